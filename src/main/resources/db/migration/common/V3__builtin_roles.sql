@@ -1,0 +1,44 @@
+-- Built-in roles (shared by every enterprise, read-only). Permissions are the inputs of the
+-- role-priority matrix; the weights live in code (com.rollcall.roles.Permission).
+INSERT INTO app_role (enterprise_id, code, name, name_key, scope, group_manager, full_access, consumes_license, built_in, created_at, last_modified, version) VALUES
+ (NULL, 'ENTERPRISE_ADMIN',        'Enterprise Admin',                  'enterprise admin',                  'ENTERPRISE',  FALSE, TRUE,  TRUE,  TRUE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0),
+ (NULL, 'INTEGRATIONS_MANAGER',    'Enterprise Integrations Manager',   'enterprise integrations manager',   'ENTERPRISE',  FALSE, FALSE, FALSE, TRUE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0),
+ (NULL, 'ENTERPRISE_GROUP_MANAGER','Enterprise Group Manager',          'enterprise group manager',          'ENTERPRISE',  TRUE,  FALSE, TRUE,  TRUE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0),
+ (NULL, 'ACCOUNT_ADMINISTRATOR',   'Account Administrator',             'account administrator',             'SUB_ACCOUNT', FALSE, FALSE, TRUE,  TRUE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0),
+ (NULL, 'EDITOR',                  'Editor',                            'editor',                            'SUB_ACCOUNT', FALSE, FALSE, TRUE,  TRUE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0),
+ (NULL, 'CONTRIBUTOR',             'Contributor',                       'contributor',                       'SUB_ACCOUNT', FALSE, FALSE, TRUE,  TRUE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0),
+ (NULL, 'REPORTS_ONLY',            'Reports Only',                      'reports only',                      'SUB_ACCOUNT', FALSE, FALSE, TRUE,  TRUE, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0);
+
+INSERT INTO app_role_permission (role_id, permission)
+SELECT r.id, p.permission FROM app_role r JOIN (
+          SELECT 'ENTERPRISE_ADMIN' AS code, 'MANAGE_ENTERPRISE_SETTINGS' AS permission
+    UNION SELECT 'ENTERPRISE_ADMIN', 'MANAGE_USERS'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'MANAGE_ROLES'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'MANAGE_GROUPS'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'MANAGE_API_CLIENTS'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'VIEW_AUDIT_LOG'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'MANAGE_ACCOUNT_SETTINGS'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'PUBLISH_CONTENT'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'EDIT_CONTENT'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'CREATE_CONTENT'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'MANAGE_AUDIENCES'
+    UNION SELECT 'ENTERPRISE_ADMIN', 'VIEW_REPORTS'
+    UNION SELECT 'INTEGRATIONS_MANAGER', 'MANAGE_API_CLIENTS'
+    UNION SELECT 'ENTERPRISE_GROUP_MANAGER', 'MANAGE_GROUPS'
+    UNION SELECT 'ENTERPRISE_GROUP_MANAGER', 'EDIT_CONTENT'
+    UNION SELECT 'ENTERPRISE_GROUP_MANAGER', 'CREATE_CONTENT'
+    UNION SELECT 'ENTERPRISE_GROUP_MANAGER', 'VIEW_REPORTS'
+    UNION SELECT 'ACCOUNT_ADMINISTRATOR', 'MANAGE_ACCOUNT_SETTINGS'
+    UNION SELECT 'ACCOUNT_ADMINISTRATOR', 'PUBLISH_CONTENT'
+    UNION SELECT 'ACCOUNT_ADMINISTRATOR', 'EDIT_CONTENT'
+    UNION SELECT 'ACCOUNT_ADMINISTRATOR', 'CREATE_CONTENT'
+    UNION SELECT 'ACCOUNT_ADMINISTRATOR', 'MANAGE_AUDIENCES'
+    UNION SELECT 'ACCOUNT_ADMINISTRATOR', 'VIEW_REPORTS'
+    UNION SELECT 'EDITOR', 'PUBLISH_CONTENT'
+    UNION SELECT 'EDITOR', 'EDIT_CONTENT'
+    UNION SELECT 'EDITOR', 'CREATE_CONTENT'
+    UNION SELECT 'EDITOR', 'VIEW_REPORTS'
+    UNION SELECT 'CONTRIBUTOR', 'CREATE_CONTENT'
+    UNION SELECT 'CONTRIBUTOR', 'VIEW_REPORTS'
+    UNION SELECT 'REPORTS_ONLY', 'VIEW_REPORTS'
+) p ON p.code = r.code;
