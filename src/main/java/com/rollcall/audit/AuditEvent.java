@@ -1,0 +1,98 @@
+package com.rollcall.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One recorded change: who, what, on which resource, before -> after, when, from where. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "enterprise_id", nullable = false)
+    private Long enterpriseId;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_type", nullable = false)
+    private Actor.ActorType actorType;
+
+    @Column(name = "actor_id")
+    private String actorId;
+
+    @Column(name = "actor_name")
+    private String actorName;
+
+    @Column(nullable = false)
+    private String action;
+
+    @Column(name = "resource_type", nullable = false)
+    private String resourceType;
+
+    @Column(name = "resource_id")
+    private String resourceId;
+
+    @Column(name = "resource_name")
+    private String resourceName;
+
+    @Lob
+    @Column(name = "before_state")
+    private String beforeState;
+
+    @Lob
+    @Column(name = "after_state")
+    private String afterState;
+
+    @Column(name = "caller_address")
+    private String callerAddress;
+
+    @Column(name = "request_id")
+    private String requestId;
+
+    protected AuditEvent() {
+    }
+
+    AuditEvent(Actor actor, Instant occurredAt, String action, String resourceType, String resourceId,
+            String resourceName, String beforeState, String afterState) {
+        this.enterpriseId = actor.enterpriseId();
+        this.occurredAt = occurredAt;
+        this.actorType = actor.type();
+        this.actorId = actor.id();
+        this.actorName = actor.name();
+        this.callerAddress = actor.address();
+        this.requestId = actor.requestId();
+        this.action = action;
+        this.resourceType = resourceType;
+        this.resourceId = resourceId;
+        this.resourceName = resourceName;
+        this.beforeState = beforeState;
+        this.afterState = afterState;
+    }
+
+    public Long id() { return id; }
+    public long enterpriseId() { return enterpriseId; }
+    public Instant occurredAt() { return occurredAt; }
+    public Actor.ActorType actorType() { return actorType; }
+    public String actorId() { return actorId; }
+    public String actorName() { return actorName; }
+    public String action() { return action; }
+    public String resourceType() { return resourceType; }
+    public String resourceId() { return resourceId; }
+    public String resourceName() { return resourceName; }
+    public String beforeState() { return beforeState; }
+    public String afterState() { return afterState; }
+    public String callerAddress() { return callerAddress; }
+    public String requestId() { return requestId; }
+}

@@ -1,0 +1,63 @@
+package com.rollcall.enterprise;
+
+import com.rollcall.platform.persistence.Clock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** The tenant. Everything else belongs to exactly one enterprise. */
+@Entity
+@Table(name = "enterprise")
+public class Enterprise {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "provisioning_mode", nullable = false)
+    private ProvisioningMode provisioningMode = ProvisioningMode.MANAGED_IN_PLATFORM;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "identifier_rule", nullable = false)
+    private IdentifierRule identifierRule = IdentifierRule.EMAIL;
+
+    @Column(name = "license_limit", nullable = false)
+    private int licenseLimit;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_modified", nullable = false)
+    private Instant lastModified;
+
+    @Version
+    private int version;
+
+    protected Enterprise() {
+    }
+
+    public Enterprise(String name, int licenseLimit) {
+        this.name = name;
+        this.licenseLimit = licenseLimit;
+        this.createdAt = Clock.now();
+        this.lastModified = createdAt;
+    }
+
+    public Long id() { return id; }
+    public String name() { return name; }
+    public ProvisioningMode provisioningMode() { return provisioningMode; }
+    public IdentifierRule identifierRule() { return identifierRule; }
+    public int licenseLimit() { return licenseLimit; }
+    public Instant createdAt() { return createdAt; }
+    public Instant lastModified() { return lastModified; }
+}

@@ -1,0 +1,68 @@
+package com.rollcall.platform.rest;
+
+import com.rollcall.apiclients.ApiCaller;
+import com.rollcall.audit.Actor;
+import com.rollcall.scim.message.ScimException;
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * What the boundary knows of the current HTTP request: its id (echoed as {@code X-Request-Id} and
+ * recorded in the audit trail), the caller's address as the server sees it, and the authenticated
+ * API client, and the base URL resources' locations are built from.
+ */
+@RequestScoped
+public class RequestInfo {
+    private String requestId;
+    private String callerAddress;
+    private ApiCaller caller;
+    private String baseUrl;
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public void setRequestId(String requestId) {
+        this.requestId = requestId;
+    }
+
+    public String callerAddress() {
+        return callerAddress;
+    }
+
+    public void setCallerAddress(String callerAddress) {
+        this.callerAddress = callerAddress;
+    }
+
+    public ApiCaller caller() {
+        return caller;
+    }
+
+    public void setCaller(ApiCaller caller) {
+        this.caller = caller;
+    }
+
+    /** The SCIM base URL of this request, ending in a slash (e.g. {@code https://host/scim/v2/}). */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
+    /** The authenticated caller as the actor of a use case. */
+    public Actor actor() {
+        return Actor.apiClient(requireCaller(), callerAddress, requestId);
+    }
+
+    public long enterpriseId() {
+        return requireCaller().enterpriseId();
+    }
+
+    private ApiCaller requireCaller() {
+        if (caller == null) {
+            throw ScimException.unauthorized("Authentication is required.");
+        }
+        return caller;
+    }
+}

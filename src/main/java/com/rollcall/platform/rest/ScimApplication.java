@@ -1,0 +1,28 @@
+package com.rollcall.platform.rest;
+
+import com.rollcall.discovery.ServiceProviderConfigResource;
+import com.rollcall.platform.security.ScimBearerTokenFilter;
+import com.rollcall.users.UsersResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The SCIM 2.0 API at {@code /scim/v2} (never {@code /}, which would shadow the console). Its classes
+ * are listed explicitly so that each API (SCIM, admin) gets exactly its own resources and filters.
+ */
+@ApplicationPath("/scim/v2")
+public class ScimApplication extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ScimJsonProvider.class,
+                RequestIdFilter.class,
+                ScimBearerTokenFilter.class,
+                ScimExceptionMapper.class,
+                WebApplicationExceptionMapper.class,
+                FallbackExceptionMapper.class,
+                ServiceProviderConfigResource.class,
+                UsersResource.class);
+    }
+}

@@ -1,0 +1,114 @@
+package com.rollcall.platform.rest;
+
+import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.schema.Urns;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads and writes SCIM JSON ({@code application/scim+json} and {@code application/json}) with JSON-P.
+ * Enforces the documented body limits (413), and turns malformed JSON or a body of the wrong shape into
+ * {@code 400 invalidSyntax} with the position of the problem, never a parser's exception text.
+ */
+@Provider
+@Consumes({Urns.MEDIA_TYPE, MediaType.APPLICATION_JSON, "*/*"})
+@Produces({Urns.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+public class ScimJsonProvider implements MessageBodyReader<JsonStructure>, MessageBodyWriter<JsonStructure> {
+    /** Body limit for everything but group requests. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Group PATCHes carry member batches: a larger limit. */
+    public static final int MAX_GROUP_BODY_BYTES = 8 * 1024 * 1024;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return JsonStructure.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public JsonStructure readFrom(Class<JsonStructure> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+        int limit = limitForPath();
+        byte[] body = readAtMost(entity, limit);
+        if (body.length == 0) {
+            throw ScimException.invalidSyntax("The request needs a JSON body.");
+        }
+        JsonStructure parsed;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            parsed = reader.read();
+        } catch (JsonParsingException e) {
+            var at = e.getLocation();
+            throw ScimException.invalidSyntax("The request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")") + ".");
+        } catch (JsonException e) {
+            throw ScimException.invalidSyntax("The request body is not valid JSON.");
+        }
+        if (!type.isInstance(parsed)) {
+            throw ScimException.invalidSyntax(JsonObject.class.isAssignableFrom(type)
+                    ? "The request body must be a JSON object." : "The request body has the wrong JSON type.");
+        }
+        return parsed;
+    }
+
+    private int limitForPath() {
+        String path = uriInfo == null ? "" : uriInfo.getPath();
+        return path != null && path.startsWith("Groups") || path != null && path.startsWith("/Groups")
+                ? MAX_GROUP_BODY_BYTES : MAX_BODY_BYTES;
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            total += n;
+            if (total > limit) {
+                throw ScimException.payloadTooLarge("The request body is larger than the limit of " + limit + " bytes.");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return JsonStructure.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeTo(JsonStructure value, Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        try (JsonWriter writer = Json.createWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8) {
+            @Override
+            public void close() throws IOException {
+                flush(); // the container closes the stream
+            }
+        })) {
+            writer.write(value);
+        }
+    }
+}

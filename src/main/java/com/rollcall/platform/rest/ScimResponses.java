@@ -1,0 +1,38 @@
+package com.rollcall.platform.rest;
+
+import com.rollcall.scim.schema.Urns;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Success responses for single SCIM resources: ETag from meta.version, Location on create. */
+public final class ScimResponses {
+    private ScimResponses() {
+    }
+
+    public static Response ok(JsonObject resource) {
+        return withMeta(Response.ok(resource), resource).build();
+    }
+
+    public static Response created(JsonObject resource) {
+        Response.ResponseBuilder response = withMeta(Response.status(Response.Status.CREATED).entity(resource), resource);
+        JsonObject meta = resource.getJsonObject("meta");
+        if (meta != null && meta.containsKey("location")) {
+            response.location(URI.create(meta.getString("location")));
+        }
+        return response.build();
+    }
+
+    private static Response.ResponseBuilder withMeta(Response.ResponseBuilder response, JsonObject resource) {
+        response.type(Urns.MEDIA_TYPE);
+        JsonObject meta = resource.getJsonObject("meta");
+        if (meta != null && meta.containsKey("version")) {
+            String version = meta.getString("version");
+            boolean weak = version.startsWith("W/");
+            String value = version.substring(weak ? 2 : 0).replace("\"", "");
+            response.tag(new EntityTag(value, weak));
+        }
+        return response;
+    }
+}

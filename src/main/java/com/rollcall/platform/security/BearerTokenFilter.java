@@ -1,0 +1,68 @@
+package com.rollcall.platform.security;
+
+import com.rollcall.apiclients.ApiCaller;
+import com.rollcall.apiclients.ApiClientService;
+import com.rollcall.apiclients.ApiScope;
+import com.rollcall.platform.rest.ErrorResponses;
+import com.rollcall.platform.rest.RequestInfo;
+import com.rollcall.scim.message.ScimException;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
+
+/**
+ * {@code Authorization: Bearer <token>} on every request of an API. A missing, unknown or revoked
+ * token is a 401 with {@code WWW-Authenticate: Bearer}; a token without the API's scope is a 403.
+ * The token resolves to exactly one enterprise, which scopes everything that follows.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public abstract class BearerTokenFilter implements ContainerRequestFilter {
+    private final ApiScope requiredScope;
+
+    @Inject
+    private ApiClientService apiClients;
+
+    @Inject
+    private RequestInfo requestInfo;
+
+    protected BearerTokenFilter(ApiScope requiredScope) {
+        this.requiredScope = requiredScope;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<String> token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token.isEmpty()) {
+            request.abortWith(ErrorResponses.of(ScimException.unauthorized(
+                    "Send the API client's token as 'Authorization: Bearer <token>'.")));
+            return;
+        }
+        Optional<ApiCaller> caller = apiClients.authenticate(token.get(), requestInfo.callerAddress());
+        if (caller.isEmpty()) {
+            request.abortWith(ErrorResponses.of(ScimException.unauthorized("The bearer token is not valid or was revoked.")));
+            return;
+        }
+        if (!caller.get().may(requiredScope)) {
+            request.abortWith(ErrorResponses.of(ScimException.forbidden(
+                    "This API client's token does not have the '" + requiredScope.wireName() + "' scope.")));
+            return;
+        }
+        requestInfo.setCaller(caller.get());
+    }
+
+    static Optional<String> bearerToken(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String value = authorization.trim();
+        if (value.length() <= 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = value.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,25 @@
+package com.rollcall.scim.message;
+
+import com.rollcall.scim.schema.Urns;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** RFC 7644 §3.4.2 ListResponse: totalResults is the whole match, itemsPerPage what this page holds. */
+public final class ListResponse {
+    private ListResponse() {
+    }
+
+    public static JsonObject of(long totalResults, int startIndex, List<JsonObject> resources) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        resources.forEach(items::add);
+        return Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add(Urns.LIST_RESPONSE))
+                .add("totalResults", totalResults)
+                .add("itemsPerPage", resources.size())
+                .add("startIndex", startIndex)
+                .add("Resources", items)
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package com.rollcall.scim.schema;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * RFC 7643 §5 ServiceProviderConfig. It advertises only what works today: every capability flag here
+ * is backed by tests, and is switched on in the same change that builds the capability.
+ */
+public final class ServiceProviderConfigDocument {
+    /** Largest page a list or search returns; larger {@code count}s are capped to it. */
+    public static final int MAX_RESULTS = 1000;
+
+    private ServiceProviderConfigDocument() {
+    }
+
+    public static JsonObject build(String baseUrl) {
+        return Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add(Urns.SERVICE_PROVIDER_CONFIG))
+                .add("documentationUri", baseUrl + "ServiceProviderConfig")
+                .add("patch", supported(false))
+                .add("bulk", supported(false).add("maxOperations", 0).add("maxPayloadSize", 0))
+                .add("filter", supported(false).add("maxResults", MAX_RESULTS))
+                .add("changePassword", supported(false))
+                .add("sort", supported(false))
+                .add("etag", supported(true))
+                .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "oauthbearertoken")
+                        .add("name", "OAuth Bearer Token")
+                        .add("description", "Authentication with the API client's bearer token, sent as "
+                                + "'Authorization: Bearer <token>'.")
+                        .add("primary", true)))
+                .add("meta", Json.createObjectBuilder()
+                        .add("resourceType", "ServiceProviderConfig")
+                        .add("location", baseUrl + "ServiceProviderConfig"))
+                .build();
+    }
+
+    private static JsonObjectBuilder supported(boolean supported) {
+        return Json.createObjectBuilder().add("supported", supported);
+    }
+}

@@ -1,0 +1,181 @@
+package com.rollcall.users;
+
+import com.rollcall.platform.persistence.Clock;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A platform user. Its SCIM {@code id} is an opaque UUID ({@code scim_id}); the numeric key stays
+ * internal. Unique keys (userName case-insensitive, externalId case-exact) live in *_key columns that
+ * are nulled on soft delete, so a deleted user's identifiers can be provisioned afresh.
+ */
+@Entity
+@Table(name = "user_account")
+public class UserAccount {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "enterprise_id", nullable = false)
+    private Long enterpriseId;
+
+    @Column(name = "scim_id", nullable = false, length = 36)
+    private String scimId;
+
+    @Column(name = "user_name", nullable = false, length = 300)
+    private String userName;
+
+    @Column(name = "user_name_key", length = 300)
+    private String userNameKey;
+
+    @Column(name = "external_id", length = 300)
+    private String externalId;
+
+    @Column(name = "external_id_key", length = 300)
+    private String externalIdKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private UserSource source;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Column(name = "name_formatted") private String nameFormatted;
+    @Column(name = "family_name") private String familyName;
+    @Column(name = "given_name") private String givenName;
+    @Column(name = "middle_name") private String middleName;
+    @Column(name = "honorific_prefix") private String honorificPrefix;
+    @Column(name = "honorific_suffix") private String honorificSuffix;
+    @Column(name = "display_name") private String displayName;
+    @Column(name = "nick_name") private String nickName;
+    @Column(name = "profile_url") private String profileUrl;
+    @Column(name = "title") private String title;
+    @Column(name = "user_type") private String userType;
+    @Column(name = "preferred_language") private String preferredLanguage;
+    @Column(name = "locale") private String locale;
+    @Column(name = "timezone") private String timezone;
+    @Column(name = "employee_number") private String employeeNumber;
+    @Column(name = "employee_number_key") private String employeeNumberKey;
+    @Column(name = "cost_center") private String costCenter;
+    @Column(name = "organization") private String organization;
+    @Column(name = "division") private String division;
+    @Column(name = "department") private String department;
+    @Column(name = "manager_id") private String managerId;
+
+    @ElementCollection
+    @CollectionTable(name = "user_multi_value", joinColumns = @JoinColumn(name = "user_id"))
+    @OrderColumn(name = "ordinal")
+    private List<MultiValue> multiValues = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_modified", nullable = false)
+    private Instant lastModified;
+
+    @Version
+    private int version;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(long enterpriseId, UserSource source, UserAttributes attributes) {
+        this.enterpriseId = enterpriseId;
+        this.scimId = UUID.randomUUID().toString();
+        this.source = source;
+        this.createdAt = Clock.now();
+        this.lastModified = createdAt;
+        this.active = attributes.active() == null || attributes.active();
+        replace(attributes);
+    }
+
+    /** Replaces every client-settable attribute (a SCIM create or PUT); {@code active} only if given. */
+    void replace(UserAttributes a) {
+        this.userName = a.userName();
+        this.userNameKey = userNameKey(a.userName());
+        this.externalId = a.externalId();
+        this.externalIdKey = a.externalId();
+        this.nameFormatted = a.nameFormatted();
+        this.familyName = a.familyName();
+        this.givenName = a.givenName();
+        this.middleName = a.middleName();
+        this.honorificPrefix = a.honorificPrefix();
+        this.honorificSuffix = a.honorificSuffix();
+        this.displayName = a.displayName();
+        this.nickName = a.nickName();
+        this.profileUrl = a.profileUrl();
+        this.title = a.title();
+        this.userType = a.userType();
+        this.preferredLanguage = a.preferredLanguage();
+        this.locale = a.locale();
+        this.timezone = a.timezone();
+        if (a.active() != null) {
+            this.active = a.active();
+        }
+        this.employeeNumber = a.employeeNumber();
+        this.employeeNumberKey = employeeNumberKey(a.employeeNumber());
+        this.costCenter = a.costCenter();
+        this.organization = a.organization();
+        this.division = a.division();
+        this.department = a.department();
+        this.managerId = a.managerId();
+        List<MultiValue> values = new ArrayList<>();
+        for (MultiValueData data : a.multiValues()) {
+            values.add(new MultiValue(enterpriseId, data));
+        }
+        this.multiValues = values;
+        this.lastModified = Clock.now();
+    }
+
+    /** The normalised key under which userName is unique (case-insensitive, ENTRA.md Q9). */
+    public static String userNameKey(String userName) {
+        return userName == null ? null : userName.toLowerCase(Locale.ROOT);
+    }
+
+    public static String employeeNumberKey(String employeeNumber) {
+        return employeeNumber == null || employeeNumber.isBlank() ? null : employeeNumber.trim().toLowerCase(Locale.ROOT);
+    }
+
+    UserAttributes attributes() {
+        List<MultiValueData> values = new ArrayList<>();
+        for (MultiValue value : multiValues) {
+            values.add(value.data());
+        }
+        return new UserAttributes(userName, externalId, nameFormatted, familyName, givenName, middleName,
+                honorificPrefix, honorificSuffix, displayName, nickName, profileUrl, title, userType,
+                preferredLanguage, locale, timezone, active, values, employeeNumber, costCenter, organization,
+                division, department, managerId);
+    }
+
+    public Long id() { return id; }
+    public long enterpriseId() { return enterpriseId; }
+    public String scimId() { return scimId; }
+    public String userName() { return userName; }
+    public String externalId() { return externalId; }
+    public UserSource source() { return source; }
+    public boolean active() { return active; }
+    public Instant deletedAt() { return deletedAt; }
+    public Instant createdAt() { return createdAt; }
+    public Instant lastModified() { return lastModified; }
+    public int version() { return version; }
+}

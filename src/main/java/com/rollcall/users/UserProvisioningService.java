@@ -1,0 +1,62 @@
+package com.rollcall.users;
+
+import com.rollcall.audit.Actor;
+import com.rollcall.audit.AuditTrail;
+import com.rollcall.platform.persistence.Constraints;
+import com.rollcall.scim.message.ScimException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.PersistenceException;
+
+/**
+ * User provisioning use cases, one transaction each. Returns SCIM documents, never entities.
+ */
+@Stateless
+public class UserProvisioningService {
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private AuditTrail audit;
+
+    /** SCIM create: a new {@code SCIM}-sourced user; 409 uniqueness on a taken userName or externalId. */
+    public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
+        UserAttributes attributes = UserScimMapper.fromJson(body);
+        long enterpriseId = actor.enterpriseId();
+        if (users.findLiveByUserName(enterpriseId, attributes.userName()).isPresent()) {
+            throw ScimException.uniqueness("userName '" + attributes.userName() + "' is already taken by another user.");
+        }
+        if (attributes.externalId() != null && users.findLiveByExternalId(enterpriseId, attributes.externalId()).isPresent()) {
+            throw ScimException.uniqueness("externalId '" + attributes.externalId() + "' is already taken by another user.");
+        }
+        UserAccount user = new UserAccount(enterpriseId, UserSource.SCIM, attributes);
+        try {
+            users.add(enterpriseId, user);
+            users.flush();
+        } catch (PersistenceException e) {
+            throw uniquenessOrRethrow(e);
+        }
+        JsonObject created = UserScimMapper.toJson(user, baseUrl);
+        audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
+        return created;
+    }
+
+    /** SCIM read of one live user of the caller's enterprise; 404 for unknown, deleted or foreign ids. */
+    public JsonObject get(long enterpriseId, String scimId, String baseUrl) {
+        return users.findLive(enterpriseId, scimId)
+                .map(user -> UserScimMapper.toJson(user, baseUrl))
+                .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
+    }
+
+    /** A lost race on a unique key (another request took the value between check and insert). */
+    static RuntimeException uniquenessOrRethrow(PersistenceException e) {
+        return Constraints.violatedUniqueKey(e)
+                .<RuntimeException>map(key -> ScimException.uniqueness(switch (key) {
+                    case "uq_user_name" -> "userName is already taken by another user.";
+                    case "uq_user_external_id" -> "externalId is already taken by another user.";
+                    default -> "A unique value of this user is already taken by another user.";
+                }))
+                .orElse(e);
+    }
+}

@@ -1,0 +1,40 @@
+package com.rollcall.users;
+
+import com.rollcall.platform.rest.RequestInfo;
+import com.rollcall.platform.rest.ScimResponses;
+import com.rollcall.scim.schema.Urns;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /scim/v2/Users}: not transactional; each handler calls one service use case. */
+@Path("Users")
+@RequestScoped
+@Produces(Urns.MEDIA_TYPE)
+@Consumes({Urns.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+public class UsersResource {
+    @Inject
+    private UserProvisioningService service;
+
+    @Inject
+    private RequestInfo request;
+
+    @POST
+    public Response create(JsonObject body) {
+        return ScimResponses.created(service.create(request.actor(), body, request.baseUrl()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id) {
+        return ScimResponses.ok(service.get(request.enterpriseId(), id, request.baseUrl()));
+    }
+}

@@ -1,0 +1,46 @@
+package com.rollcall.testing;
+
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The Rollcall server all integration and browser tests of a run share: booted once per test JVM,
+ * on the test MariaDB, stopped when the run ends. Use it with {@code @ExtendWith(RollcallServer.class)}
+ * and {@link #get()}.
+ */
+public final class RollcallServer implements BeforeAllCallback {
+    private static ServerProcess shared;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        root.getOrComputeIfAbsent(RollcallServer.class, key -> new Stopper(), Stopper.class);
+        get();
+    }
+
+    /** The shared server, started on first use. */
+    public static synchronized ServerProcess get() {
+        if (shared == null || !shared.isAlive()) {
+            shared = ServerProcess.start("shared-server", Map.of(
+                    "ROLLCALL_DB_URL", TestDatabase.url(),
+                    "ROLLCALL_DB_USER", TestDatabase.user(),
+                    "ROLLCALL_DB_PASSWORD", TestDatabase.password(),
+                    "ROLLCALL_DATA", System.getProperty("user.dir") + "/target/it-data/shared"));
+        }
+        return shared;
+    }
+
+    /** Closed by JUnit when the whole run ends. */
+    private static final class Stopper implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            synchronized (RollcallServer.class) {
+                if (shared != null) {
+                    shared.close();
+                    shared = null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.rollcall.testing;
+
+import com.rollcall.apiclients.ApiTokens;
+import com.rollcall.platform.security.PasswordHasher;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * Makes isolated enterprises for tests by direct SQL on the test database (a path that does not exist
+ * in production), so tests never share state or depend on demo data.
+ */
+public final class TestTenants {
+    private static final String ADMIN_PASSWORD = "correct horse battery staple";
+    private static String adminPasswordHash;
+
+    private TestTenants() {
+    }
+
+    public static Tenant create(String label) {
+        return create(label, 1000, "scim,admin");
+    }
+
+    public static Tenant create(String label, int licenseLimit, String scopes) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String name = label + " " + suffix;
+        String token = ApiTokens.generate();
+        String login = label.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + suffix + "@example.test";
+        try (Connection c = TestDatabase.connect()) {
+            long enterpriseId = insert(c, "INSERT INTO enterprise (name, provisioning_mode, identifier_rule, license_limit, "
+                    + "created_at, last_modified, version) VALUES (?, 'MANAGED_IN_PLATFORM', 'EMAIL', ?, UTC_TIMESTAMP(3), "
+                    + "UTC_TIMESTAMP(3), 1)", name, licenseLimit);
+            insert(c, "INSERT INTO license_counter (enterprise_id, seats_used, refused_count) VALUES (?, 0, 0)", enterpriseId);
+            long clientId = insert(c, "INSERT INTO api_client (enterprise_id, name, token_hash, token_hint, scopes, "
+                    + "created_at, created_by, version) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3), 'test', 1)",
+                    enterpriseId, "Test IdP", ApiTokens.hash(token), ApiTokens.hint(token), scopes);
+            insert(c, "INSERT INTO console_user (enterprise_id, login, login_key, display_name, password_hash, console_role, "
+                    + "failed_attempts, disabled, created_at, version) VALUES (?, ?, ?, ?, ?, 'ENTERPRISE_ADMIN', 0, FALSE, "
+                    + "UTC_TIMESTAMP(3), 1)", enterpriseId, login, login, "Test Admin", adminPasswordHash());
+            return new Tenant(enterpriseId, name, token, clientId, login, ADMIN_PASSWORD);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test tenant", e);
+        }
+    }
+
+    /** Revokes an API client the way the product does: by stamping revoked_at. */
+    public static void revoke(long apiClientId) {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("UPDATE api_client SET revoked_at = UTC_TIMESTAMP(3) WHERE id = ?")) {
+            s.setLong(1, apiClientId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized String adminPasswordHash() {
+        if (adminPasswordHash == null) {
+            adminPasswordHash = PasswordHasher.hash(ADMIN_PASSWORD);
+        }
+        return adminPasswordHash;
+    }
+
+    private static long insert(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : -1;
+            }
+        }
+    }
+}
