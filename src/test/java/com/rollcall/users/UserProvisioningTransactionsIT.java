@@ -1,0 +1,174 @@
+package com.rollcall.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.rollcall.audit.Actor;
+import com.rollcall.audit.AuditTrail;
+import com.rollcall.enterprise.EnterpriseService;
+import com.rollcall.scim.message.ScimErrorType;
+import com.rollcall.scim.message.ScimException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRequiredException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Transaction semantics of user provisioning, checked inside Payara Micro (Arquillian) on the real WAR
+ * and the test MariaDB: a create commits the user and its audit event together or neither, and the
+ * audit trail refuses to write outside a transaction. Rows are read back through {@code jdbc/rollcall}
+ * on connections of their own (no JTA transaction is active in a test method), so only committed data
+ * is seen. Each test makes its own enterprise.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UserProvisioningTransactionsIT {
+    private static final String BASE_URL = "http://localhost/scim/v2/";
+
+    @Deployment(testable = true)
+    static WebArchive deployment() {
+        String url = System.getenv("ROLLCALL_TEST_DB_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("ROLLCALL_TEST_DB_URL is not set: run the integration tests through "
+                    + "scripts/test.sh, which prepares a MariaDB test database");
+        }
+        File war = new File(System.getProperty("rollcall.war", "target/rollcall.war"));
+        // The real build output, under a name (and so a context root) of its own, plus this class.
+        return ShrinkWrap.create(WebArchive.class, "rollcall-transactions-it.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+                .addClass(UserProvisioningTransactionsIT.class);
+    }
+
+    @Inject
+    private UserProvisioningService service;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private EnterpriseService enterprises;
+
+    @Resource(lookup = "jdbc/rollcall")
+    private DataSource dataSource;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    private TransactionSynchronizationRegistry transactions;
+
+    @Test
+    void failedCreateLeavesNoUserAndNoAuditEvent() throws SQLException {
+        long enterpriseId = newEnterprise();
+        Actor actor = Actor.system(enterpriseId, "test");
+        service.create(actor, user("ada.lovelace@example.com"), BASE_URL);
+        long usersBefore = count("SELECT COUNT(*) FROM user_account WHERE enterprise_id = ?", enterpriseId);
+        long eventsBefore = count("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", enterpriseId);
+        assertEquals(1, usersBefore);
+        assertEquals(1, eventsBefore);
+
+        // Caught as Throwable so that an EJBException (a wrapped ScimException) fails the assertion
+        // below instead of escaping the test.
+        Throwable thrown = assertThrows(Throwable.class,
+                () -> service.create(actor, user("ADA.Lovelace@Example.COM"), BASE_URL));
+        assertSame(ScimException.class, thrown.getClass(),
+                () -> "expected the ScimException unwrapped, got " + thrown);
+        ScimException e = (ScimException) thrown;
+        assertEquals(ScimErrorType.UNIQUENESS, e.type());
+        assertEquals(409, e.status());
+
+        assertEquals(usersBefore, count("SELECT COUNT(*) FROM user_account WHERE enterprise_id = ?", enterpriseId));
+        assertEquals(eventsBefore, count("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", enterpriseId));
+    }
+
+    @Test
+    void successfulCreateCommitsUserAndAuditEventTogether() throws SQLException {
+        long enterpriseId = newEnterprise();
+        Actor actor = Actor.system(enterpriseId, "test");
+
+        JsonObject created = service.create(actor, user("grace.hopper@example.com"), BASE_URL);
+        String scimId = created.getString("id");
+        assertNotNull(scimId);
+
+        assertEquals(Status.STATUS_NO_TRANSACTION, transactions.getTransactionStatus(),
+                "the create's transaction must be over when it returns");
+        assertEquals(1, count("SELECT COUNT(*) FROM user_account WHERE enterprise_id = ? AND scim_id = ?",
+                enterpriseId, scimId));
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ? AND action = 'USER_CREATED' "
+                + "AND resource_type = 'User' AND resource_id = ?", enterpriseId, scimId));
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", enterpriseId),
+                "one create, one audit event");
+    }
+
+    @Test
+    void auditTrailRefusesToRunOutsideATransaction() throws SQLException {
+        long enterpriseId = newEnterprise();
+        Actor actor = Actor.system(enterpriseId, "test");
+        // The precondition that makes this test mean something: the test method runs without a transaction.
+        assertEquals(Status.STATUS_NO_TRANSACTION, transactions.getTransactionStatus(),
+                "the test method must not run inside a transaction");
+
+        Throwable thrown = assertThrows(Throwable.class,
+                () -> audit.record(actor, "OUTSIDE_TRANSACTION", "User", "nobody", "nobody", null, null));
+        assertTrue(causeChainHas(thrown, EJBTransactionRequiredException.class),
+                () -> "expected EJBTransactionRequiredException, got " + thrown);
+
+        assertEquals(0, count("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", enterpriseId));
+    }
+
+    private long newEnterprise() {
+        return enterprises.create("Transactions IT " + UUID.randomUUID(), 100).id();
+    }
+
+    private static JsonObject user(String userName) {
+        return Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:User"))
+                .add("userName", userName)
+                .add("active", true)
+                .build();
+    }
+
+    private long count(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    fail("no row for " + sql);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static boolean causeChainHas(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t instanceof EJBException ejb && ejb.getCausedByException() != null
+                    && ejb.getCausedByException() != t.getCause() && causeChainHas(ejb.getCausedByException(), type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
