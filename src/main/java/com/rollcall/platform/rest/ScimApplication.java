@@ -1,6 +1,7 @@
 package com.rollcall.platform.rest;
 
 import com.rollcall.discovery.ServiceProviderConfigResource;
+import com.rollcall.groups.GroupsResource;
 import com.rollcall.platform.security.ScimBearerTokenFilter;
 import com.rollcall.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -23,6 +24,7 @@ public class ScimApplication extends Application {
                 WebApplicationExceptionMapper.class,
                 FallbackExceptionMapper.class,
                 ServiceProviderConfigResource.class,
-                UsersResource.class);
+                UsersResource.class,
+                GroupsResource.class);
     }
 }

@@ -1,0 +1,223 @@
+package com.rollcall.groups;
+
+import com.rollcall.platform.persistence.UtcInstantConverter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Groups of one enterprise (the enterprise id comes first on every call) and their membership rows.
+ * Membership changes are deltas: adding or removing k members costs a few statements per 500 ids,
+ * whatever the group's size, and never reads the existing member list.
+ */
+@ApplicationScoped
+public class GroupRepository {
+    /** Ids per IN list / multi-row INSERT. */
+    static final int CHUNK = 500;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public void add(long enterpriseId, UserGroup group) {
+        if (group.enterpriseId() != enterpriseId) {
+            throw new IllegalArgumentException("group of another enterprise");
+        }
+        em.persist(group);
+    }
+
+    public Optional<UserGroup> find(long enterpriseId, String scimId) {
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.scimId = :scimId AND g.enterpriseId = :enterpriseId",
+                        UserGroup.class)
+                .setParameter("scimId", scimId)
+                .setParameter("enterpriseId", enterpriseId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The group, its row locked until commit: membership changes of one group run one at a time. */
+    public Optional<UserGroup> findForUpdate(long enterpriseId, String scimId) {
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.scimId = :scimId AND g.enterpriseId = :enterpriseId",
+                        UserGroup.class)
+                .setParameter("scimId", scimId)
+                .setParameter("enterpriseId", enterpriseId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<UserGroup> findByDisplayName(long enterpriseId, String displayName) {
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :enterpriseId AND g.displayNameKey = :key",
+                        UserGroup.class)
+                .setParameter("enterpriseId", enterpriseId)
+                .setParameter("key", UserGroup.displayNameKey(displayName))
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<UserGroup> findByExternalId(long enterpriseId, String externalId) {
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :enterpriseId AND g.externalId = :externalId",
+                        UserGroup.class)
+                .setParameter("enterpriseId", enterpriseId)
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public void remove(long enterpriseId, UserGroup group) {
+        if (group.enterpriseId() != enterpriseId) {
+            throw new IllegalArgumentException("group of another enterprise");
+        }
+        em.remove(group);
+    }
+
+    /** Internal ids of the enterprise's live users among these SCIM ids. */
+    public Map<String, Long> liveUserIds(long enterpriseId, Collection<String> scimIds) {
+        return idsOf("SELECT scim_id, id FROM user_account WHERE enterprise_id = ? AND deleted_at IS NULL AND scim_id IN ",
+                enterpriseId, scimIds);
+    }
+
+    /** Internal ids of the enterprise's groups among these SCIM ids. */
+    public Map<String, Long> groupIds(long enterpriseId, Collection<String> scimIds) {
+        return idsOf("SELECT scim_id, id FROM user_group WHERE enterprise_id = ? AND scim_id IN ", enterpriseId, scimIds);
+    }
+
+    private Map<String, Long> idsOf(String sqlPrefix, long enterpriseId, Collection<String> scimIds) {
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : chunks(scimIds)) {
+            Query query = em.createNativeQuery(sqlPrefix + placeholders(chunk.size()));
+            query.setParameter(1, enterpriseId);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 2, chunk.get(i));
+            }
+            for (Object row : query.getResultList()) {
+                Object[] columns = (Object[]) row;
+                ids.put((String) columns[0], ((Number) columns[1]).longValue());
+            }
+        }
+        return ids;
+    }
+
+    /** Adds user members; those already in the group are left alone. Returns how many were added. */
+    public int addUsers(long enterpriseId, long groupId, Collection<Long> userIds, Instant now) {
+        return insertIgnoring("group_membership (group_id, user_id, enterprise_id, created_at)", enterpriseId, groupId,
+                userIds, now);
+    }
+
+    /** Adds group members (one level); those already in the group are left alone. */
+    public int addGroups(long enterpriseId, long groupId, Collection<Long> memberGroupIds, Instant now) {
+        return insertIgnoring("group_nesting (group_id, member_group_id, enterprise_id, created_at)", enterpriseId,
+                groupId, memberGroupIds, now);
+    }
+
+    private int insertIgnoring(String table, long enterpriseId, long groupId, Collection<Long> memberIds, Instant now) {
+        Object createdAt = new UtcInstantConverter().convertToDatabaseColumn(now);
+        int added = 0;
+        for (List<Long> chunk : chunks(memberIds)) {
+            StringBuilder sql = new StringBuilder("INSERT IGNORE INTO ").append(table).append(" VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?)");
+            }
+            Query insert = em.createNativeQuery(sql.toString());
+            int p = 1;
+            for (Long memberId : chunk) {
+                insert.setParameter(p++, groupId);
+                insert.setParameter(p++, memberId);
+                insert.setParameter(p++, enterpriseId);
+                insert.setParameter(p++, createdAt);
+            }
+            added += insert.executeUpdate();
+        }
+        return added;
+    }
+
+    /** Removes these user members; ids not in the group are ignored. Returns how many were removed. */
+    public int removeUsers(long enterpriseId, long groupId, Collection<Long> userIds) {
+        return deleteMembers("DELETE FROM group_membership WHERE enterprise_id = ? AND group_id = ? AND user_id IN ",
+                enterpriseId, groupId, userIds);
+    }
+
+    public int removeGroups(long enterpriseId, long groupId, Collection<Long> memberGroupIds) {
+        return deleteMembers("DELETE FROM group_nesting WHERE enterprise_id = ? AND group_id = ? AND member_group_id IN ",
+                enterpriseId, groupId, memberGroupIds);
+    }
+
+    private int deleteMembers(String sqlPrefix, long enterpriseId, long groupId, Collection<Long> ids) {
+        int removed = 0;
+        for (List<Long> chunk : chunks(ids)) {
+            Query delete = em.createNativeQuery(sqlPrefix + placeholders(chunk.size()));
+            delete.setParameter(1, enterpriseId);
+            delete.setParameter(2, groupId);
+            for (int i = 0; i < chunk.size(); i++) {
+                delete.setParameter(i + 3, chunk.get(i));
+            }
+            removed += delete.executeUpdate();
+        }
+        return removed;
+    }
+
+    /** Removes every member of the group. Returns how many were removed. */
+    public int removeAllMembers(long enterpriseId, long groupId) {
+        int users = em.createNativeQuery("DELETE FROM group_membership WHERE enterprise_id = ? AND group_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).executeUpdate();
+        int groups = em.createNativeQuery("DELETE FROM group_nesting WHERE enterprise_id = ? AND group_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).executeUpdate();
+        return users + groups;
+    }
+
+    /** The members, users then groups, in a stable order, read as plain rows (no entities). */
+    public List<GroupMember> members(long enterpriseId, long groupId) {
+        List<GroupMember> members = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT u.scim_id, COALESCE(u.display_name, u.user_name) "
+                        + "FROM group_membership m JOIN user_account u ON u.id = m.user_id "
+                        + "WHERE m.enterprise_id = ? AND m.group_id = ? ORDER BY m.user_id")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList()) {
+            Object[] columns = (Object[]) row;
+            members.add(new GroupMember((String) columns[0], (String) columns[1], GroupMember.Type.User));
+        }
+        for (Object row : em.createNativeQuery("SELECT g.scim_id, g.display_name FROM group_nesting n "
+                        + "JOIN user_group g ON g.id = n.member_group_id "
+                        + "WHERE n.enterprise_id = ? AND n.group_id = ? ORDER BY n.member_group_id")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList()) {
+            Object[] columns = (Object[]) row;
+            members.add(new GroupMember((String) columns[0], (String) columns[1], GroupMember.Type.Group));
+        }
+        return members;
+    }
+
+    /** Recounts the group's members from the membership tables (after a full replace). */
+    public int countMembers(long enterpriseId, long groupId) {
+        Number users = (Number) em.createNativeQuery(
+                        "SELECT COUNT(*) FROM group_membership WHERE enterprise_id = ? AND group_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).getSingleResult();
+        Number groups = (Number) em.createNativeQuery(
+                        "SELECT COUNT(*) FROM group_nesting WHERE enterprise_id = ? AND group_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).getSingleResult();
+        return users.intValue() + groups.intValue();
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    private static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = new ArrayList<>(values);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int count) {
+        return "(" + "?,".repeat(count - 1) + "?)";
+    }
+}

@@ -1,0 +1,84 @@
+package com.rollcall.groups;
+
+import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.schema.JsonAttributes;
+import com.rollcall.scim.schema.Urns;
+import com.rollcall.users.UserScimMapper;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** SCIM Group JSON in (validated) and out. Members are given to it as rows, never loaded by it. */
+public final class GroupScimMapper {
+    private GroupScimMapper() {
+    }
+
+    /** displayName (required) and externalId of a create or replace. */
+    public record GroupAttributes(String displayName, String externalId, Set<String> memberIds) {
+    }
+
+    public static GroupAttributes fromJson(JsonObject json) {
+        String displayName = JsonAttributes.string(json, "displayName", 300);
+        if (displayName == null || displayName.isBlank()) {
+            throw ScimException.invalidValue("Attribute 'displayName' is required and must not be blank.");
+        }
+        return new GroupAttributes(displayName, JsonAttributes.string(json, "externalId", 300), memberIds(json));
+    }
+
+    /** The {@code value}s of a {@code members} array (of a body or a PATCH value), in order, without repeats. */
+    static Set<String> memberIds(JsonObject json) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonObject member : JsonAttributes.objects(json, "members")) {
+            ids.add(memberId(member));
+        }
+        return ids;
+    }
+
+    static String memberId(JsonObject member) {
+        String id = JsonAttributes.string(member, "value", 300);
+        if (id == null || id.isBlank()) {
+            throw ScimException.invalidValue("Each member needs a 'value' with the member's id.");
+        }
+        return id;
+    }
+
+    public static JsonObject toJson(UserGroup group, List<GroupMember> members, String baseUrl) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add(Urns.GROUP))
+                .add("id", group.scimId());
+        if (group.externalId() != null) {
+            json.add("externalId", group.externalId());
+        }
+        json.add("displayName", group.displayName());
+        if (members != null) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            for (GroupMember member : members) {
+                JsonObjectBuilder item = Json.createObjectBuilder()
+                        .add("value", member.scimId())
+                        .add("$ref", baseUrl + member.type().name() + "s/" + member.scimId())
+                        .add("type", member.type().name());
+                if (member.display() != null) {
+                    item.add("display", member.display());
+                }
+                array.add(item);
+            }
+            json.add("members", array);
+        }
+        json.add("meta", Json.createObjectBuilder()
+                .add("resourceType", "Group")
+                .add("created", group.createdAt().toString())
+                .add("lastModified", group.lastModified().toString())
+                .add("location", baseUrl + "Groups/" + group.scimId())
+                .add("version", UserScimMapper.etag(group.version())));
+        return json.build();
+    }
+
+    static List<String> sorted(Set<String> ids) {
+        return new ArrayList<>(ids);
+    }
+}

@@ -1,0 +1,126 @@
+package com.rollcall.groups;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollcall.testing.RollcallServer;
+import com.rollcall.testing.ScimClient;
+import com.rollcall.testing.TestDatabase;
+import com.rollcall.testing.TestTenants;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** /Groups: create (Entra creates empty, then adds members), read with and without members, delete. */
+@ExtendWith(RollcallServer.class)
+class GroupsIT {
+    private final ScimClient scim = ScimClient.forTenant(TestTenants.create("Groups"));
+
+    private String user(String userName) {
+        return scim.post("Users", "{\"userName\":\"" + userName + "\",\"displayName\":\"" + userName + "\"}")
+                .json().getString("id");
+    }
+
+    @Test
+    void entraCreatesAnEmptyGroupAndFindsItWithoutMembers() {
+        ScimClient.Response created = scim.post("Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\","
+                + "\"http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group\"],"
+                + "\"displayName\":\"Sales EMEA\",\"externalId\":\"8aa1a0c0\",\"members\":[]}");
+
+        assertEquals(201, created.status(), created.toString());
+        JsonObject group = created.json();
+        assertEquals("Sales EMEA", group.getString("displayName"));
+        assertEquals("8aa1a0c0", group.getString("externalId"));
+        assertEquals(0, group.getJsonArray("members").size());
+        assertTrue(created.header("Location").orElseThrow().endsWith("/scim/v2/Groups/" + group.getString("id")));
+        assertEquals(group.getJsonObject("meta").getString("version"), created.header("ETag").orElseThrow());
+
+        ScimClient.Response read = scim.get("Groups/" + group.getString("id") + "?excludedAttributes=members");
+        assertEquals(200, read.status());
+        assertFalse(read.json().containsKey("members"), read.toString());
+        assertEquals("Sales EMEA", read.json().getString("displayName"));
+    }
+
+    @Test
+    void createWithMembersReturnsThemAndTheMemberCountIsKept() throws SQLException {
+        String ann = user("ann.g@example.com");
+        String bob = user("bob.g@example.com");
+        String nested = scim.post("Groups", "{\"displayName\":\"Nested\"}").json().getString("id");
+
+        ScimClient.Response created = scim.post("Groups", "{\"displayName\":\"Engineering\",\"members\":["
+                + "{\"value\":\"" + ann + "\"},{\"value\":\"" + bob + "\"},{\"value\":\"" + bob + "\"},"
+                + "{\"value\":\"" + nested + "\",\"type\":\"Group\"}]}");
+
+        assertEquals(201, created.status(), created.toString());
+        Set<String> members = new HashSet<>();
+        created.json().getJsonArray("members").forEach(m -> members.add(m.asJsonObject().getString("value")));
+        assertEquals(Set.of(ann, bob, nested), members);
+        JsonObject read = scim.get("Groups/" + created.json().getString("id")).json();
+        assertEquals(3, read.getJsonArray("members").size());
+        assertEquals("User", read.getJsonArray("members").getJsonObject(0).getString("type"));
+        assertEquals(3, memberCount(created.json().getString("id")));
+    }
+
+    @Test
+    void unknownMemberIdIs400NamingItAndCreatesNothing() {
+        String ann = user("ann.unknown@example.com");
+        ScimClient.Response refused = scim.post("Groups", "{\"displayName\":\"Bad members\",\"members\":["
+                + "{\"value\":\"" + ann + "\"},{\"value\":\"no-such-id\"}]}");
+
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("invalidValue", refused.json().getString("scimType"));
+        assertTrue(refused.json().getString("detail").contains("no-such-id"));
+        assertEquals(201, scim.post("Groups", "{\"displayName\":\"Bad members\"}").status(), "the failed create left nothing");
+    }
+
+    @Test
+    void displayNameIsUniqueCaseInsensitively() {
+        assertEquals(201, scim.post("Groups", "{\"displayName\":\"Marketing\"}").status());
+        ScimClient.Response duplicate = scim.post("Groups", "{\"displayName\":\"MARKETING\"}");
+        assertEquals(409, duplicate.status());
+        assertEquals("uniqueness", duplicate.json().getString("scimType"));
+    }
+
+    @Test
+    void deleteRemovesTheGroupButNotItsUsers() {
+        String ann = user("ann.del@example.com");
+        String id = scim.post("Groups", "{\"displayName\":\"Temp\",\"members\":[{\"value\":\"" + ann + "\"}]}")
+                .json().getString("id");
+
+        assertEquals(204, scim.send(scim.request("Groups/" + id).DELETE()).status());
+
+        assertEquals(404, scim.get("Groups/" + id).status());
+        assertEquals(200, scim.get("Users/" + ann).status());
+        assertEquals(404, scim.send(scim.request("Groups/" + id).DELETE()).status());
+    }
+
+    @Test
+    void anotherEnterprisesGroupAndUsersAreInvisible() {
+        ScimClient other = ScimClient.forTenant(TestTenants.create("Groups other"));
+        String theirUser = other.post("Users", "{\"userName\":\"theirs@example.com\"}").json().getString("id");
+        String theirGroup = other.post("Groups", "{\"displayName\":\"Theirs\"}").json().getString("id");
+
+        assertEquals(404, scim.get("Groups/" + theirGroup).status());
+        ScimClient.Response foreignMember = scim.post("Groups",
+                "{\"displayName\":\"Mine\",\"members\":[{\"value\":\"" + theirUser + "\"}]}");
+        assertEquals(400, foreignMember.status(), "a foreign user id is not a member id here");
+    }
+
+    private static int memberCount(String scimId) throws SQLException {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("SELECT member_count FROM user_group WHERE scim_id = ?")) {
+            s.setString(1, scimId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
