@@ -147,6 +147,19 @@ public class UserAccount {
         this.lastModified = Clock.now();
     }
 
+    /**
+     * Soft delete (PRODUCT.md rule 4): the row stays for the audit trail, invisible to SCIM; its unique
+     * keys are freed so the same userName or externalId can be provisioned afresh.
+     */
+    void softDelete() {
+        this.deletedAt = Clock.now();
+        this.active = false;
+        this.userNameKey = null;
+        this.externalIdKey = null;
+        this.employeeNumberKey = null;
+        this.lastModified = deletedAt;
+    }
+
     /** The normalised key under which userName is unique (case-insensitive, ENTRA.md Q9). */
     public static String userNameKey(String userName) {
         return userName == null ? null : userName.toLowerCase(Locale.ROOT);

@@ -22,4 +22,12 @@ public record UserAttributes(
     public UserAttributes {
         multiValues = List.copyOf(multiValues);
     }
+
+    /** The same attributes with {@code active} set. */
+    public UserAttributes withActive(Boolean newActive) {
+        return new UserAttributes(userName, externalId, nameFormatted, familyName, givenName, middleName,
+                honorificPrefix, honorificSuffix, displayName, nickName, profileUrl, title, userType,
+                preferredLanguage, locale, timezone, newActive, multiValues, employeeNumber, costCenter, organization,
+                division, department, managerId);
+    }
 }

@@ -3,6 +3,7 @@ package com.rollcall.users;
 import com.rollcall.audit.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Constraints;
+import com.rollcall.scim.message.Preconditions;
 import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,13 +25,8 @@ public class UserProvisioningService {
     public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
         UserAttributes attributes = UserScimMapper.fromJson(body);
         long enterpriseId = actor.enterpriseId();
-        if (users.findLiveByUserName(enterpriseId, attributes.userName()).isPresent()) {
-            throw ScimException.uniqueness("userName '" + attributes.userName() + "' is already taken by another user.");
-        }
-        if (attributes.externalId() != null && users.findLiveByExternalId(enterpriseId, attributes.externalId()).isPresent()) {
-            throw ScimException.uniqueness("externalId '" + attributes.externalId() + "' is already taken by another user.");
-        }
         UserAccount user = new UserAccount(enterpriseId, UserSource.SCIM, attributes);
+        requireUnique(enterpriseId, user, attributes);
         try {
             users.add(enterpriseId, user);
             users.flush();
@@ -40,6 +36,64 @@ public class UserProvisioningService {
         JsonObject created = UserScimMapper.toJson(user, baseUrl);
         audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
         return created;
+    }
+
+    /**
+     * SCIM PUT (Okta's update): replaces every client-settable attribute; {@code active} only when given.
+     * A replace that changes nothing keeps the version and lastModified.
+     */
+    public JsonObject replace(Actor actor, String scimId, String ifMatch, JsonObject body, String baseUrl) {
+        long enterpriseId = actor.enterpriseId();
+        UserAttributes attributes = UserScimMapper.fromJson(body);
+        UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
+                .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
+        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
+        JsonObject before = UserScimMapper.toJson(user, baseUrl);
+        UserAttributes current = user.attributes();
+        UserAttributes merged = attributes.active() == null ? attributes.withActive(current.active()) : attributes;
+        if (merged.equals(current)) {
+            return before;
+        }
+        requireUnique(enterpriseId, user, merged);
+        user.replace(merged);
+        try {
+            users.flush();
+        } catch (PersistenceException e) {
+            throw uniquenessOrRethrow(e);
+        }
+        JsonObject after = UserScimMapper.toJson(user, baseUrl);
+        audit.record(actor, "USER_REPLACED", "User", user.scimId(), user.userName(), before, after);
+        return after;
+    }
+
+    /** SCIM DELETE: soft delete (PRODUCT.md rule 4); memberships go; 404 afterwards. */
+    public void delete(Actor actor, String scimId, String ifMatch, String baseUrl) {
+        long enterpriseId = actor.enterpriseId();
+        UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
+                .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
+        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
+        JsonObject before = UserScimMapper.toJson(user, baseUrl);
+        users.removeFromAllGroups(enterpriseId, user.id());
+        user.softDelete();
+        users.flush();
+        audit.record(actor, "USER_DELETED", "User", user.scimId(), user.userName(), before, null);
+    }
+
+    /** 409 when another live user of the enterprise holds this userName or externalId. */
+    private void requireUnique(long enterpriseId, UserAccount self, UserAttributes attributes) {
+        users.findLiveByUserName(enterpriseId, attributes.userName())
+                .filter(other -> !other.id().equals(self.id()))
+                .ifPresent(other -> {
+                    throw ScimException.uniqueness("userName '" + attributes.userName() + "' is already taken by another user.");
+                });
+        if (attributes.externalId() != null) {
+            users.findLiveByExternalId(enterpriseId, attributes.externalId())
+                    .filter(other -> !other.id().equals(self.id()))
+                    .ifPresent(other -> {
+                        throw ScimException.uniqueness("externalId '" + attributes.externalId()
+                                + "' is already taken by another user.");
+                    });
+        }
     }
 
     /** SCIM read of one live user of the caller's enterprise; 404 for unknown, deleted or foreign ids. */

@@ -46,6 +46,29 @@ public class UserRepository {
                 .findFirst();
     }
 
+    /** The live user, its row locked until commit (writes to one user run one at a time). */
+    public Optional<UserAccount> findLiveForUpdate(long enterpriseId, String scimId) {
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.scimId = :scimId AND u.enterpriseId = :enterpriseId "
+                        + "AND u.deletedAt IS NULL", UserAccount.class)
+                .setParameter("scimId", scimId)
+                .setParameter("enterpriseId", enterpriseId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Removes the user from every group it belongs to, keeping each group's member count right.
+     * Returns the number of memberships removed.
+     */
+    public int removeFromAllGroups(long enterpriseId, long userId) {
+        em.createNativeQuery("UPDATE user_group SET member_count = member_count - 1 WHERE enterprise_id = ? "
+                        + "AND id IN (SELECT group_id FROM group_membership WHERE user_id = ?)")
+                .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
+        return em.createNativeQuery("DELETE FROM group_membership WHERE enterprise_id = ? AND user_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
+    }
+
     public void flush() {
         em.flush();
     }

@@ -7,11 +7,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,6 +34,19 @@ public class UsersResource {
     @POST
     public Response create(JsonObject body) {
         return ScimResponses.created(service.create(request.actor(), body, request.baseUrl()));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+        return ScimResponses.ok(service.replace(request.actor(), id, ifMatch, body, request.baseUrl()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(request.actor(), id, ifMatch, request.baseUrl());
+        return Response.noContent().build();
     }
 
     @GET
