@@ -1,0 +1,244 @@
+package com.rollcall.scim.schema;
+
+import static com.rollcall.scim.schema.AttributeDefinition.bool;
+import static com.rollcall.scim.schema.AttributeDefinition.complex;
+import static com.rollcall.scim.schema.AttributeDefinition.dateTime;
+import static com.rollcall.scim.schema.AttributeDefinition.reference;
+import static com.rollcall.scim.schema.AttributeDefinition.string;
+import static com.rollcall.scim.schema.Mutability.IMMUTABLE;
+import static com.rollcall.scim.schema.Mutability.READ_ONLY;
+import static com.rollcall.scim.schema.Mutability.WRITE_ONLY;
+import static com.rollcall.scim.schema.Returned.ALWAYS;
+import static com.rollcall.scim.schema.Returned.NEVER;
+import static com.rollcall.scim.schema.Uniqueness.SERVER;
+
+import com.rollcall.scim.schema.ResourceTypeDefinition.SchemaExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The schemas and resource types Rollcall serves: the single source of truth for attribute
+ * characteristics, used by /Schemas and /ResourceTypes, response projection, filters (caseExact) and
+ * PATCH (mutability). The schemas list only what Rollcall stores (see {@code UserScimMapper}; lengths
+ * in the descriptions are its limits) plus {@code id}, {@code externalId}, {@code groups} and
+ * {@code members}, with the characteristics of RFC 7643 §8.7.1 except where Rollcall enforces more
+ * ({@code externalId} is unique per enterprise, a group's {@code displayName} is required and unique).
+ *
+ * <p>{@code meta} belongs to no schema (RFC 7643 §3.1); {@link #META} describes it, and the lookups
+ * here find it as if it were a core attribute of every resource type.
+ */
+public final class ScimSchemas {
+    private static final String URI = "uri";
+
+    /** The common attribute {@code id} (RFC 7643 §3.1). */
+    public static final AttributeDefinition ID = string("id",
+            "Unique, stable identifier of the resource, assigned by Rollcall.")
+            .asCaseExact().with(READ_ONLY).with(ALWAYS).with(SERVER);
+
+    /** The common attribute {@code meta} (RFC 7643 §3.1); it is in no schema document. */
+    public static final AttributeDefinition META = complex("meta", "Resource metadata maintained by Rollcall.",
+            string("resourceType", "The name of the resource type of the resource.").asCaseExact().with(READ_ONLY),
+            dateTime("created", "When the resource was added to Rollcall.").with(READ_ONLY),
+            dateTime("lastModified", "When the resource was last changed in Rollcall.").with(READ_ONLY),
+            reference("location", "The URI of the resource.", URI).asCaseExact().with(READ_ONLY),
+            string("version", "The weak entity tag of the resource's current version.").asCaseExact()
+                    .with(READ_ONLY))
+            .with(READ_ONLY);
+
+    /** The core User schema (RFC 7643 §4.1), as far as Rollcall stores it. */
+    public static final SchemaDefinition USER = new SchemaDefinition(Urns.USER, "User", "User Account", List.of(
+            ID,
+            externalId("Identifier of the user in the provisioning client (up to 300 characters)."),
+            string("userName", "Unique sign-in identifier of the user, case-insensitive (up to 300 characters).")
+                    .asRequired().with(SERVER),
+            complex("name", "The components of the user's real name.",
+                    string("formatted", "The full name, formatted for display (up to 500 characters)."),
+                    string("familyName", "The family or last name (up to 200 characters)."),
+                    string("givenName", "The given or first name (up to 200 characters)."),
+                    string("middleName", "The middle name or names (up to 200 characters)."),
+                    string("honorificPrefix", "The honorific prefix, such as 'Ms.' (up to 100 characters)."),
+                    string("honorificSuffix", "The honorific suffix, such as 'III' (up to 100 characters).")),
+            string("displayName", "The name of the user, suitable for display (up to 300 characters)."),
+            string("nickName", "The casual way to address the user (up to 200 characters)."),
+            reference("profileUrl", "URL of the user's online profile (up to 1000 characters).", "external"),
+            string("title", "The user's job title (up to 300 characters)."),
+            string("userType",
+                    "The user's relationship to the organisation, such as 'Employee' (up to 100 characters)."),
+            string("preferredLanguage", "The user's preferred language, such as 'en-US' (up to 100 characters)."),
+            string("locale", "The user's locale for formatting dates and numbers (up to 100 characters)."),
+            string("timezone", "The user's time zone in IANA format, such as 'Europe/Paris' (up to 100 characters)."),
+            bool("active", "Whether the user may use the platform; false deactivates the user."),
+            string("password", "Accepted for compatibility and ignored: Rollcall never stores passwords.")
+                    .with(WRITE_ONLY).with(NEVER),
+            valued("emails", "Email addresses of the user.",
+                    string("value", "An email address (up to 700 characters)."), "work", "home", "other"),
+            valued("phoneNumbers", "Phone numbers of the user.",
+                    string("value", "A phone number (up to 700 characters)."),
+                    "work", "home", "mobile", "fax", "pager", "other"),
+            valued("ims", "Instant messaging addresses of the user.",
+                    string("value", "An instant messaging address (up to 700 characters)."),
+                    "aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo"),
+            valued("photos", "URLs of photos of the user.",
+                    reference("value", "URL of a photo (up to 700 characters).", "external"), "photo", "thumbnail"),
+            complex("addresses", "Postal addresses of the user.",
+                    string("formatted", "The full address, formatted for display (up to 1000 characters)."),
+                    string("streetAddress", "The street address (up to 500 characters)."),
+                    string("locality", "The city or locality (up to 200 characters)."),
+                    string("region", "The state or region (up to 200 characters)."),
+                    string("postalCode", "The postal code (up to 100 characters)."),
+                    string("country", "The country (up to 100 characters)."),
+                    typeOf("work", "home", "other"),
+                    primary()).asMultiValued(),
+            complex("groups", "The groups the user belongs to; change them through /Groups.",
+                    string("value", "The id of the group.").with(READ_ONLY),
+                    reference("$ref", "The URI of the group.", "User", "Group").with(READ_ONLY),
+                    string("display", "The display name of the group.").with(READ_ONLY),
+                    string("type", "Whether the membership is direct or through a nested group.")
+                            .withCanonicalValues("direct", "indirect").with(READ_ONLY))
+                    .asMultiValued().with(READ_ONLY)));
+
+    /** The enterprise User extension (RFC 7643 §4.3), as far as Rollcall stores it. */
+    public static final SchemaDefinition ENTERPRISE_USER = new SchemaDefinition(Urns.ENTERPRISE_USER,
+            "EnterpriseUser", "Enterprise User", List.of(
+            string("employeeNumber", "The user's employee number in the organisation (up to 200 characters)."),
+            string("costCenter", "The user's cost center (up to 200 characters)."),
+            string("organization", "The user's organisation (up to 200 characters)."),
+            string("division", "The user's division (up to 200 characters)."),
+            string("department", "The user's department (up to 200 characters)."),
+            complex("manager", "The user's manager, a user of the same enterprise.",
+                    string("value", "The id of the manager (up to 300 characters)."),
+                    reference("$ref", "The URI of the manager.", "User"),
+                    string("displayName", "The display name of the manager.").with(READ_ONLY))));
+
+    /** The core Group schema (RFC 7643 §4.2). */
+    public static final SchemaDefinition GROUP = new SchemaDefinition(Urns.GROUP, "Group", "Group", List.of(
+            ID,
+            externalId("Identifier of the group in the provisioning client (up to 300 characters)."),
+            string("displayName", "Unique, case-insensitive name of the group (up to 300 characters).")
+                    .asRequired().with(SERVER),
+            complex("members", "The users and groups that belong to the group.",
+                    string("value", "The id of the member.").with(IMMUTABLE),
+                    reference("$ref", "The URI of the member.", "User", "Group").with(IMMUTABLE),
+                    string("display", "The display name of the member.").with(READ_ONLY),
+                    string("type", "Whether the member is a user or a group.")
+                            .withCanonicalValues("User", "Group").with(IMMUTABLE))
+                    .asMultiValued()));
+
+    /** Every schema that resources of Rollcall use, for {@code GET /Schemas}. */
+    public static final List<SchemaDefinition> SCHEMAS = List.of(USER, ENTERPRISE_USER, GROUP);
+
+    /** The User resource type; the enterprise extension is optional. */
+    public static final ResourceTypeDefinition USER_RESOURCE_TYPE = new ResourceTypeDefinition("User", "User",
+            "/Users", "User Account", Urns.USER, List.of(new SchemaExtension(Urns.ENTERPRISE_USER, false)));
+
+    /** The Group resource type. */
+    public static final ResourceTypeDefinition GROUP_RESOURCE_TYPE = new ResourceTypeDefinition("Group", "Group",
+            "/Groups", "Group", Urns.GROUP, List.of());
+
+    /** Every resource type, for {@code GET /ResourceTypes}. */
+    public static final List<ResourceTypeDefinition> RESOURCE_TYPES = List.of(USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE);
+
+    private ScimSchemas() {
+    }
+
+    /** The schema with this URN, ignoring case. */
+    public static Optional<SchemaDefinition> schema(String urn) {
+        return SCHEMAS.stream().filter(schema -> schema.id().equalsIgnoreCase(urn)).findFirst();
+    }
+
+    /** The resource type with this id (its name, e.g. "User"), ignoring case. */
+    public static Optional<ResourceTypeDefinition> resourceType(String id) {
+        return RESOURCE_TYPES.stream().filter(type -> type.id().equalsIgnoreCase(id)).findFirst();
+    }
+
+    /** The schemas of a resource type: the core schema first, then its extensions. */
+    public static List<SchemaDefinition> schemasOf(ResourceTypeDefinition type) {
+        List<SchemaDefinition> schemas = new ArrayList<>();
+        for (String urn : type.schemaUrns()) {
+            schema(urn).ifPresent(schemas::add);
+        }
+        return List.copyOf(schemas);
+    }
+
+    /**
+     * Finds an attribute (or one of its sub-attributes) of a resource type, ignoring case. With a URN, only
+     * that schema of the type is searched; without, the core schema and then the extensions. {@code meta}
+     * is found as a core attribute. Empty when the URN is not one of the type's schemas, the attribute is
+     * unknown, or {@code subAttributeOrNull} is given and is not a sub-attribute of it.
+     */
+    public static Optional<ResolvedAttribute> locate(ResourceTypeDefinition type, String schemaUrnOrNull, String name,
+                                                     String subAttributeOrNull) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (SchemaDefinition schema : schemasOf(type)) {
+            if (schemaUrnOrNull != null && !schema.id().equalsIgnoreCase(schemaUrnOrNull)) {
+                continue;
+            }
+            Optional<AttributeDefinition> attribute = schema.attribute(name);
+            boolean core = schema.id().equalsIgnoreCase(type.schema());
+            if (attribute.isEmpty() && core && META.name().equalsIgnoreCase(name)) {
+                attribute = Optional.of(META);
+            }
+            if (attribute.isPresent()) {
+                return withSub(schema.id(), attribute.get(), subAttributeOrNull);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #locate} reduced to the definition found: the sub-attribute when one is named, else the attribute. */
+    public static Optional<AttributeDefinition> resolve(ResourceTypeDefinition type, String schemaUrnOrNull,
+                                                        String name, String subAttributeOrNull) {
+        return locate(type, schemaUrnOrNull, name, subAttributeOrNull).map(ResolvedAttribute::target);
+    }
+
+    /**
+     * Whether comparisons on this attribute are case-sensitive (for filters and uniqueness). A complex
+     * attribute named without a sub-attribute stands for its {@code value} (RFC 7644 §3.4.2.2, e.g.
+     * {@code emails co "x"}). Unknown attributes are not case-exact.
+     */
+    public static boolean isCaseExact(ResourceTypeDefinition type, String schemaUrnOrNull, String name,
+                                      String subAttributeOrNull) {
+        return locate(type, schemaUrnOrNull, name, subAttributeOrNull)
+                .map(found -> {
+                    AttributeDefinition target = found.target();
+                    if (target.isComplex()) {
+                        return target.subAttribute("value").map(AttributeDefinition::caseExact).orElse(false);
+                    }
+                    return target.caseExact();
+                })
+                .orElse(false);
+    }
+
+    private static Optional<ResolvedAttribute> withSub(String urn, AttributeDefinition attribute, String subOrNull) {
+        if (subOrNull == null) {
+            return Optional.of(new ResolvedAttribute(urn, attribute, null));
+        }
+        return attribute.subAttribute(subOrNull).map(sub -> new ResolvedAttribute(urn, attribute, sub));
+    }
+
+    private static AttributeDefinition externalId(String description) {
+        return string("externalId", description).asCaseExact().with(SERVER);
+    }
+
+    /** A multi-valued attribute with the common sub-attributes value, display, type and primary (RFC 7643 §2.4). */
+    private static AttributeDefinition valued(String name, String description, AttributeDefinition value,
+                                              String... types) {
+        return complex(name, description,
+                value,
+                string("display", "A human-readable name for the value (up to 500 characters)."),
+                typeOf(types),
+                primary()).asMultiValued();
+    }
+
+    private static AttributeDefinition typeOf(String... canonicalValues) {
+        return string("type", "A label for the value's function, such as '" + canonicalValues[0]
+                + "' (up to 100 characters).").withCanonicalValues(canonicalValues);
+    }
+
+    private static AttributeDefinition primary() {
+        return bool("primary", "Whether this is the preferred value; true on at most one value.");
+    }
+}
