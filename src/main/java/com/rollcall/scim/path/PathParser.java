@@ -1,0 +1,201 @@
+package com.rollcall.scim.path;
+
+import com.rollcall.scim.filter.Filter;
+import com.rollcall.scim.filter.FilterParser;
+import com.rollcall.scim.message.ScimException;
+import java.util.Objects;
+
+/**
+ * Parses attribute paths (RFC 7644 §3.10) and PATCH paths (RFC 7644 §3.5.2, Figure 7).
+ *
+ * <p>Malformed input is {@code 400 invalidPath} with a detail naming the 0-based position and what
+ * was expected there; a syntax error inside a PATCH path's {@code [...]} is {@code 400 invalidFilter}
+ * (RFC 7644 Table 9 lists invalidFilter for "PATCH (Path Filter)"), positioned in the whole path.
+ * Surrounding whitespace is ignored.
+ *
+ * <p>A URN-qualified path's URN is everything up to the last {@code ':'} before the attribute name.
+ * The URN {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0User} (a known typo, ENTRA.md
+ * Q8) is accepted and normalised to the enterprise user URN.
+ */
+public final class PathParser {
+    /** Longest path accepted, in characters. */
+    public static final int MAX_LENGTH = FilterParser.MAX_LENGTH;
+
+    private static final String ENTERPRISE_USER_URN = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private static final String ENTERPRISE_USER_TYPO_URN = "urn:ietf:params:scim:schemas:extension:enterprise:2.0User";
+
+    private PathParser() {
+    }
+
+    /** Parses {@code [urn:]name[.subAttribute]}. */
+    public static AttributePath parseAttributePath(String path) {
+        int start = start(path);
+        return parseAttributePath(path, start, end(path, start));
+    }
+
+    /**
+     * Parses the attribute path {@code text[start, end)}; error positions are indexes into
+     * {@code text}. For parsers that embed attribute paths (the filter parser).
+     */
+    public static AttributePath parseAttributePath(String text, int start, int end) {
+        Objects.checkFromToIndex(start, end, text.length());
+        int colon = text.lastIndexOf(':', end - 1);
+        String schemaUrn = null;
+        int nameStart = start;
+        if (colon >= start) {
+            schemaUrn = schemaUrn(text, start, colon);
+            nameStart = colon + 1;
+        }
+        int nameEnd = scanName(text, nameStart, end, "an attribute name");
+        String subAttribute = null;
+        if (nameEnd < end) {
+            if (text.charAt(nameEnd) != '.') {
+                throw unexpected(text, nameEnd);
+            }
+            int subEnd = scanName(text, nameEnd + 1, end, "a sub-attribute name");
+            if (subEnd < end) {
+                if (text.charAt(subEnd) == '.') {
+                    throw error("Expected the end of the attribute path", subEnd);
+                }
+                throw unexpected(text, subEnd);
+            }
+            subAttribute = text.substring(nameEnd + 1, subEnd);
+        }
+        return new AttributePath(schemaUrn, text.substring(nameStart, nameEnd), subAttribute);
+    }
+
+    /** Parses a PATCH operation's {@code path}: {@code attrPath} or {@code attrPath "[" valFilter "]" ["." subAttr]}. */
+    public static PatchPath parsePatchPath(String path) {
+        int start = start(path);
+        int end = end(path, start);
+        int i = start;
+        while (i < end && isPathChar(path.charAt(i))) {
+            i++;
+        }
+        AttributePath attribute = parseAttributePath(path, start, i);
+        if (i == end) {
+            return PatchPath.of(attribute);
+        }
+        if (path.charAt(i) != '[') {
+            throw error("Expected '[' or the end of the path", i);
+        }
+        if (attribute.subAttribute() != null) {
+            throw error("A value filter cannot follow a sub-attribute", i);
+        }
+        int close = closingBracket(path, i + 1, end);
+        if (close < 0) {
+            FilterParser.parseValueFilter(path, i + 1, end);
+            throw error("Expected ']'", end);
+        }
+        Filter valueFilter = FilterParser.parseValueFilter(path, i + 1, close);
+        int after = close + 1;
+        if (after == end) {
+            return new PatchPath(attribute, valueFilter, null);
+        }
+        if (path.charAt(after) != '.') {
+            throw error("Expected '.' or the end of the path", after);
+        }
+        int subEnd = scanName(path, after + 1, end, "a sub-attribute name");
+        if (subEnd < end) {
+            throw error("Expected the end of the path", subEnd);
+        }
+        return new PatchPath(attribute, valueFilter, path.substring(after + 1, subEnd));
+    }
+
+    private static int start(String path) {
+        if (path == null || path.isBlank()) {
+            throw error("The path is empty", 0);
+        }
+        if (path.length() > MAX_LENGTH) {
+            throw error("The path is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
+        }
+        int start = 0;
+        while (Character.isWhitespace(path.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+
+    private static int end(String path, int start) {
+        int end = path.length();
+        while (end > start && Character.isWhitespace(path.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    private static String schemaUrn(String text, int start, int colon) {
+        if (colon - start < 4 || !text.regionMatches(true, start, "urn:", 0, 4)) {
+            throw error("Expected an attribute name or a schema URN starting with 'urn:'", start);
+        }
+        int segmentStart = start + 4;
+        for (int i = segmentStart; i <= colon; i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                if (i == segmentStart) {
+                    throw error("Expected a URN segment", i);
+                }
+                segmentStart = i + 1;
+            } else if (!isUrnChar(c)) {
+                throw unexpected(text, i);
+            }
+        }
+        String urn = text.substring(start, colon);
+        return urn.equalsIgnoreCase(ENTERPRISE_USER_TYPO_URN) ? ENTERPRISE_USER_URN : urn;
+    }
+
+    /** The end of the ATTRNAME starting at {@code from} (RFC 7643 §2.1, plus a leading '$' for "$ref"). */
+    private static int scanName(String text, int from, int end, String expected) {
+        if (from >= end || !isNameStart(text.charAt(from))) {
+            throw error("Expected " + expected, from);
+        }
+        int i = from + 1;
+        while (i < end && isNameChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the ']' closing a value filter, skipping string literals, or -1. */
+    private static int closingBracket(String text, int from, int end) {
+        int i = from;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c == ']') {
+                return i;
+            }
+            if (c == '"') {
+                i++;
+                while (i < end && text.charAt(i) != '"') {
+                    i += text.charAt(i) == '\\' ? 2 : 1;
+                }
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+
+    private static boolean isUrnChar(char c) {
+        return isNameChar(c) || c == '.';
+    }
+
+    private static boolean isPathChar(char c) {
+        return isNameChar(c) || c == '$' || c == ':' || c == '.';
+    }
+
+    private static ScimException unexpected(String text, int at) {
+        return error("Unexpected character '" + text.charAt(at) + "'", at);
+    }
+
+    private static ScimException error(String what, int at) {
+        return ScimException.invalidPath(what + " at position " + at);
+    }
+}
