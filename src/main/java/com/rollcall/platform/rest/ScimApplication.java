@@ -1,5 +1,7 @@
 package com.rollcall.platform.rest;
 
+import com.rollcall.discovery.ResourceTypesResource;
+import com.rollcall.discovery.SchemasResource;
 import com.rollcall.discovery.ServiceProviderConfigResource;
 import com.rollcall.groups.GroupsResource;
 import com.rollcall.platform.security.ScimBearerTokenFilter;
@@ -19,11 +21,14 @@ public class ScimApplication extends Application {
         return Set.of(
                 ScimJsonProvider.class,
                 RequestIdFilter.class,
+                ProjectionFilter.class,
                 ScimBearerTokenFilter.class,
                 ScimExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 FallbackExceptionMapper.class,
                 ServiceProviderConfigResource.class,
+                SchemasResource.class,
+                ResourceTypesResource.class,
                 UsersResource.class,
                 GroupsResource.class);
     }
