@@ -5,6 +5,9 @@ import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.message.ListResponse;
+import com.rollcall.platform.query.JpqlSearch;
+import com.rollcall.platform.query.ListQuery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -57,6 +60,16 @@ public class GroupProvisioningService {
         UserGroup group = groups.find(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
         return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+    }
+
+    /** SCIM list / search; members are read (per group of the page) only when the answer includes them. */
+    public JsonObject search(long enterpriseId, ListQuery query, boolean withMembers, String baseUrl) {
+        JpqlSearch.Page<UserGroup> page = groups.search(enterpriseId, query);
+        List<JsonObject> resources = page.items().stream()
+                .map(group -> GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null,
+                        baseUrl))
+                .toList();
+        return ListResponse.of(page.totalResults(), query.startIndex(), resources);
     }
 
     /** SCIM delete: the group and its memberships go; users stay. */

@@ -1,6 +1,8 @@
 package com.rollcall.groups;
 
 import com.rollcall.platform.persistence.UtcInstantConverter;
+import com.rollcall.platform.query.JpqlSearch;
+import com.rollcall.platform.query.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -202,6 +204,12 @@ public class GroupRepository {
                         "SELECT COUNT(*) FROM group_nesting WHERE enterprise_id = ? AND group_id = ?")
                 .setParameter(1, enterpriseId).setParameter(2, groupId).getSingleResult();
         return users.intValue() + groups.intValue();
+    }
+
+    /** A page of the enterprise's groups matching the query. */
+    public JpqlSearch.Page<UserGroup> search(long enterpriseId, ListQuery query) {
+        return JpqlSearch.run(em, UserGroup.class, "UserGroup g", "g.enterpriseId = :enterpriseId", enterpriseId,
+                GroupFilterMapping.MAPPING, query, "g.id", Map.of());
     }
 
     public void flush() {

@@ -2,6 +2,10 @@ package com.rollcall.groups;
 
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.platform.rest.ScimResponses;
+import com.rollcall.platform.rest.SearchRequest;
+import com.rollcall.platform.query.ListQuery;
+import com.rollcall.scim.schema.Projection;
+import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,10 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** {@code /scim/v2/Groups}: not transactional; each handler calls one service use case. */
 @Path("Groups")
@@ -30,6 +34,23 @@ public class GroupsResource {
 
     @Inject
     private RequestInfo request;
+
+    @GET
+    public JsonObject list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count, @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
+            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes) {
+        return service.search(request.enterpriseId(), ListQuery.of(filter, startIndex, count, sortBy, sortOrder),
+                wantsMembers(attributes, excludedAttributes), request.baseUrl());
+    }
+
+    @POST
+    @Path(".search")
+    public JsonObject search(JsonObject body, @Context ContainerRequestContext context) {
+        SearchRequest search = SearchRequest.parse(body);
+        search.applyTo(context);
+        return service.search(request.enterpriseId(), search.query(), Projection.wants(ScimSchemas.GROUP_RESOURCE_TYPE,
+                search.attributes(), search.excludedAttributes(), "members"), request.baseUrl());
+    }
 
     @POST
     public Response create(JsonObject body) {
@@ -53,15 +74,7 @@ public class GroupsResource {
 
     /** Members are read only when the response will contain them (ENTRA.md Q11). */
     static boolean wantsMembers(String attributes, String excludedAttributes) {
-        if (attributes != null && !attributes.isBlank()) {
-            return mentions(attributes, "members");
-        }
-        return excludedAttributes == null || !mentions(excludedAttributes, "members");
-    }
-
-    private static boolean mentions(String list, String attribute) {
-        return Arrays.stream(list.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT))
-                .anyMatch(s -> s.equals(attribute) || s.startsWith(attribute + ".")
-                        || s.equals("urn:ietf:params:scim:schemas:core:2.0:group:" + attribute));
+        return Projection.wants(ScimSchemas.GROUP_RESOURCE_TYPE, Projection.parseList(attributes),
+                Projection.parseList(excludedAttributes), "members");
     }
 }

@@ -9,6 +9,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
+import com.rollcall.platform.query.JpqlSearch;
+import com.rollcall.platform.query.ListQuery;
+import com.rollcall.scim.message.ListResponse;
+import java.util.List;
+import java.util.Map;
 
 /**
  * User provisioning use cases, one transaction each. Returns SCIM documents, never entities.
@@ -48,7 +53,7 @@ public class UserProvisioningService {
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
-        JsonObject before = UserScimMapper.toJson(user, baseUrl);
+        JsonObject before = toJson(enterpriseId, user, baseUrl);
         UserAttributes current = user.attributes();
         UserAttributes merged = attributes.active() == null ? attributes.withActive(current.active()) : attributes;
         if (merged.equals(current)) {
@@ -61,7 +66,7 @@ public class UserProvisioningService {
         } catch (PersistenceException e) {
             throw uniquenessOrRethrow(e);
         }
-        JsonObject after = UserScimMapper.toJson(user, baseUrl);
+        JsonObject after = toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_REPLACED", "User", user.scimId(), user.userName(), before, after);
         return after;
     }
@@ -72,7 +77,7 @@ public class UserProvisioningService {
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
-        JsonObject before = UserScimMapper.toJson(user, baseUrl);
+        JsonObject before = toJson(enterpriseId, user, baseUrl);
         users.removeFromAllGroups(enterpriseId, user.id());
         user.softDelete();
         users.flush();
@@ -99,8 +104,24 @@ public class UserProvisioningService {
     /** SCIM read of one live user of the caller's enterprise; 404 for unknown, deleted or foreign ids. */
     public JsonObject get(long enterpriseId, String scimId, String baseUrl) {
         return users.findLive(enterpriseId, scimId)
-                .map(user -> UserScimMapper.toJson(user, baseUrl))
+                .map(user -> toJson(enterpriseId, user, baseUrl))
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
+    }
+
+    /** SCIM list / search: filter, sort and page in the database; one query for all the page's groups. */
+    public JsonObject search(long enterpriseId, ListQuery query, String baseUrl) {
+        JpqlSearch.Page<UserAccount> page = users.search(enterpriseId, query);
+        Map<Long, List<UserScimMapper.GroupRef>> groups =
+                users.groupsOf(enterpriseId, page.items().stream().map(UserAccount::id).toList());
+        List<JsonObject> resources = page.items().stream()
+                .map(user -> UserScimMapper.toJson(user, groups.getOrDefault(user.id(), List.of()), baseUrl))
+                .toList();
+        return ListResponse.of(page.totalResults(), query.startIndex(), resources);
+    }
+
+    private JsonObject toJson(long enterpriseId, UserAccount user, String baseUrl) {
+        return UserScimMapper.toJson(user, users.groupsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of()),
+                baseUrl);
     }
 
     /** A lost race on a unique key (another request took the value between check and insert). */

@@ -3,6 +3,13 @@ package com.rollcall.users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import com.rollcall.platform.query.JpqlSearch;
+import com.rollcall.platform.query.ListQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Users of one enterprise: the enterprise id is the first argument of every call. */
@@ -67,6 +74,32 @@ public class UserRepository {
                 .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
         return em.createNativeQuery("DELETE FROM group_membership WHERE enterprise_id = ? AND user_id = ?")
                 .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
+    }
+
+    /** A page of the enterprise's live users matching the query; their multi-valued attributes batch-loaded. */
+    public JpqlSearch.Page<UserAccount> search(long enterpriseId, ListQuery query) {
+        return JpqlSearch.run(em, UserAccount.class, "UserAccount u", "u.enterpriseId = :enterpriseId AND u.deletedAt IS NULL",
+                enterpriseId, UserFilterMapping.MAPPING, query, "u.id",
+                Map.of("eclipselink.batch", "u.multiValues", "eclipselink.batch.type", "IN"));
+    }
+
+    /** The groups each of these users belongs to (the read-only SCIM {@code groups}), in one query. */
+    public Map<Long, List<UserScimMapper.GroupRef>> groupsOf(long enterpriseId, Collection<Long> userIds) {
+        Map<Long, List<UserScimMapper.GroupRef>> groups = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return groups;
+        }
+        List<Object[]> rows = em.createQuery("SELECT m.userId, g.scimId, g.displayName FROM GroupMembership m, UserGroup g "
+                        + "WHERE g.id = m.groupId AND m.enterpriseId = :enterpriseId AND m.userId IN :ids ORDER BY g.id",
+                        Object[].class)
+                .setParameter("enterpriseId", enterpriseId)
+                .setParameter("ids", List.copyOf(userIds))
+                .getResultList();
+        for (Object[] row : rows) {
+            groups.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                    .add(new UserScimMapper.GroupRef((String) row[1], (String) row[2]));
+        }
+        return groups;
     }
 
     public void flush() {

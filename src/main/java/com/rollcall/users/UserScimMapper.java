@@ -99,7 +99,15 @@ public final class UserScimMapper {
         return id == null || id.isEmpty() ? null : id;
     }
 
+    /** A group the user belongs to, as the read-only {@code groups} attribute shows it. */
+    public record GroupRef(String scimId, String display) {
+    }
+
     public static JsonObject toJson(UserAccount user, String baseUrl) {
+        return toJson(user, List.of(), baseUrl);
+    }
+
+    public static JsonObject toJson(UserAccount user, List<GroupRef> groups, String baseUrl) {
         UserAttributes a = user.attributes();
         boolean hasExtension = a.employeeNumber() != null || a.costCenter() != null || a.organization() != null
                 || a.division() != null || a.department() != null || a.managerId() != null;
@@ -134,6 +142,16 @@ public final class UserScimMapper {
             addValues(json, a.multiValues(), attribute);
         }
         addValues(json, a.multiValues(), ADDRESSES);
+        if (!groups.isEmpty()) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            for (GroupRef group : groups) {
+                JsonObjectBuilder item = Json.createObjectBuilder().add("value", group.scimId())
+                        .add("$ref", baseUrl + "Groups/" + group.scimId()).add("type", "direct");
+                put(item, "display", group.display());
+                array.add(item);
+            }
+            json.add("groups", array);
+        }
         if (hasExtension) {
             JsonObjectBuilder ext = Json.createObjectBuilder();
             put(ext, "employeeNumber", a.employeeNumber());

@@ -2,6 +2,8 @@ package com.rollcall.users;
 
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.platform.rest.ScimResponses;
+import com.rollcall.platform.rest.SearchRequest;
+import com.rollcall.platform.query.ListQuery;
 import com.rollcall.scim.schema.Urns;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +35,22 @@ public class UsersResource {
 
     @Inject
     private RequestInfo request;
+
+    @GET
+    public JsonObject list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count, @QueryParam("sortBy") String sortBy,
+            @QueryParam("sortOrder") String sortOrder) {
+        return service.search(request.enterpriseId(), ListQuery.of(filter, startIndex, count, sortBy, sortOrder),
+                request.baseUrl());
+    }
+
+    @POST
+    @Path(".search")
+    public JsonObject search(JsonObject body, @Context ContainerRequestContext context) {
+        SearchRequest search = SearchRequest.parse(body);
+        search.applyTo(context);
+        return service.search(request.enterpriseId(), search.query(), request.baseUrl());
+    }
 
     @POST
     public Response create(JsonObject body) {

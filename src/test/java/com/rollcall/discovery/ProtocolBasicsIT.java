@@ -23,6 +23,12 @@ class ProtocolBasicsIT {
         assertEquals("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
                 config.json().getJsonArray("schemas").getString(0));
         assertEquals("oauthbearertoken", config.json().getJsonArray("authenticationSchemes").getJsonObject(0).getString("type"));
+        assertEquals(true, config.json().getJsonObject("filter").getBoolean("supported"));
+        assertEquals(1000, config.json().getJsonObject("filter").getInt("maxResults"));
+        assertEquals(true, config.json().getJsonObject("sort").getBoolean("supported"));
+        assertEquals(true, config.json().getJsonObject("etag").getBoolean("supported"));
+        assertEquals(false, config.json().getJsonObject("bulk").getBoolean("supported"));
+        assertEquals(false, config.json().getJsonObject("changePassword").getBoolean("supported"));
     }
 
     @Test

@@ -9,7 +9,7 @@ import jakarta.json.JsonObjectBuilder;
  * is backed by tests, and is switched on in the same change that builds the capability.
  */
 public final class ServiceProviderConfigDocument {
-    /** Largest page a list or search returns; larger {@code count}s are capped to it. */
+    /** Largest page a list or search returns; larger {@code count}s are served capped to it (RFC 7644 §3.4.2.4). */
     public static final int MAX_RESULTS = 1000;
 
     private ServiceProviderConfigDocument() {
@@ -21,9 +21,9 @@ public final class ServiceProviderConfigDocument {
                 .add("documentationUri", baseUrl + "ServiceProviderConfig")
                 .add("patch", supported(false))
                 .add("bulk", supported(false).add("maxOperations", 0).add("maxPayloadSize", 0))
-                .add("filter", supported(false).add("maxResults", MAX_RESULTS))
+                .add("filter", supported(true).add("maxResults", MAX_RESULTS))
                 .add("changePassword", supported(false))
-                .add("sort", supported(false))
+                .add("sort", supported(true))
                 .add("etag", supported(true))
                 .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "oauthbearertoken")

@@ -1,0 +1,67 @@
+package com.rollcall.platform.query;
+
+import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.path.PathParser;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link ListQuery} against one entity of one enterprise: the filter compiled to one JPQL
+ * condition, {@code totalResults} by COUNT in the database, the page by offset/limit in a stable order
+ * (the sort attribute, then the primary key).
+ */
+public final class JpqlSearch {
+    private JpqlSearch() {
+    }
+
+    /** A page of entities and the total number of matches. */
+    public record Page<T>(long totalResults, List<T> items) {
+    }
+
+    /**
+     * @param from  e.g. {@code "UserAccount u"}
+     * @param scope the tenant (and liveness) condition, using {@code :enterpriseId}
+     * @param idPath the stable tie-breaker, e.g. {@code "u.id"}
+     */
+    public static <T> Page<T> run(EntityManager em, Class<T> type, String from, String scope, long enterpriseId,
+            FilterMapping mapping, ListQuery query, String idPath, Map<String, String> hints) {
+        JpqlQuery where = query.filter() == null ? null : JpqlFilterTranslator.translate(query.filter(), mapping);
+        String body = " FROM " + from + " WHERE " + scope + (where == null ? "" : " AND " + where.condition());
+        String alias = from.substring(from.indexOf(' ') + 1);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ")" + body, Long.class);
+        bind(count, enterpriseId, where);
+        long total = count.getSingleResult();
+        if (query.count() == 0 || total < query.startIndex()) {
+            return new Page<>(total, List.of());
+        }
+        TypedQuery<T> page = em.createQuery("SELECT " + alias + body + " ORDER BY " + orderBy(mapping, query, idPath), type)
+                .setFirstResult(query.startIndex() - 1)
+                .setMaxResults(query.count());
+        bind(page, enterpriseId, where);
+        hints.forEach(page::setHint);
+        return new Page<>(total, page.getResultList());
+    }
+
+    private static void bind(TypedQuery<?> query, long enterpriseId, JpqlQuery where) {
+        query.setParameter("enterpriseId", enterpriseId);
+        if (where != null) {
+            where.parameters().forEach(query::setParameter);
+        }
+    }
+
+    static String orderBy(FilterMapping mapping, ListQuery query, String idPath) {
+        String direction = query.descending() ? " DESC" : " ASC";
+        if (query.sortBy() == null) {
+            return idPath + direction;
+        }
+        var path = PathParser.parseAttributePath(query.sortBy());
+        String key = (path.schemaUrn() == null || path.schemaUrn().equalsIgnoreCase(mapping.coreSchemaUrn())
+                ? "" : path.schemaUrn() + ":") + path.name() + (path.subAttribute() == null ? "" : "." + path.subAttribute());
+        Field field = mapping.field(key).orElseThrow(() -> ScimException.invalidValue(
+                "Cannot sort by '" + query.sortBy() + "': sort by a single-valued attribute such as userName."));
+        String column = field.kind() == FieldKind.STRING && !field.caseExact() ? "LOWER(" + field.path() + ")" : field.path();
+        return column + direction + ", " + idPath + direction;
+    }
+}
