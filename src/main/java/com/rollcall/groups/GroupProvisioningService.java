@@ -2,9 +2,10 @@ package com.rollcall.groups;
 
 import com.rollcall.audit.Actor;
 import com.rollcall.audit.AuditTrail;
-import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.message.Preconditions;
+import com.rollcall.users.UserScimMapper;
 import com.rollcall.scim.message.ListResponse;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
@@ -46,8 +47,8 @@ public class GroupProvisioningService {
         } catch (PersistenceException e) {
             throw uniquenessOrRethrow(e);
         }
-        Members members = resolve(enterpriseId, group, attributes.memberIds());
-        group.adjustMemberCount(members.add(groups, enterpriseId, group));
+        MemberIds members = resolve(enterpriseId, group, attributes.memberIds());
+        group.adjustMemberCount(members.addTo(groups, enterpriseId, group));
         groups.flush();
         JsonObject created = GroupScimMapper.toJson(group, groups.members(enterpriseId, group.id()), baseUrl);
         audit.record(actor, "GROUP_CREATED", "Group", group.scimId(), group.displayName(), null,
@@ -72,11 +73,64 @@ public class GroupProvisioningService {
         return ListResponse.of(page.totalResults(), query.startIndex(), resources);
     }
 
+    /**
+     * SCIM PUT: displayName, externalId and the whole member list are replaced; membership changes are
+     * applied as the delta between the stored and the new member set.
+     */
+    public JsonObject replace(Actor actor, String scimId, String ifMatch, JsonObject body, boolean withMembers,
+            String baseUrl) {
+        long enterpriseId = actor.enterpriseId();
+        GroupScimMapper.GroupAttributes attributes = GroupScimMapper.fromJson(body);
+        UserGroup group = groups.findForUpdate(enterpriseId, scimId)
+                .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
+        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(group.version()));
+        groups.findByDisplayName(enterpriseId, attributes.displayName())
+                .filter(other -> !other.id().equals(group.id()))
+                .ifPresent(other -> {
+                    throw ScimException.uniqueness("displayName '" + attributes.displayName() + "' is already taken by another group.");
+                });
+        if (attributes.externalId() != null) {
+            groups.findByExternalId(enterpriseId, attributes.externalId())
+                    .filter(other -> !other.id().equals(group.id()))
+                    .ifPresent(other -> {
+                        throw ScimException.uniqueness("externalId '" + attributes.externalId() + "' is already taken by another group.");
+                    });
+        }
+        JsonObject before = GroupScimMapper.toJson(group, null, baseUrl);
+        MemberIds wanted = resolve(enterpriseId, group, attributes.memberIds());
+        MemberIds stored = groups.memberIds(enterpriseId, group.id());
+        MemberIds toRemove = stored.minus(wanted);
+        MemberIds toAdd = wanted.minus(stored);
+        boolean renamed = !group.displayName().equals(attributes.displayName());
+        boolean externalChanged = !java.util.Objects.equals(group.externalId(), attributes.externalId());
+        if (!renamed && !externalChanged && toRemove.isEmpty() && toAdd.isEmpty()) {
+            return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+        }
+        if (renamed) {
+            group.rename(attributes.displayName());
+        }
+        if (externalChanged) {
+            group.changeExternalId(attributes.externalId());
+        }
+        group.adjustMemberCount(toAdd.addTo(groups, enterpriseId, group) - toRemove.removeFrom(groups, enterpriseId, group));
+        try {
+            groups.flush();
+        } catch (PersistenceException e) {
+            throw uniquenessOrRethrow(e);
+        }
+        JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
+        audit.record(actor, "GROUP_REPLACED", "Group", group.scimId(), group.displayName(), before,
+                Json.createObjectBuilder(after).add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size())
+                        .remove("meta").build());
+        return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+    }
+
     /** SCIM delete: the group and its memberships go; users stay. */
-    public void delete(Actor actor, String scimId) {
+    public void delete(Actor actor, String scimId, String ifMatch) {
         long enterpriseId = actor.enterpriseId();
         UserGroup group = groups.findForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
+        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(group.version()));
         JsonObject before = Json.createObjectBuilder().add("displayName", group.displayName())
                 .add("memberCount", group.memberCount()).build();
         groups.removeAllMembers(enterpriseId, group.id());
@@ -89,9 +143,9 @@ public class GroupProvisioningService {
      * Member ids resolved to users and groups of the enterprise. An id that is neither is a
      * {@code 400 invalidValue} naming it: the IdP must learn that the member is not in the group.
      */
-    Members resolve(long enterpriseId, UserGroup group, Collection<String> memberIds) {
+    MemberIds resolve(long enterpriseId, UserGroup group, Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
-            return new Members(List.of(), List.of());
+            return MemberIds.NONE;
         }
         Map<String, Long> users = groups.liveUserIds(enterpriseId, memberIds);
         Set<String> rest = new HashSet<>(memberIds);
@@ -108,21 +162,7 @@ public class GroupProvisioningService {
         if (group != null && nested.containsValue(group.id())) {
             throw ScimException.invalidValue("A group cannot be a member of itself.");
         }
-        return new Members(users.values(), nested.values());
-    }
-
-    /** Resolved member ids: users and (one level of) groups. */
-    record Members(Collection<Long> userIds, Collection<Long> groupIds) {
-        int add(GroupRepository repository, long enterpriseId, UserGroup group) {
-            var now = Clock.now();
-            return repository.addUsers(enterpriseId, group.id(), userIds, now)
-                    + repository.addGroups(enterpriseId, group.id(), groupIds, now);
-        }
-
-        int remove(GroupRepository repository, long enterpriseId, UserGroup group) {
-            return repository.removeUsers(enterpriseId, group.id(), userIds)
-                    + repository.removeGroups(enterpriseId, group.id(), groupIds);
-        }
+        return new MemberIds(users.values(), nested.values());
     }
 
     private static JsonObject withoutMembers(JsonObject group, Collection<String> memberIds) {

@@ -195,6 +195,21 @@ public class GroupRepository {
         return members;
     }
 
+    /** The internal ids of the group's user members and group members (for a full replace). */
+    MemberIds memberIds(long enterpriseId, long groupId) {
+        List<Long> users = new ArrayList<>();
+        for (Object id : em.createNativeQuery("SELECT user_id FROM group_membership WHERE enterprise_id = ? AND group_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList()) {
+            users.add(((Number) id).longValue());
+        }
+        List<Long> groups = new ArrayList<>();
+        for (Object id : em.createNativeQuery("SELECT member_group_id FROM group_nesting WHERE enterprise_id = ? AND group_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList()) {
+            groups.add(((Number) id).longValue());
+        }
+        return new MemberIds(users, groups);
+    }
+
     /** Recounts the group's members from the membership tables (after a full replace). */
     public int countMembers(long enterpriseId, long groupId) {
         Number users = (Number) em.createNativeQuery(

@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,9 +75,5 @@ public final class GroupScimMapper {
                 .add("location", baseUrl + "Groups/" + group.scimId())
                 .add("version", UserScimMapper.etag(group.version())));
         return json.build();
-    }
-
-    static List<String> sorted(Set<String> ids) {
-        return new ArrayList<>(ids);
     }
 }

@@ -13,6 +13,8 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -65,10 +68,19 @@ public class GroupsResource {
                 request.baseUrl()));
     }
 
+    @PUT
+    @Path("{id}")
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
+            JsonObject body) {
+        return ScimResponses.ok(service.replace(request.actor(), id, ifMatch, body,
+                wantsMembers(attributes, excludedAttributes), request.baseUrl()));
+    }
+
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        service.delete(request.actor(), id);
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(request.actor(), id, ifMatch);
         return Response.noContent().build();
     }
 

@@ -113,6 +113,33 @@ class GroupsIT {
         assertEquals(400, foreignMember.status(), "a foreign user id is not a member id here");
     }
 
+    @Test
+    void putReplacesNameExternalIdAndMembers() throws SQLException {
+        String ann = user("ann.put@example.com");
+        String bob = user("bob.put@example.com");
+        String carol = user("carol.put@example.com");
+        JsonObject group = scim.post("Groups", "{\"displayName\":\"Before\",\"members\":[{\"value\":\"" + ann
+                + "\"},{\"value\":\"" + bob + "\"}]}").json();
+        String id = group.getString("id");
+
+        ScimClient.Response replaced = scim.send(scim.request("Groups/" + id).header("Content-Type", "application/scim+json")
+                .header("If-Match", group.getJsonObject("meta").getString("version"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"displayName\":\"After\",\"externalId\":\"x-1\","
+                        + "\"members\":[{\"value\":\"" + bob + "\"},{\"value\":\"" + carol + "\"}]}")));
+
+        assertEquals(200, replaced.status(), replaced.toString());
+        assertEquals("After", replaced.json().getString("displayName"));
+        Set<String> members = new HashSet<>();
+        replaced.json().getJsonArray("members").forEach(m -> members.add(m.asJsonObject().getString("value")));
+        assertEquals(Set.of(bob, carol), members);
+        assertEquals(2, memberCount(id));
+        ScimClient.Response stale = scim.send(scim.request("Groups/" + id).header("Content-Type", "application/scim+json")
+                .header("If-Match", group.getJsonObject("meta").getString("version"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Again\"}")));
+        assertEquals(412, stale.status(), "the old ETag no longer matches");
+        assertEquals("After", scim.get("Groups/" + id).json().getString("displayName"));
+    }
+
     private static int memberCount(String scimId) throws SQLException {
         try (Connection c = TestDatabase.connect();
              PreparedStatement s = c.prepareStatement("SELECT member_count FROM user_group WHERE scim_id = ?")) {

@@ -4,6 +4,7 @@ import com.rollcall.discovery.ResourceTypesResource;
 import com.rollcall.discovery.SchemasResource;
 import com.rollcall.discovery.ServiceProviderConfigResource;
 import com.rollcall.groups.GroupsResource;
+import com.rollcall.search.RootSearchResource;
 import com.rollcall.platform.security.ScimBearerTokenFilter;
 import com.rollcall.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -30,6 +31,7 @@ public class ScimApplication extends Application {
                 SchemasResource.class,
                 ResourceTypesResource.class,
                 UsersResource.class,
-                GroupsResource.class);
+                GroupsResource.class,
+                RootSearchResource.class);
     }
 }
