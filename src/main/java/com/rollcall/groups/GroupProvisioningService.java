@@ -1,5 +1,6 @@
 package com.rollcall.groups;
 
+import com.rollcall.scim.schema.ScimJson;
 import com.rollcall.audit.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Constraints;
@@ -11,7 +12,6 @@ import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
@@ -120,7 +120,7 @@ public class GroupProvisioningService {
         }
         JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
         audit.record(actor, "GROUP_REPLACED", "Group", group.scimId(), group.displayName(), before,
-                Json.createObjectBuilder(after).add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size())
+                ScimJson.object(after).add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size())
                         .remove("meta").build());
         return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
     }
@@ -131,7 +131,7 @@ public class GroupProvisioningService {
         UserGroup group = groups.findForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(group.version()));
-        JsonObject before = Json.createObjectBuilder().add("displayName", group.displayName())
+        JsonObject before = ScimJson.object().add("displayName", group.displayName())
                 .add("memberCount", group.memberCount()).build();
         groups.removeAllMembers(enterpriseId, group.id());
         groups.remove(enterpriseId, group);
@@ -166,9 +166,9 @@ public class GroupProvisioningService {
     }
 
     private static JsonObject withoutMembers(JsonObject group, Collection<String> memberIds) {
-        var builder = Json.createObjectBuilder(group).remove("members").remove("meta");
+        var builder = ScimJson.object(group).remove("members").remove("meta");
         if (!memberIds.isEmpty()) {
-            builder.add("membersAdded", Json.createArrayBuilder(new ArrayList<>(memberIds)));
+            builder.add("membersAdded", ScimJson.array(new ArrayList<>(memberIds)));
         }
         return builder.build();
     }

@@ -1,10 +1,10 @@
 package com.rollcall.groups;
 
+import com.rollcall.scim.schema.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.JsonAttributes;
 import com.rollcall.scim.schema.Urns;
 import com.rollcall.users.UserScimMapper;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -47,17 +47,17 @@ public final class GroupScimMapper {
     }
 
     public static JsonObject toJson(UserGroup group, List<GroupMember> members, String baseUrl) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(Urns.GROUP))
+        JsonObjectBuilder json = ScimJson.object()
+                .add("schemas", ScimJson.array().add(Urns.GROUP))
                 .add("id", group.scimId());
         if (group.externalId() != null) {
             json.add("externalId", group.externalId());
         }
         json.add("displayName", group.displayName());
         if (members != null) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = ScimJson.array();
             for (GroupMember member : members) {
-                JsonObjectBuilder item = Json.createObjectBuilder()
+                JsonObjectBuilder item = ScimJson.object()
                         .add("value", member.scimId())
                         .add("$ref", baseUrl + member.type().name() + "s/" + member.scimId())
                         .add("type", member.type().name());
@@ -68,7 +68,7 @@ public final class GroupScimMapper {
             }
             json.add("members", array);
         }
-        json.add("meta", Json.createObjectBuilder()
+        json.add("meta", ScimJson.object()
                 .add("resourceType", "Group")
                 .add("created", group.createdAt().toString())
                 .add("lastModified", group.lastModified().toString())

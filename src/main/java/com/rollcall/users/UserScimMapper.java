@@ -1,5 +1,6 @@
 package com.rollcall.users;
 
+import com.rollcall.scim.schema.ScimJson;
 import static com.rollcall.scim.schema.JsonAttributes.bool;
 import static com.rollcall.scim.schema.JsonAttributes.object;
 import static com.rollcall.scim.schema.JsonAttributes.objects;
@@ -8,7 +9,6 @@ import static com.rollcall.scim.schema.JsonAttributes.string;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.JsonAttributes;
 import com.rollcall.scim.schema.Urns;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -111,14 +111,14 @@ public final class UserScimMapper {
         UserAttributes a = user.attributes();
         boolean hasExtension = a.employeeNumber() != null || a.costCenter() != null || a.organization() != null
                 || a.division() != null || a.department() != null || a.managerId() != null;
-        JsonArrayBuilder schemas = Json.createArrayBuilder().add(Urns.USER);
+        JsonArrayBuilder schemas = ScimJson.array().add(Urns.USER);
         if (hasExtension) {
             schemas.add(Urns.ENTERPRISE_USER);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("schemas", schemas).add("id", user.scimId());
+        JsonObjectBuilder json = ScimJson.object().add("schemas", schemas).add("id", user.scimId());
         put(json, "externalId", a.externalId());
         json.add("userName", a.userName());
-        JsonObjectBuilder name = Json.createObjectBuilder();
+        JsonObjectBuilder name = ScimJson.object();
         put(name, "formatted", a.nameFormatted());
         put(name, "familyName", a.familyName());
         put(name, "givenName", a.givenName());
@@ -143,9 +143,9 @@ public final class UserScimMapper {
         }
         addValues(json, a.multiValues(), ADDRESSES);
         if (!groups.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = ScimJson.array();
             for (GroupRef group : groups) {
-                JsonObjectBuilder item = Json.createObjectBuilder().add("value", group.scimId())
+                JsonObjectBuilder item = ScimJson.object().add("value", group.scimId())
                         .add("$ref", baseUrl + "Groups/" + group.scimId()).add("type", "direct");
                 put(item, "display", group.display());
                 array.add(item);
@@ -153,14 +153,14 @@ public final class UserScimMapper {
             json.add("groups", array);
         }
         if (hasExtension) {
-            JsonObjectBuilder ext = Json.createObjectBuilder();
+            JsonObjectBuilder ext = ScimJson.object();
             put(ext, "employeeNumber", a.employeeNumber());
             put(ext, "costCenter", a.costCenter());
             put(ext, "organization", a.organization());
             put(ext, "division", a.division());
             put(ext, "department", a.department());
             if (a.managerId() != null) {
-                ext.add("manager", Json.createObjectBuilder()
+                ext.add("manager", ScimJson.object()
                         .add("value", a.managerId())
                         .add("$ref", baseUrl + "Users/" + a.managerId()));
             }
@@ -172,14 +172,14 @@ public final class UserScimMapper {
     }
 
     private static void addValues(JsonObjectBuilder json, List<MultiValueData> all, String attribute) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = ScimJson.array();
         boolean any = false;
         for (MultiValueData v : all) {
             if (!v.attribute().equals(attribute)) {
                 continue;
             }
             any = true;
-            JsonObjectBuilder item = Json.createObjectBuilder();
+            JsonObjectBuilder item = ScimJson.object();
             put(item, "value", v.value());
             put(item, "display", v.display());
             put(item, "formatted", v.formatted());
@@ -200,7 +200,7 @@ public final class UserScimMapper {
     }
 
     static JsonObject meta(String resourceType, Instant created, Instant lastModified, String location, int version) {
-        return Json.createObjectBuilder()
+        return ScimJson.object()
                 .add("resourceType", resourceType)
                 .add("created", created.toString())
                 .add("lastModified", lastModified.toString())

@@ -1,10 +1,10 @@
 package com.rollcall.platform.rest;
 
+import com.rollcall.scim.schema.ScimJson;
 import com.rollcall.scim.schema.Projection;
 import com.rollcall.scim.schema.ResourceTypeDefinition;
 import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -34,11 +34,11 @@ public class ProjectionFilter implements ContainerResponseFilter {
             return;
         }
         if (isListResponse(body)) {
-            JsonArrayBuilder resources = Json.createArrayBuilder();
+            JsonArrayBuilder resources = ScimJson.array();
             for (JsonValue item : body.getJsonArray("Resources")) {
                 resources.add(project(item.asJsonObject(), attributes, excluded));
             }
-            response.setEntity(Json.createObjectBuilder(body).add("Resources", resources).build());
+            response.setEntity(ScimJson.object(body).add("Resources", resources).build());
         } else {
             response.setEntity(project(body, attributes, excluded));
         }

@@ -1,8 +1,8 @@
 package com.rollcall.platform.rest;
 
+import com.rollcall.scim.schema.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.Urns;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -58,7 +58,7 @@ public class ScimJsonProvider implements MessageBodyReader<JsonStructure>, Messa
             throw ScimException.invalidSyntax("The request needs a JSON body.");
         }
         JsonStructure parsed;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = ScimJson.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             parsed = reader.read();
         } catch (JsonParsingException e) {
             var at = e.getLocation();
@@ -102,7 +102,7 @@ public class ScimJsonProvider implements MessageBodyReader<JsonStructure>, Messa
     @Override
     public void writeTo(JsonStructure value, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        try (JsonWriter writer = Json.createWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8) {
+        try (JsonWriter writer = ScimJson.PROVIDER.createWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8) {
             @Override
             public void close() throws IOException {
                 flush(); // the container closes the stream

@@ -1,7 +1,7 @@
 package com.rollcall.scim.message;
 
+import com.rollcall.scim.schema.ScimJson;
 import com.rollcall.scim.schema.Urns;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -11,8 +11,8 @@ public final class ErrorResponse {
     }
 
     public static JsonObject of(int status, ScimErrorType type, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(Urns.ERROR))
+        JsonObjectBuilder body = ScimJson.object()
+                .add("schemas", ScimJson.array().add(Urns.ERROR))
                 .add("status", Integer.toString(status));
         if (type != null && type.wireValue() != null) {
             body.add("scimType", type.wireValue());

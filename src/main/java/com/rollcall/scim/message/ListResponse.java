@@ -1,7 +1,7 @@
 package com.rollcall.scim.message;
 
+import com.rollcall.scim.schema.ScimJson;
 import com.rollcall.scim.schema.Urns;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -12,10 +12,10 @@ public final class ListResponse {
     }
 
     public static JsonObject of(long totalResults, int startIndex, List<JsonObject> resources) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = ScimJson.array();
         resources.forEach(items::add);
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(Urns.LIST_RESPONSE))
+        return ScimJson.object()
+                .add("schemas", ScimJson.array().add(Urns.LIST_RESPONSE))
                 .add("totalResults", totalResults)
                 .add("itemsPerPage", resources.size())
                 .add("startIndex", startIndex)

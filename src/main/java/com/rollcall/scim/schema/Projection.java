@@ -1,6 +1,5 @@
 package com.rollcall.scim.schema;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -67,7 +66,7 @@ public final class Projection {
         Request request = Request.of(type, attributes, excludedAttributes);
         Function<String, Optional<AttributeDefinition>> coreLookup = name ->
                 ScimSchemas.locate(type, type.schema(), name, null).map(ResolvedAttribute::attribute);
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = ScimJson.object();
         for (Map.Entry<String, JsonValue> entry : resource.entrySet()) {
             String key = entry.getKey();
             JsonValue value = entry.getValue();
@@ -124,7 +123,7 @@ public final class Projection {
 
     private static JsonObject project(JsonObject object, String urn,
                                       Function<String, Optional<AttributeDefinition>> lookup, Request request) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = ScimJson.object();
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             projectAttribute(urn, lookup.apply(entry.getKey()), entry.getValue(), request)
                     .ifPresent(v -> out.add(entry.getKey(), v));
@@ -147,7 +146,7 @@ public final class Projection {
         return switch (value.getValueType()) {
             case OBJECT -> nonEmpty(projectSubs(value.asJsonObject(), urn, attribute, request));
             case ARRAY -> {
-                JsonArrayBuilder elements = Json.createArrayBuilder();
+                JsonArrayBuilder elements = ScimJson.array();
                 boolean any = false;
                 for (JsonValue element : value.asJsonArray()) {
                     if (element.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -169,7 +168,7 @@ public final class Projection {
 
     private static JsonObject projectSubs(JsonObject object, String urn, AttributeDefinition attribute,
                                           Request request) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = ScimJson.object();
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             AttributeDefinition sub = attribute.subAttribute(entry.getKey()).orElse(null);
             if (request.keepsSub(urn, attribute, sub)) {

@@ -1,6 +1,5 @@
 package com.rollcall.scim.schema;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,38 +17,38 @@ public final class SchemaDocuments {
     }
 
     public static JsonObject schema(SchemaDefinition schema, String baseUrl) {
-        JsonArrayBuilder attributes = Json.createArrayBuilder();
+        JsonArrayBuilder attributes = ScimJson.array();
         schema.attributes().forEach(attribute -> attributes.add(attribute(attribute)));
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(Urns.SCHEMA))
+        return ScimJson.object()
+                .add("schemas", ScimJson.array().add(Urns.SCHEMA))
                 .add("id", schema.id())
                 .add("name", schema.name())
                 .add("description", schema.description())
                 .add("attributes", attributes)
-                .add("meta", Json.createObjectBuilder()
+                .add("meta", ScimJson.object()
                         .add("resourceType", "Schema")
                         .add("location", baseUrl + "Schemas/" + schema.id()))
                 .build();
     }
 
     public static JsonObject resourceType(ResourceTypeDefinition type, String baseUrl) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(Urns.RESOURCE_TYPE))
+        JsonObjectBuilder json = ScimJson.object()
+                .add("schemas", ScimJson.array().add(Urns.RESOURCE_TYPE))
                 .add("id", type.id())
                 .add("name", type.name())
                 .add("endpoint", type.endpoint())
                 .add("description", type.description())
                 .add("schema", type.schema());
         if (!type.schemaExtensions().isEmpty()) {
-            JsonArrayBuilder extensions = Json.createArrayBuilder();
+            JsonArrayBuilder extensions = ScimJson.array();
             for (ResourceTypeDefinition.SchemaExtension extension : type.schemaExtensions()) {
-                extensions.add(Json.createObjectBuilder()
+                extensions.add(ScimJson.object()
                         .add("schema", extension.schema())
                         .add("required", extension.required()));
             }
             json.add("schemaExtensions", extensions);
         }
-        return json.add("meta", Json.createObjectBuilder()
+        return json.add("meta", ScimJson.object()
                         .add("resourceType", "ResourceType")
                         .add("location", baseUrl + "ResourceTypes/" + type.id()))
                 .build();
@@ -57,7 +56,7 @@ public final class SchemaDocuments {
 
     /** One attribute definition with all its characteristics, in the RFC's key order. */
     public static JsonObject attribute(AttributeDefinition attribute) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = ScimJson.object()
                 .add("name", attribute.name())
                 .add("type", attribute.type().wire());
         if (attribute.type() == AttributeType.REFERENCE) {
@@ -71,7 +70,7 @@ public final class SchemaDocuments {
             json.add("canonicalValues", strings(attribute.canonicalValues()));
         }
         if (attribute.isComplex()) {
-            JsonArrayBuilder subAttributes = Json.createArrayBuilder();
+            JsonArrayBuilder subAttributes = ScimJson.array();
             attribute.subAttributes().forEach(sub -> subAttributes.add(attribute(sub)));
             json.add("subAttributes", subAttributes);
         }
@@ -82,7 +81,7 @@ public final class SchemaDocuments {
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = ScimJson.array();
         values.forEach(array::add);
         return array;
     }

@@ -1,6 +1,5 @@
 package com.rollcall.scim.schema;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -16,8 +15,8 @@ public final class ServiceProviderConfigDocument {
     }
 
     public static JsonObject build(String baseUrl) {
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(Urns.SERVICE_PROVIDER_CONFIG))
+        return ScimJson.object()
+                .add("schemas", ScimJson.array().add(Urns.SERVICE_PROVIDER_CONFIG))
                 .add("documentationUri", baseUrl + "ServiceProviderConfig")
                 .add("patch", supported(false))
                 .add("bulk", supported(false).add("maxOperations", 0).add("maxPayloadSize", 0))
@@ -25,19 +24,19 @@ public final class ServiceProviderConfigDocument {
                 .add("changePassword", supported(false))
                 .add("sort", supported(true))
                 .add("etag", supported(true))
-                .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("authenticationSchemes", ScimJson.array().add(ScimJson.object()
                         .add("type", "oauthbearertoken")
                         .add("name", "OAuth Bearer Token")
                         .add("description", "Authentication with the API client's bearer token, sent as "
                                 + "'Authorization: Bearer <token>'.")
                         .add("primary", true)))
-                .add("meta", Json.createObjectBuilder()
+                .add("meta", ScimJson.object()
                         .add("resourceType", "ServiceProviderConfig")
                         .add("location", baseUrl + "ServiceProviderConfig"))
                 .build();
     }
 
     private static JsonObjectBuilder supported(boolean supported) {
-        return Json.createObjectBuilder().add("supported", supported);
+        return ScimJson.object().add("supported", supported);
     }
 }
