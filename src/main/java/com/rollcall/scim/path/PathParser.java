@@ -1,17 +1,15 @@
 package com.rollcall.scim.path;
 
-import com.rollcall.scim.filter.Filter;
-import com.rollcall.scim.filter.FilterParser;
 import com.rollcall.scim.message.ScimException;
 import java.util.Objects;
 
 /**
- * Parses attribute paths (RFC 7644 §3.10) and PATCH paths (RFC 7644 §3.5.2, Figure 7).
+ * Parses attribute paths (RFC 7644 §3.10). PATCH paths, which embed value filters, are parsed by
+ * {@code com.rollcall.scim.patch.PatchPathParser}, so that this package depends on no other SCIM
+ * kernel package ({@code filter} depends on {@code path}, {@code patch} on both).
  *
  * <p>Malformed input is {@code 400 invalidPath} with a detail naming the 0-based position and what
- * was expected there; a syntax error inside a PATCH path's {@code [...]} is {@code 400 invalidFilter}
- * (RFC 7644 Table 9 lists invalidFilter for "PATCH (Path Filter)"), positioned in the whole path.
- * Surrounding whitespace is ignored.
+ * was expected there. Surrounding whitespace is ignored.
  *
  * <p>A URN-qualified path's URN is everything up to the last {@code ':'} before the attribute name.
  * The URN {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0User} (a known typo, ENTRA.md
@@ -19,7 +17,7 @@ import java.util.Objects;
  */
 public final class PathParser {
     /** Longest path accepted, in characters. */
-    public static final int MAX_LENGTH = FilterParser.MAX_LENGTH;
+    public static final int MAX_LENGTH = 4096;
 
     private static final String ENTERPRISE_USER_URN = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final String ENTERPRISE_USER_TYPO_URN = "urn:ietf:params:scim:schemas:extension:enterprise:2.0User";
@@ -62,44 +60,6 @@ public final class PathParser {
             subAttribute = text.substring(nameEnd + 1, subEnd);
         }
         return new AttributePath(schemaUrn, text.substring(nameStart, nameEnd), subAttribute);
-    }
-
-    /** Parses a PATCH operation's {@code path}: {@code attrPath} or {@code attrPath "[" valFilter "]" ["." subAttr]}. */
-    public static PatchPath parsePatchPath(String path) {
-        int start = start(path);
-        int end = end(path, start);
-        int i = start;
-        while (i < end && isPathChar(path.charAt(i))) {
-            i++;
-        }
-        AttributePath attribute = parseAttributePath(path, start, i);
-        if (i == end) {
-            return PatchPath.of(attribute);
-        }
-        if (path.charAt(i) != '[') {
-            throw error("Expected '[' or the end of the path", i);
-        }
-        if (attribute.subAttribute() != null) {
-            throw error("A value filter cannot follow a sub-attribute", i);
-        }
-        int close = closingBracket(path, i + 1, end);
-        if (close < 0) {
-            FilterParser.parseValueFilter(path, i + 1, end);
-            throw error("Expected ']'", end);
-        }
-        Filter valueFilter = FilterParser.parseValueFilter(path, i + 1, close);
-        int after = close + 1;
-        if (after == end) {
-            return new PatchPath(attribute, valueFilter, null);
-        }
-        if (path.charAt(after) != '.') {
-            throw error("Expected '.' or the end of the path", after);
-        }
-        int subEnd = scanName(path, after + 1, end, "a sub-attribute name");
-        if (subEnd < end) {
-            throw error("Expected the end of the path", subEnd);
-        }
-        return new PatchPath(attribute, valueFilter, path.substring(after + 1, subEnd));
     }
 
     private static int start(String path) {
@@ -156,25 +116,6 @@ public final class PathParser {
         return i;
     }
 
-    /** The index of the ']' closing a value filter, skipping string literals, or -1. */
-    private static int closingBracket(String text, int from, int end) {
-        int i = from;
-        while (i < end) {
-            char c = text.charAt(i);
-            if (c == ']') {
-                return i;
-            }
-            if (c == '"') {
-                i++;
-                while (i < end && text.charAt(i) != '"') {
-                    i += text.charAt(i) == '\\' ? 2 : 1;
-                }
-            }
-            i++;
-        }
-        return -1;
-    }
-
     private static boolean isNameStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
     }
@@ -185,10 +126,6 @@ public final class PathParser {
 
     private static boolean isUrnChar(char c) {
         return isNameChar(c) || c == '.';
-    }
-
-    private static boolean isPathChar(char c) {
-        return isNameChar(c) || c == '$' || c == ':' || c == '.';
     }
 
     private static ScimException unexpected(String text, int at) {

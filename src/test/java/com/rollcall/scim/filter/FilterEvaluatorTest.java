@@ -11,7 +11,6 @@ import com.rollcall.scim.filter.Literal.StringLiteral;
 import com.rollcall.scim.message.ScimErrorType;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.path.AttributePath;
-import com.rollcall.scim.path.PathParser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -311,7 +310,7 @@ class FilterEvaluatorTest {
                 {"members": [{"value": "2819c223", "display": "Babs"}, {"value": "902c246b", "display": "Mandy"}]}
                 """);
         AttributePath members = AttributePath.of("members");
-        Filter filter = PathParser.parsePatchPath("members[value eq \"902c246b\"]").valueFilter();
+        Filter filter = FilterParser.parse("value eq \"902c246b\"");
         List<String> selected = new ArrayList<>();
         for (JsonValue member : group.getJsonArray("members")) {
             if (evaluator.matchesValue(members, filter, member)) {

@@ -1,6 +1,7 @@
-package com.rollcall.scim.path;
+package com.rollcall.scim.patch;
 
 import com.rollcall.scim.filter.Filter;
+import com.rollcall.scim.path.AttributePath;
 import java.util.Objects;
 
 /**
@@ -33,9 +34,9 @@ public record PatchPath(AttributePath attribute, Filter valueFilter, String subA
         return new PatchPath(attribute, null, null);
     }
 
-    /** Parses the text form; see {@link PathParser#parsePatchPath}. */
+    /** Parses the text form; see {@link PatchPathParser#parse}. */
     public static PatchPath parse(String text) {
-        return PathParser.parsePatchPath(text);
+        return PatchPathParser.parse(text);
     }
 
     /** The canonical text form, e.g. {@code emails[type eq "work"].value}. */

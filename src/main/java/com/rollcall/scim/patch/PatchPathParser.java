@@ -1,0 +1,136 @@
+package com.rollcall.scim.patch;
+
+import com.rollcall.scim.filter.Filter;
+import com.rollcall.scim.filter.FilterParser;
+import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.path.AttributePath;
+import com.rollcall.scim.path.PathParser;
+import com.rollcall.scim.quirks.EnterpriseUrnTypo;
+
+/**
+ * Parses the {@code path} of a PATCH operation (RFC 7644 §3.5.2, Figure 7):
+ * {@code attrPath} or {@code attrPath "[" valFilter "]" ["." subAttr]}.
+ *
+ * <p>Malformed input is {@code 400 invalidPath} with a detail naming the 0-based position and what
+ * was expected there; a syntax error inside {@code [...]} is {@code 400 invalidFilter} (RFC 7644
+ * Table 9 lists invalidFilter for "PATCH (Path Filter)"), positioned in the whole path. Surrounding
+ * whitespace is ignored. The attribute part is parsed by {@link PathParser}, which also normalises the
+ * enterprise URN typo of ENTRA.md Q8; a path that is only that misspelt URN is normalised here.
+ */
+public final class PatchPathParser {
+    /** Longest path accepted, in characters. */
+    public static final int MAX_LENGTH = PathParser.MAX_LENGTH;
+
+    private PatchPathParser() {
+    }
+
+    /** Parses a PATCH operation's {@code path}. */
+    public static PatchPath parse(String path) {
+        int start = start(path);
+        int end = end(path, start);
+        if (EnterpriseUrnTypo.isTypo(path.substring(start, end))) {
+            return parse(EnterpriseUrnTypo.normalise(path.substring(start, end)));
+        }
+        int i = start;
+        while (i < end && isPathChar(path.charAt(i))) {
+            i++;
+        }
+        AttributePath attribute = PathParser.parseAttributePath(path, start, i);
+        if (i == end) {
+            return PatchPath.of(attribute);
+        }
+        if (path.charAt(i) != '[') {
+            throw error("Expected '[' or the end of the path", i);
+        }
+        if (attribute.subAttribute() != null) {
+            throw error("A value filter cannot follow a sub-attribute", i);
+        }
+        int close = closingBracket(path, i + 1, end);
+        if (close < 0) {
+            FilterParser.parseValueFilter(path, i + 1, end);
+            throw error("Expected ']'", end);
+        }
+        Filter valueFilter = FilterParser.parseValueFilter(path, i + 1, close);
+        int after = close + 1;
+        if (after == end) {
+            return new PatchPath(attribute, valueFilter, null);
+        }
+        if (path.charAt(after) != '.') {
+            throw error("Expected '.' or the end of the path", after);
+        }
+        int subEnd = scanName(path, after + 1, end);
+        if (subEnd < end) {
+            throw error("Expected the end of the path", subEnd);
+        }
+        return new PatchPath(attribute, valueFilter, path.substring(after + 1, subEnd));
+    }
+
+    private static int start(String path) {
+        if (path == null || path.isBlank()) {
+            throw error("The path is empty", 0);
+        }
+        if (path.length() > MAX_LENGTH) {
+            throw error("The path is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
+        }
+        int start = 0;
+        while (Character.isWhitespace(path.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+
+    private static int end(String path, int start) {
+        int end = path.length();
+        while (end > start && Character.isWhitespace(path.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** The end of the sub-attribute name (ATTRNAME of RFC 7643 §2.1, plus '$' for "$ref") starting at {@code from}. */
+    private static int scanName(String text, int from, int end) {
+        if (from >= end || !isNameStart(text.charAt(from))) {
+            throw error("Expected a sub-attribute name", from);
+        }
+        int i = from + 1;
+        while (i < end && isNameChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the ']' closing a value filter, skipping string literals, or -1. */
+    private static int closingBracket(String text, int from, int end) {
+        int i = from;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c == ']') {
+                return i;
+            }
+            if (c == '"') {
+                i++;
+                while (i < end && text.charAt(i) != '"') {
+                    i += text.charAt(i) == '\\' ? 2 : 1;
+                }
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+
+    private static boolean isPathChar(char c) {
+        return isNameChar(c) || c == '$' || c == ':' || c == '.';
+    }
+
+    private static ScimException error(String what, int at) {
+        return ScimException.invalidPath(what + " at position " + at);
+    }
+}

@@ -1,0 +1,71 @@
+package com.rollcall.scim.quirks;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ENTRA.md Q6: the enterprise {@code manager} arrives as a plain id string ({@code "value":"26118915"}),
+ * as {@code {"value":"26118915"}} (RFC 7643 §4.3) or as a one-element array
+ * {@code [{"value":"26118915","$ref":…}]}, at path {@code manager} or the full enterprise URN path. All
+ * are normalised to {@code {"value": id}}: {@code $ref} and {@code displayName} are derived from the id
+ * by Rollcall, never taken from the client. An empty string, an empty array or {@code null} means "no
+ * manager" ({@link JsonValue#NULL}), and so does an empty object or one whose {@code value} is null; an
+ * object with other members but no {@code value}, or an array of several managers, is not accepted.
+ */
+public final class ManagerValues {
+    private ManagerValues() {
+    }
+
+    /**
+     * The manager value as {@code {"value": id}}, {@link JsonValue#NULL} for "no manager", or empty when the
+     * value has none of the accepted shapes (the caller's {@code 400 invalidValue}).
+     */
+    public static Optional<JsonValue> normalise(JsonValue manager) {
+        if (manager == null || manager.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.of(JsonValue.NULL);
+        }
+        JsonValue single = manager;
+        if (manager.getValueType() == JsonValue.ValueType.ARRAY) {
+            JsonArray array = manager.asJsonArray();
+            if (array.isEmpty()) {
+                return Optional.of(JsonValue.NULL);
+            }
+            if (array.size() > 1) {
+                return Optional.empty();
+            }
+            single = array.get(0);
+        }
+        return switch (single.getValueType()) {
+            case STRING -> Optional.of(of(((JsonString) single).getString()));
+            case NUMBER -> Optional.of(of(((JsonNumber) single).toString()));
+            case NULL -> Optional.of(JsonValue.NULL);
+            case OBJECT -> idOf(single.asJsonObject()).map(ManagerValues::of);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> idOf(JsonObject manager) {
+        for (Map.Entry<String, JsonValue> entry : manager.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase("value")) {
+                JsonValue value = entry.getValue();
+                return switch (value.getValueType()) {
+                    case STRING -> Optional.of(((JsonString) value).getString());
+                    case NUMBER -> Optional.of(((JsonNumber) value).toString());
+                    case NULL -> Optional.of("");
+                    default -> Optional.empty();
+                };
+            }
+        }
+        return manager.isEmpty() ? Optional.of("") : Optional.empty();
+    }
+
+    private static JsonValue of(String id) {
+        return id.isBlank() ? JsonValue.NULL : Json.createObjectBuilder().add("value", id).build();
+    }
+}
