@@ -1,6 +1,6 @@
 package com.rollcall.groups;
 
-import com.rollcall.scim.schema.ScimJson;
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.audit.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Constraints;

@@ -1,6 +1,6 @@
 package com.rollcall.groups;
 
-import com.rollcall.scim.schema.ScimJson;
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.JsonAttributes;
 import com.rollcall.scim.schema.Urns;

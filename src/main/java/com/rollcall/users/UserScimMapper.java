@@ -1,6 +1,6 @@
 package com.rollcall.users;
 
-import com.rollcall.scim.schema.ScimJson;
+import com.rollcall.scim.json.ScimJson;
 import static com.rollcall.scim.schema.JsonAttributes.bool;
 import static com.rollcall.scim.schema.JsonAttributes.object;
 import static com.rollcall.scim.schema.JsonAttributes.objects;

@@ -1,6 +1,6 @@
 package com.rollcall.platform.rest;
 
-import com.rollcall.scim.schema.ScimJson;
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.schema.Projection;
 import com.rollcall.scim.schema.ResourceTypeDefinition;
 import com.rollcall.scim.schema.ScimSchemas;

@@ -1,6 +1,6 @@
 package com.rollcall.platform.rest;
 
-import com.rollcall.scim.schema.ScimJson;
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.Urns;
 import jakarta.json.JsonException;

@@ -1,6 +1,6 @@
 package com.rollcall.scim.message;
 
-import com.rollcall.scim.schema.ScimJson;
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.schema.Urns;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,5 +1,6 @@
 package com.rollcall.scim.patch;
 
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.filter.Filter;
 import com.rollcall.scim.filter.Literal;
 import com.rollcall.scim.filter.Operator;
@@ -8,7 +9,6 @@ import com.rollcall.scim.path.AttributePath;
 import com.rollcall.scim.quirks.EnterpriseUrnTypo;
 import com.rollcall.scim.quirks.ListedValueRemoval;
 import com.rollcall.scim.schema.Urns;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -128,7 +128,7 @@ public final class MembershipPatch {
             others.add(operation);
             return;
         }
-        JsonObjectBuilder rest = Json.createObjectBuilder();
+        JsonObjectBuilder rest = ScimJson.object();
         boolean restEmpty = true;
         boolean sawMembers = false;
         for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
@@ -137,7 +137,7 @@ public final class MembershipPatch {
                 memberStep(operation.op(), PatchPath.of(AttributePath.of(MEMBERS)), member.getValue(), steps);
                 sawMembers = true;
             } else if (key.equalsIgnoreCase(Urns.GROUP) && member.getValue().getValueType() == JsonValue.ValueType.OBJECT) {
-                JsonObjectBuilder core = Json.createObjectBuilder();
+                JsonObjectBuilder core = ScimJson.object();
                 boolean coreEmpty = true;
                 for (Map.Entry<String, JsonValue> inner : member.getValue().asJsonObject().entrySet()) {
                     if (isMembersKey(inner.getKey())) {

@@ -1,5 +1,6 @@
 package com.rollcall.scim.patch;
 
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.filter.Filter;
 import com.rollcall.scim.filter.FilterEvaluator;
 import com.rollcall.scim.filter.FilterVisitor;
@@ -20,7 +21,6 @@ import com.rollcall.scim.schema.ResolvedAttribute;
 import com.rollcall.scim.schema.ResourceTypeDefinition;
 import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -396,7 +396,7 @@ public final class PatchEngine {
             if (elements.isEmpty()) {
                 return null;
             }
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = ScimJson.array();
             elements.forEach(element -> array.add(element.value));
             JsonValue next = array.build();
             return next.equals(current) ? current : next;
@@ -594,7 +594,7 @@ public final class PatchEngine {
         private JsonValue listedElement(AttributeDefinition attribute, JsonValue listed) {
             if (attribute.isComplex() && attribute.subAttribute(VALUE).isPresent()
                     && listed.getValueType() == JsonValue.ValueType.STRING) {
-                return Json.createObjectBuilder().add(VALUE, listed).build();
+                return ScimJson.object().add(VALUE, listed).build();
             }
             return attribute.isComplex() ? coerceObject(attribute, listed, false)
                     : coerceSimple(attribute, listed, attribute.name());
@@ -690,7 +690,7 @@ public final class PatchEngine {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ScimException.invalidValue("Each value of '" + attribute.name() + "' must be a JSON object.");
             }
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = ScimJson.object();
             for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
                 Optional<AttributeDefinition> sub = attribute.subAttribute(member.getKey());
                 if (sub.isEmpty() || (sub.get().mutability() == Mutability.READ_ONLY
@@ -716,7 +716,7 @@ public final class PatchEngine {
                         ScimException.invalidValue("'" + name + "' must be a boolean (true or false)."));
                 case STRING, REFERENCE, DATE_TIME, BINARY -> switch (value.getValueType()) {
                     case STRING -> value;
-                    case NUMBER -> Json.createValue(((JsonNumber) value).toString());
+                    case NUMBER -> ScimJson.PROVIDER.createValue(((JsonNumber) value).toString());
                     default -> throw ScimException.invalidValue("'" + name + "' must be a string.");
                 };
                 case INTEGER -> {
@@ -773,9 +773,9 @@ public final class PatchEngine {
                 boolean listed = schemas.asJsonArray().stream().anyMatch(s -> s.getValueType() == JsonValue.ValueType.STRING
                         && ((JsonString) s).getString().equalsIgnoreCase(urn));
                 if (present && !listed) {
-                    result = put(result, SCHEMAS, Json.createArrayBuilder(schemas.asJsonArray()).add(urn).build());
+                    result = put(result, SCHEMAS, ScimJson.array(schemas.asJsonArray()).add(urn).build());
                 } else if (!present && listed) {
-                    JsonArrayBuilder kept = Json.createArrayBuilder();
+                    JsonArrayBuilder kept = ScimJson.array();
                     schemas.asJsonArray().stream().filter(s -> !(s.getValueType() == JsonValue.ValueType.STRING
                             && ((JsonString) s).getString().equalsIgnoreCase(urn))).forEach(kept::add);
                     result = put(result, SCHEMAS, kept.build());
@@ -822,7 +822,7 @@ public final class PatchEngine {
      * {@code name}, in place) set to {@code value}, or removed when {@code value} is null.
      */
     private static JsonObject put(JsonObject object, String name, JsonValue value) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = ScimJson.object();
         boolean found = false;
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(name)) {

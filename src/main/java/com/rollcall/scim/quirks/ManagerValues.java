@@ -1,6 +1,6 @@
 package com.rollcall.scim.quirks;
 
-import jakarta.json.Json;
+import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -66,6 +66,6 @@ public final class ManagerValues {
     }
 
     private static JsonValue of(String id) {
-        return id.isBlank() ? JsonValue.NULL : Json.createObjectBuilder().add("value", id).build();
+        return id.isBlank() ? JsonValue.NULL : ScimJson.object().add("value", id).build();
     }
 }

@@ -1,6 +1,6 @@
 package com.rollcall.scim.quirks;
 
-import jakarta.json.Json;
+import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -32,7 +32,7 @@ public final class TypedValueCreation {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
         }
-        JsonObjectBuilder element = Json.createObjectBuilder();
+        JsonObjectBuilder element = ScimJson.object();
         if (subAttributeOrNull != null) {
             return Optional.of(element.add(subAttributeOrNull, value).add(TYPE, type).build());
         }

@@ -1,5 +1,6 @@
 package com.rollcall.scim.schema;
 
+import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

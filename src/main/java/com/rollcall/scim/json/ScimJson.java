@@ -1,4 +1,4 @@
-package com.rollcall.scim.schema;
+package com.rollcall.scim.json;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
