@@ -6,6 +6,11 @@ import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.message.Preconditions;
+import com.rollcall.scim.patch.MembershipPatch;
+import com.rollcall.scim.patch.PatchEngine;
+import com.rollcall.scim.patch.PatchOperation;
+import com.rollcall.scim.patch.PatchRequest;
+import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.users.UserScimMapper;
 import com.rollcall.scim.message.ListResponse;
 import com.rollcall.platform.query.JpqlSearch;
@@ -34,12 +39,8 @@ public class GroupProvisioningService {
     public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
         long enterpriseId = actor.enterpriseId();
         GroupScimMapper.GroupAttributes attributes = GroupScimMapper.fromJson(body);
-        if (groups.findByDisplayName(enterpriseId, attributes.displayName()).isPresent()) {
-            throw ScimException.uniqueness("displayName '" + attributes.displayName() + "' is already taken by another group.");
-        }
-        if (attributes.externalId() != null && groups.findByExternalId(enterpriseId, attributes.externalId()).isPresent()) {
-            throw ScimException.uniqueness("externalId '" + attributes.externalId() + "' is already taken by another group.");
-        }
+        requireFreeDisplayName(enterpriseId, null, attributes.displayName());
+        requireFreeExternalId(enterpriseId, null, attributes.externalId());
         UserGroup group = new UserGroup(enterpriseId, attributes.displayName(), attributes.externalId());
         try {
             groups.add(enterpriseId, group);
@@ -84,18 +85,8 @@ public class GroupProvisioningService {
         UserGroup group = groups.findForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(group.version()));
-        groups.findByDisplayName(enterpriseId, attributes.displayName())
-                .filter(other -> !other.id().equals(group.id()))
-                .ifPresent(other -> {
-                    throw ScimException.uniqueness("displayName '" + attributes.displayName() + "' is already taken by another group.");
-                });
-        if (attributes.externalId() != null) {
-            groups.findByExternalId(enterpriseId, attributes.externalId())
-                    .filter(other -> !other.id().equals(group.id()))
-                    .ifPresent(other -> {
-                        throw ScimException.uniqueness("externalId '" + attributes.externalId() + "' is already taken by another group.");
-                    });
-        }
+        requireFreeDisplayName(enterpriseId, group, attributes.displayName());
+        requireFreeExternalId(enterpriseId, group, attributes.externalId());
         JsonObject before = GroupScimMapper.toJson(group, null, baseUrl);
         MemberIds wanted = resolve(enterpriseId, group, attributes.memberIds());
         MemberIds stored = groups.memberIds(enterpriseId, group.id());
@@ -123,6 +114,103 @@ public class GroupProvisioningService {
                 ScimJson.object(after).add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size())
                         .remove("meta").build());
         return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+    }
+
+    /**
+     * SCIM PATCH. Member operations become SQL deltas in request order (never loading the member
+     * list); other operations (displayName, externalId) go through the PATCH engine on the group's
+     * SCIM form. All or nothing: any failing step rolls the whole request back. Removing a member that
+     * is not in the group, or no longer exists, is a no-op (Entra retries); adding an id that is not a
+     * user or group of the enterprise is 400 invalidValue naming it.
+     */
+    public JsonObject patch(Actor actor, String scimId, String ifMatch, JsonObject body, boolean withMembers,
+            String baseUrl) {
+        long enterpriseId = actor.enterpriseId();
+        MembershipPatch.Plan plan = MembershipPatch.plan(PatchRequest.parse(body));
+        UserGroup group = groups.findForUpdate(enterpriseId, scimId)
+                .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
+        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(group.version()));
+        JsonObject before = GroupScimMapper.toJson(group, null, baseUrl);
+        boolean attributesChanged = applyAttributeOperations(enterpriseId, group, before, plan.otherOperations());
+        int added = 0;
+        int removed = 0;
+        for (MembershipPatch.Step step : plan.memberSteps()) {
+            if (step instanceof MembershipPatch.AddMembers add) {
+                added += resolve(enterpriseId, group, add.ids()).addTo(groups, enterpriseId, group);
+            } else if (step instanceof MembershipPatch.RemoveMembers remove) {
+                removed += resolveExisting(enterpriseId, remove.ids()).removeFrom(groups, enterpriseId, group);
+            } else if (step instanceof MembershipPatch.RemoveAllMembers) {
+                removed += groups.removeAllMembers(enterpriseId, group.id());
+            } else if (step instanceof MembershipPatch.ReplaceMembers replace) {
+                MemberIds wanted = resolve(enterpriseId, group, replace.ids());
+                MemberIds stored = groups.memberIds(enterpriseId, group.id());
+                removed += stored.minus(wanted).removeFrom(groups, enterpriseId, group);
+                added += wanted.minus(stored).addTo(groups, enterpriseId, group);
+            }
+        }
+        if (!attributesChanged && added == 0 && removed == 0) {
+            return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+        }
+        group.adjustMemberCount(added - removed);
+        group.touch();
+        try {
+            groups.flush();
+        } catch (PersistenceException e) {
+            throw uniquenessOrRethrow(e);
+        }
+        JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
+        audit.record(actor, "GROUP_PATCHED", "Group", group.scimId(), group.displayName(), before,
+                ScimJson.object(after).remove("meta").add("membersAdded", added).add("membersRemoved", removed).build());
+        return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+    }
+
+    /** displayName / externalId operations through the PATCH engine; true when something changed. */
+    private boolean applyAttributeOperations(long enterpriseId, UserGroup group, JsonObject before,
+            List<PatchOperation> operations) {
+        if (operations.isEmpty()) {
+            return false;
+        }
+        JsonObject patched = new PatchEngine(ScimSchemas.GROUP_RESOURCE_TYPE).apply(before, operations);
+        GroupScimMapper.GroupAttributes attributes = GroupScimMapper.fromJson(patched);
+        boolean renamed = !group.displayName().equals(attributes.displayName());
+        boolean externalChanged = !java.util.Objects.equals(group.externalId(), attributes.externalId());
+        if (renamed) {
+            requireFreeDisplayName(enterpriseId, group, attributes.displayName());
+            group.rename(attributes.displayName());
+        }
+        if (externalChanged) {
+            requireFreeExternalId(enterpriseId, group, attributes.externalId());
+            group.changeExternalId(attributes.externalId());
+        }
+        return renamed || externalChanged;
+    }
+
+    /** Member ids to remove: those that are users or groups of the enterprise; others are ignored. */
+    private MemberIds resolveExisting(long enterpriseId, Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return MemberIds.NONE;
+        }
+        return new MemberIds(groups.liveUserIds(enterpriseId, memberIds).values(),
+                groups.groupIds(enterpriseId, memberIds).values());
+    }
+
+    private void requireFreeDisplayName(long enterpriseId, UserGroup self, String displayName) {
+        groups.findByDisplayName(enterpriseId, displayName)
+                .filter(other -> self == null || !other.id().equals(self.id()))
+                .ifPresent(other -> {
+                    throw ScimException.uniqueness("displayName '" + displayName + "' is already taken by another group.");
+                });
+    }
+
+    private void requireFreeExternalId(long enterpriseId, UserGroup self, String externalId) {
+        if (externalId == null) {
+            return;
+        }
+        groups.findByExternalId(enterpriseId, externalId)
+                .filter(other -> self == null || !other.id().equals(self.id()))
+                .ifPresent(other -> {
+                    throw ScimException.uniqueness("externalId '" + externalId + "' is already taken by another group.");
+                });
     }
 
     /** SCIM delete: the group and its memberships go; users stay. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -75,6 +76,21 @@ public class GroupsResource {
             JsonObject body) {
         return ScimResponses.ok(service.replace(request.actor(), id, ifMatch, body,
                 wantsMembers(attributes, excludedAttributes), request.baseUrl()));
+    }
+
+    /**
+     * 204 (Entra never reads membership back); 200 with the resource when the client asks for
+     * attributes, as ENTRA.md's status table says.
+     */
+    @PATCH
+    @Path("{id}")
+    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
+            JsonObject body) {
+        boolean wantsBody = attributes != null && !attributes.isBlank();
+        JsonObject patched = service.patch(request.actor(), id, ifMatch, body,
+                wantsBody && wantsMembers(attributes, excludedAttributes), request.baseUrl());
+        return wantsBody ? ScimResponses.ok(patched) : ScimResponses.noContent(patched);
     }
 
     @DELETE

@@ -4,6 +4,10 @@ import com.rollcall.audit.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.scim.message.Preconditions;
+import com.rollcall.scim.patch.PatchEngine;
+import com.rollcall.scim.patch.PatchOperation;
+import com.rollcall.scim.patch.PatchRequest;
+import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -68,6 +72,35 @@ public class UserProvisioningService {
         }
         JsonObject after = toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_REPLACED", "User", user.scimId(), user.userName(), before, after);
+        return after;
+    }
+
+    /**
+     * SCIM PATCH (RFC 7644 §3.5.2 with the Entra and Okta dialects): the operations apply to the
+     * user's SCIM form all-or-nothing, the result is validated like a PUT, and a PATCH that changes
+     * nothing keeps the version and lastModified.
+     */
+    public JsonObject patch(Actor actor, String scimId, String ifMatch, JsonObject body, String baseUrl) {
+        long enterpriseId = actor.enterpriseId();
+        List<PatchOperation> operations = PatchRequest.parse(body);
+        UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
+                .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
+        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
+        JsonObject before = toJson(enterpriseId, user, baseUrl);
+        JsonObject patched = new PatchEngine(ScimSchemas.USER_RESOURCE_TYPE).apply(before, operations);
+        UserAttributes attributes = UserScimMapper.fromJson(patched);
+        if (attributes.equals(user.attributes())) {
+            return before;
+        }
+        requireUnique(enterpriseId, user, attributes);
+        user.replace(attributes);
+        try {
+            users.flush();
+        } catch (PersistenceException e) {
+            throw uniquenessOrRethrow(e);
+        }
+        JsonObject after = toJson(enterpriseId, user, baseUrl);
+        audit.record(actor, "USER_PATCHED", "User", user.scimId(), user.userName(), before, after);
         return after;
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,6 +62,18 @@ public class UsersResource {
     @Path("{id}")
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         return ScimResponses.ok(service.replace(request.actor(), id, ifMatch, body, request.baseUrl()));
+    }
+
+    /** 200 with the resource; 204 when the client prefers a minimal answer (RFC 7240). */
+    @PATCH
+    @Path("{id}")
+    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam("Prefer") String prefer, JsonObject body) {
+        JsonObject patched = service.patch(request.actor(), id, ifMatch, body, request.baseUrl());
+        if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("return=minimal")) {
+            return ScimResponses.noContent(patched);
+        }
+        return ScimResponses.ok(patched);
     }
 
     @DELETE

@@ -27,6 +27,7 @@ class ProtocolBasicsIT {
         assertEquals(1000, config.json().getJsonObject("filter").getInt("maxResults"));
         assertEquals(true, config.json().getJsonObject("sort").getBoolean("supported"));
         assertEquals(true, config.json().getJsonObject("etag").getBoolean("supported"));
+        assertEquals(true, config.json().getJsonObject("patch").getBoolean("supported"));
         assertEquals(false, config.json().getJsonObject("bulk").getBoolean("supported"));
         assertEquals(false, config.json().getJsonObject("changePassword").getBoolean("supported"));
     }

@@ -15,6 +15,11 @@ public final class ScimResponses {
         return withMeta(Response.ok(resource), resource).build();
     }
 
+    /** 204 with the resource's ETag (a PATCH whose client wants no body). */
+    public static Response noContent(JsonObject resource) {
+        return withMeta(Response.noContent(), resource).build();
+    }
+
     public static Response created(JsonObject resource) {
         Response.ResponseBuilder response = withMeta(Response.status(Response.Status.CREATED).entity(resource), resource);
         JsonObject meta = resource.getJsonObject("meta");

@@ -19,7 +19,7 @@ public final class ServiceProviderConfigDocument {
         return ScimJson.object()
                 .add("schemas", ScimJson.array().add(Urns.SERVICE_PROVIDER_CONFIG))
                 .add("documentationUri", baseUrl + "ServiceProviderConfig")
-                .add("patch", supported(false))
+                .add("patch", supported(true))
                 .add("bulk", supported(false).add("maxOperations", 0).add("maxPayloadSize", 0))
                 .add("filter", supported(true).add("maxResults", MAX_RESULTS))
                 .add("changePassword", supported(false))
