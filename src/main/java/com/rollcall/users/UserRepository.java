@@ -3,6 +3,8 @@ package com.rollcall.users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.persistence.UtcInstantConverter;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
 import java.util.ArrayList;
@@ -65,13 +67,16 @@ public class UserRepository {
     }
 
     /**
-     * Removes the user from every group it belongs to, keeping each group's member count right.
+     * Removes the user from every group it belongs to; each of those groups gets its member count,
+     * version and lastModified updated (its membership changed, so its ETag must too).
      * Returns the number of memberships removed.
      */
     public int removeFromAllGroups(long enterpriseId, long userId) {
-        em.createNativeQuery("UPDATE user_group SET member_count = member_count - 1 WHERE enterprise_id = ? "
+        em.createNativeQuery("UPDATE user_group SET member_count = member_count - 1, version = version + 1, "
+                        + "last_modified = ? WHERE enterprise_id = ? "
                         + "AND id IN (SELECT group_id FROM group_membership WHERE user_id = ?)")
-                .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
+                .setParameter(1, new UtcInstantConverter().convertToDatabaseColumn(Clock.now()))
+                .setParameter(2, enterpriseId).setParameter(3, userId).executeUpdate();
         return em.createNativeQuery("DELETE FROM group_membership WHERE enterprise_id = ? AND user_id = ?")
                 .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
     }

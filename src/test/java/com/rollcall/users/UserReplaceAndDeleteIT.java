@@ -119,10 +119,14 @@ class UserReplaceAndDeleteIT {
         String group = scim.post("Groups", "{\"displayName\":\"Leavers\",\"members\":[{\"value\":\""
                 + user.getString("id") + "\"},{\"value\":\"" + stays.getString("id") + "\"}]}").json().getString("id");
 
+        JsonObject groupBefore = scim.get("Groups/" + group).json();
+
         assertEquals(204, delete(user.getString("id"), null).status());
 
         JsonObject read = scim.get("Groups/" + group).json();
         assertEquals(1, read.getJsonArray("members").size());
+        assertNotEquals(groupBefore.getJsonObject("meta").getString("version"), read.getJsonObject("meta").getString("version"),
+                "the group's membership changed, so its ETag changes");
         assertEquals(stays.getString("id"), read.getJsonArray("members").getJsonObject(0).getString("value"));
     }
 
