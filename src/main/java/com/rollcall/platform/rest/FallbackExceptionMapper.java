@@ -11,8 +11,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Last resort. A ScimException wrapped by the container is unwrapped; a lost race on a unique key or
- * a concurrent modification becomes a 409 the client can act on; anything else is logged once with
+ * Last resort. A ScimException wrapped by the container is unwrapped; a lost race on a unique key, a
+ * concurrent modification or a deadlock the database resolved becomes a 409 the client can retry; anything else is logged once with
  * the request id and answered with a generic 500 that names only the request id.
  */
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
@@ -34,6 +34,10 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return ErrorResponses.of(409, ScimErrorType.NONE,
                         "The resource was modified by another request at the same time; read it again and retry.");
             }
+        }
+        if (Constraints.isTransientLockFailure(failure)) {
+            return ErrorResponses.of(409, ScimErrorType.NONE,
+                    "The resource was changed by another request at the same time; nothing was changed, retry.");
         }
         if (Constraints.violatedUniqueKey(failure).isPresent()) {
             return ErrorResponses.of(ScimException.uniqueness(
