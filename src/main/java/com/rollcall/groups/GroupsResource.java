@@ -13,6 +13,8 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -45,6 +47,13 @@ public class GroupsResource {
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes) {
         return service.search(request.enterpriseId(), ListQuery.of(filter, startIndex, count, sortBy, sortOrder),
                 wantsMembers(attributes, excludedAttributes), request.baseUrl());
+    }
+
+    /** {@code .search} is POST only (RFC 7644 §3.4.3): GET there is 405, not a lookup of a resource named ".search". */
+    @GET
+    @Path(".search")
+    public Response searchByGet() {
+        throw new NotAllowedException(HttpMethod.POST);
     }
 
     @POST

@@ -11,6 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -43,6 +45,13 @@ public class UsersResource {
             @QueryParam("sortOrder") String sortOrder) {
         return service.search(request.enterpriseId(), ListQuery.of(filter, startIndex, count, sortBy, sortOrder),
                 request.baseUrl());
+    }
+
+    /** {@code .search} is POST only (RFC 7644 §3.4.3): GET there is 405, not a lookup of a resource named ".search". */
+    @GET
+    @Path(".search")
+    public Response searchByGet() {
+        throw new NotAllowedException(HttpMethod.POST);
     }
 
     @POST

@@ -3,11 +3,11 @@ package com.rollcall.platform.rest;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.Urns;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
@@ -18,13 +18,16 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -57,21 +60,55 @@ public class ScimJsonProvider implements MessageBodyReader<JsonStructure>, Messa
         if (body.length == 0) {
             throw ScimException.invalidSyntax("The request needs a JSON body.");
         }
-        JsonStructure parsed;
-        try (JsonReader reader = ScimJson.PROVIDER.createReader(new ByteArrayInputStream(body))) {
-            parsed = reader.read();
-        } catch (JsonParsingException e) {
-            var at = e.getLocation();
-            throw ScimException.invalidSyntax("The request body is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")") + ".");
-        } catch (JsonException e) {
-            throw ScimException.invalidSyntax("The request body is not valid JSON.");
-        }
+        JsonStructure parsed = parse(strictUtf8(body));
         if (!type.isInstance(parsed)) {
             throw ScimException.invalidSyntax(JsonObject.class.isAssignableFrom(type)
                     ? "The request body must be a JSON object." : "The request body has the wrong JSON type.");
         }
         return parsed;
+    }
+
+    /** The body as text; bytes that are not UTF-8 are refused rather than replaced by U+FFFD. */
+    static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ScimException.invalidSyntax("The request body is not valid UTF-8.");
+        }
+    }
+
+    /**
+     * Exactly one JSON object or array, nothing after it but white space. Any parser failure
+     * (malformed text, nesting beyond the parser's depth limit) is 400 invalidSyntax with the position
+     * when the parser gives one.
+     */
+    static JsonStructure parse(String text) {
+        try (JsonParser parser = ScimJson.PROVIDER.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw ScimException.invalidSyntax("The request needs a JSON body.");
+            }
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT && first != JsonParser.Event.START_ARRAY) {
+                throw ScimException.invalidSyntax("The request body must be a JSON object.");
+            }
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw ScimException.invalidSyntax("The request body has content after the JSON document.");
+            }
+            return (JsonStructure) value;
+        } catch (JsonParsingException e) {
+            var at = e.getLocation();
+            throw ScimException.invalidSyntax("The request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")") + ".");
+        } catch (ScimException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ScimException.invalidSyntax("The request body is not valid JSON (or is nested too deeply).");
+        }
     }
 
     private int limitForPath() {

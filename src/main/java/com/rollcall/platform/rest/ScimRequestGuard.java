@@ -1,0 +1,49 @@
+package com.rollcall.platform.rest;
+
+import com.rollcall.scim.message.ErrorResponse;
+import com.rollcall.scim.message.ScimErrorType;
+import com.rollcall.scim.schema.Urns;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Refuses, as a SCIM error, what would otherwise be answered by the web container's own HTML error
+ * page before JAX-RS sees the request: a Content-Type header that does not parse as a media type.
+ */
+@WebFilter(urlPatterns = "/scim/v2/*")
+public class ScimRequestGuard extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && !parses(contentType)) {
+            byte[] body = ErrorResponse.of(415, ScimErrorType.NONE,
+                    "The Content-Type header is not a valid media type; send application/scim+json.")
+                    .toString().getBytes(StandardCharsets.UTF_8);
+            response.setStatus(415);
+            response.setContentType(Urns.MEDIA_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean parses(String contentType) {
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return !type.getType().isBlank() && !type.getSubtype().isBlank();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
