@@ -30,5 +30,6 @@ exec java ${ROLLCALL_JAVA_OPTS:--Xmx1g} -jar "$micro" \
   --nohazelcast --disablephonehome --contextroot / \
   --port "${ROLLCALL_PORT:-8080}" \
   --addlibs "$driver" \
+  --prebootcommandfile "$ROLLCALL_HOME/server-config/micro-http.asadmin" \
   --postbootcommandfile "$commands" \
   --deploy "$war"

@@ -56,7 +56,12 @@ public class ScimJsonProvider implements MessageBodyReader<JsonStructure>, Messa
     public JsonStructure readFrom(Class<JsonStructure> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
         int limit = limitForPath();
-        byte[] body = readAtMost(entity, limit);
+        byte[] body;
+        try {
+            body = readAtMost(entity, limit);
+        } catch (IOException e) {
+            throw ScimException.invalidSyntax("The request body could not be read completely.");
+        }
         if (body.length == 0) {
             throw ScimException.invalidSyntax("The request needs a JSON body.");
         }
