@@ -4,11 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /**
- * The tenant's seat counter. Writes that may take a seat lock this row ({@code PESSIMISTIC_WRITE})
- * in their own transaction, so the limit holds across threads and instances.
+ * The tenant's seat counter: how many of its users hold a seat. Changed only by {@link LicenseGuard},
+ * under a {@code PESSIMISTIC_WRITE} lock on this row, in the same transaction as the user's change, so
+ * the limit holds across threads and instances.
  */
 @Entity
 @Table(name = "license_counter")
@@ -20,12 +20,6 @@ public class LicenseCounter {
     @Column(name = "seats_used", nullable = false)
     private int seatsUsed;
 
-    @Column(name = "refused_count", nullable = false)
-    private long refusedCount;
-
-    @Column(name = "last_refused_at")
-    private Instant lastRefusedAt;
-
     protected LicenseCounter() {
     }
 
@@ -35,6 +29,12 @@ public class LicenseCounter {
 
     public Long enterpriseId() { return enterpriseId; }
     public int seatsUsed() { return seatsUsed; }
-    public long refusedCount() { return refusedCount; }
-    public Instant lastRefusedAt() { return lastRefusedAt; }
+
+    void take() {
+        seatsUsed++;
+    }
+
+    void free() {
+        seatsUsed = Math.max(0, seatsUsed - 1);
+    }
 }

@@ -60,6 +60,9 @@ public class UserAccount {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "holds_seat", nullable = false)
+    private boolean holdsSeat;
+
     @Column(name = "name_formatted") private String nameFormatted;
     @Column(name = "family_name") private String familyName;
     @Column(name = "given_name") private String givenName;
@@ -151,6 +154,28 @@ public class UserAccount {
      * Soft delete (PRODUCT.md rule 4): the row stays for the audit trail, invisible to SCIM; its unique
      * keys are freed so the same userName or externalId can be provisioned afresh.
      */
+    /** Whether this user should hold a seat now: every active, live user does (PRODUCT.md rule 5). */
+    boolean needsSeat() {
+        return active && deletedAt == null;
+    }
+
+    boolean holdsSeat() {
+        return holdsSeat;
+    }
+
+    void seatTaken() {
+        this.holdsSeat = true;
+    }
+
+    void seatFreed() {
+        this.holdsSeat = false;
+    }
+
+    /** A manual user adopted by the IdP (PRODUCT.md rule 2): same id, history and groups, now SCIM-sourced. */
+    void adoptBy(UserSource newSource) {
+        this.source = newSource;
+    }
+
     void softDelete() {
         this.deletedAt = Clock.now();
         this.active = false;

@@ -13,6 +13,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
+import com.rollcall.enterprise.EnterpriseService;
+import com.rollcall.enterprise.IdentifierRule;
+import com.rollcall.licensing.LicenseGuard;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
 import com.rollcall.scim.message.ListResponse;
@@ -30,12 +37,30 @@ public class UserProvisioningService {
     @Inject
     private AuditTrail audit;
 
-    /** SCIM create: a new {@code SCIM}-sourced user; 409 uniqueness on a taken userName or externalId. */
+    @Inject
+    private LicenseGuard seats;
+
+    @Inject
+    private EnterpriseService enterprises;
+
+    /**
+     * SCIM create. A manual user whose identifier (the enterprise's rule: email, case-insensitive, or
+     * employee ID) matches is adopted instead of duplicated (PRODUCT.md rule 2): it becomes SCIM-sourced
+     * and keeps its id, history and groups; the answer is 201 with that id, and an active user keeps its
+     * seat. Two matching manual users are a 409 naming the clash. Otherwise a new SCIM user is created,
+     * taking a seat when active (403 at the license limit). 409 uniqueness on a taken userName or
+     * externalId.
+     */
     public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
         UserAttributes attributes = UserScimMapper.fromJson(body);
         long enterpriseId = actor.enterpriseId();
+        Optional<UserAccount> manual = linkCandidate(enterpriseId, attributes);
+        if (manual.isPresent()) {
+            return adopt(actor, manual.get(), attributes, baseUrl);
+        }
         UserAccount user = new UserAccount(enterpriseId, UserSource.SCIM, attributes);
         requireUnique(enterpriseId, user, attributes);
+        reconcileSeat(actor, user);
         try {
             users.add(enterpriseId, user);
             users.flush();
@@ -45,6 +70,65 @@ public class UserProvisioningService {
         JsonObject created = UserScimMapper.toJson(user, baseUrl);
         audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
         return created;
+    }
+
+    private JsonObject adopt(Actor actor, UserAccount user, UserAttributes attributes, String baseUrl) {
+        long enterpriseId = actor.enterpriseId();
+        JsonObject before = toJson(enterpriseId, user, baseUrl);
+        requireUnique(enterpriseId, user, attributes);
+        user.adoptBy(UserSource.SCIM);
+        user.replace(attributes.active() == null ? attributes.withActive(user.active()) : attributes);
+        reconcileSeat(actor, user);
+        try {
+            users.flush();
+        } catch (PersistenceException e) {
+            throw uniquenessOrRethrow(e);
+        }
+        JsonObject after = toJson(enterpriseId, user, baseUrl);
+        audit.record(actor, "USER_LINKED", "User", user.scimId(), user.userName(), before, after);
+        return after;
+    }
+
+    /** The one live manual user sharing the new user's identifier, if any; two are a clash (409). */
+    private Optional<UserAccount> linkCandidate(long enterpriseId, UserAttributes attributes) {
+        IdentifierRule rule = enterprises.find(enterpriseId).orElseThrow().identifierRule();
+        List<UserAccount> candidates = rule == IdentifierRule.EMPLOYEE_ID
+                ? users.manualByEmployeeNumber(enterpriseId, UserAccount.employeeNumberKey(attributes.employeeNumber()))
+                : users.manualByEmail(enterpriseId, emailIdentifiers(attributes));
+        if (candidates.size() > 1) {
+            throw ScimException.uniqueness("The identifier of this user matches " + candidates.size()
+                    + " existing users (" + candidates.stream().map(UserAccount::userName).sorted()
+                    .collect(java.util.stream.Collectors.joining(", ")) + "); resolve the clash in the console first.");
+        }
+        return candidates.stream().findFirst().flatMap(candidate -> users.lock(enterpriseId, candidate));
+    }
+
+    /** For the email rule: every email of the user, and its userName when it is an email, lower-cased. */
+    private static Set<String> emailIdentifiers(UserAttributes attributes) {
+        Set<String> keys = new HashSet<>();
+        for (MultiValueData value : attributes.multiValues()) {
+            if (value.attribute().equals("emails") && value.value() != null && !value.value().isBlank()) {
+                keys.add(value.value().trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (attributes.userName().contains("@")) {
+            keys.add(attributes.userName().trim().toLowerCase(Locale.ROOT));
+        }
+        return keys;
+    }
+
+    /**
+     * Makes the user's seat match its state (PRODUCT.md rules 4 and 5): an active live user holds a seat
+     * (taking one may be refused with 403), an inactive or deleted one frees it.
+     */
+    private void reconcileSeat(Actor actor, UserAccount user) {
+        if (user.needsSeat() && !user.holdsSeat()) {
+            seats.takeSeat(actor.enterpriseId(), actor.requestId());
+            user.seatTaken();
+        } else if (!user.needsSeat() && user.holdsSeat()) {
+            seats.freeSeat(actor.enterpriseId());
+            user.seatFreed();
+        }
     }
 
     /**
@@ -65,6 +149,7 @@ public class UserProvisioningService {
         }
         requireUnique(enterpriseId, user, merged);
         user.replace(merged);
+        reconcileSeat(actor, user);
         try {
             users.flush();
         } catch (PersistenceException e) {
@@ -94,6 +179,7 @@ public class UserProvisioningService {
         }
         requireUnique(enterpriseId, user, attributes);
         user.replace(attributes);
+        reconcileSeat(actor, user);
         try {
             users.flush();
         } catch (PersistenceException e) {
@@ -113,6 +199,7 @@ public class UserProvisioningService {
         JsonObject before = toJson(enterpriseId, user, baseUrl);
         users.removeFromAllGroups(enterpriseId, user.id());
         user.softDelete();
+        reconcileSeat(actor, user);
         users.flush();
         audit.record(actor, "USER_DELETED", "User", user.scimId(), user.userName(), before, null);
     }

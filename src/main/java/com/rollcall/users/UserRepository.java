@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Users of one enterprise: the enterprise id is the first argument of every call. */
 @ApplicationScoped
@@ -79,6 +80,45 @@ public class UserRepository {
                 .setParameter(2, enterpriseId).setParameter(3, userId).executeUpdate();
         return em.createNativeQuery("DELETE FROM group_membership WHERE enterprise_id = ? AND user_id = ?")
                 .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
+    }
+
+    /**
+     * Live manual users with one of these lower-cased emails (any email, or an email userName). Not
+     * locked: a locking read that finds nothing takes gap locks, and concurrent creates inserting into
+     * those gaps deadlock; {@link #lock} the one that is adopted.
+     */
+    public List<UserAccount> manualByEmail(long enterpriseId, Set<String> emailKeys) {
+        if (emailKeys.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.enterpriseId = :enterpriseId AND u.deletedAt IS NULL "
+                        + "AND u.source = :manual AND (u.userNameKey IN :keys OR u.id IN (SELECT x.id FROM UserAccount x "
+                        + "JOIN x.multiValues v WHERE x.enterpriseId = :enterpriseId AND v.attribute = 'emails' "
+                        + "AND v.valueKey IN :keys)) ORDER BY u.id", UserAccount.class)
+                .setParameter("enterpriseId", enterpriseId)
+                .setParameter("manual", UserSource.MANUAL)
+                .setParameter("keys", List.copyOf(emailKeys))
+                .getResultList();
+    }
+
+    /** Live manual users with this employee-number key (not locked, see {@link #manualByEmail}). */
+    public List<UserAccount> manualByEmployeeNumber(long enterpriseId, String employeeNumberKey) {
+        if (employeeNumberKey == null) {
+            return List.of();
+        }
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.enterpriseId = :enterpriseId AND u.deletedAt IS NULL "
+                        + "AND u.source = :manual AND u.employeeNumberKey = :key ORDER BY u.id", UserAccount.class)
+                .setParameter("enterpriseId", enterpriseId)
+                .setParameter("manual", UserSource.MANUAL)
+                .setParameter("key", employeeNumberKey)
+                .getResultList();
+    }
+
+    /** Locks a found user's row by its key (no gap locks) and re-reads it; empty if it is gone. */
+    public Optional<UserAccount> lock(long enterpriseId, UserAccount user) {
+        em.lock(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(user);
+        return user.enterpriseId() == enterpriseId && user.deletedAt() == null ? Optional.of(user) : Optional.empty();
     }
 
     /** A page of the enterprise's live users matching the query; their multi-valued attributes batch-loaded. */

@@ -33,7 +33,7 @@ public final class TestTenants {
             long enterpriseId = insert(c, "INSERT INTO enterprise (name, provisioning_mode, identifier_rule, license_limit, "
                     + "created_at, last_modified, version) VALUES (?, 'MANAGED_IN_PLATFORM', 'EMAIL', ?, UTC_TIMESTAMP(3), "
                     + "UTC_TIMESTAMP(3), 1)", name, licenseLimit);
-            insert(c, "INSERT INTO license_counter (enterprise_id, seats_used, refused_count) VALUES (?, 0, 0)", enterpriseId);
+            insert(c, "INSERT INTO license_counter (enterprise_id, seats_used) VALUES (?, 0)", enterpriseId);
             long clientId = insert(c, "INSERT INTO api_client (enterprise_id, name, token_hash, token_hint, scopes, "
                     + "created_at, created_by, version) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3), 'test', 1)",
                     enterpriseId, "Test IdP", ApiTokens.hash(token), ApiTokens.hint(token), scopes);
@@ -43,6 +43,65 @@ public final class TestTenants {
             return new Tenant(enterpriseId, name, token, clientId, login, ADMIN_PASSWORD);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a test tenant", e);
+        }
+    }
+
+    /**
+     * A user created in the console (source MANUAL), as the console will store it: active ones hold a
+     * seat. Returns its SCIM id.
+     */
+    public static String manualUser(Tenant tenant, String userName, String email, String employeeNumber, boolean active) {
+        String scimId = UUID.randomUUID().toString();
+        try (Connection c = TestDatabase.connect()) {
+            long id = insert(c, "INSERT INTO user_account (enterprise_id, scim_id, user_name, user_name_key, source, active, "
+                    + "holds_seat, employee_number, employee_number_key, created_at, last_modified, version) VALUES "
+                    + "(?, ?, ?, ?, 'MANUAL', ?, ?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)", tenant.enterpriseId(), scimId,
+                    userName, userName.toLowerCase(), active, active, employeeNumber,
+                    employeeNumber == null ? null : employeeNumber.trim().toLowerCase());
+            if (email != null) {
+                insert(c, "INSERT INTO user_multi_value (user_id, ordinal, enterprise_id, attribute, item_type, is_primary, "
+                        + "item_value, item_value_key) VALUES (?, 0, ?, 'emails', 'work', TRUE, ?, ?)", id, tenant.enterpriseId(),
+                        email, email.toLowerCase());
+            }
+            if (active) {
+                update(c, "UPDATE license_counter SET seats_used = seats_used + 1 WHERE enterprise_id = ?", tenant.enterpriseId());
+            }
+            return scimId;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a manual user", e);
+        }
+    }
+
+    /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID). */
+    public static void identifierRule(Tenant tenant, String rule) {
+        try (Connection c = TestDatabase.connect()) {
+            update(c, "UPDATE enterprise SET identifier_rule = ? WHERE id = ?", rule, tenant.enterpriseId());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A single number from SQL with parameters (counts, seats...). */
+    public static long number(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
         }
     }
 

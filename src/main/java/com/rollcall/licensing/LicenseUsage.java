@@ -1,0 +1,10 @@
+package com.rollcall.licensing;
+
+import java.time.Instant;
+
+/** Seats used and allowed, and the refused provisioning requests (for the console's banner). */
+public record LicenseUsage(int used, int limit, long refused, Instant lastRefusedAt) {
+    public boolean limitReached() {
+        return used >= limit;
+    }
+}
