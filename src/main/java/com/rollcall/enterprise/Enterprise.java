@@ -53,6 +53,21 @@ public class Enterprise {
         this.lastModified = createdAt;
     }
 
+    void changeProvisioningMode(ProvisioningMode mode) {
+        this.provisioningMode = mode;
+        this.lastModified = Clock.now();
+    }
+
+    void changeIdentifierRule(IdentifierRule rule) {
+        this.identifierRule = rule;
+        this.lastModified = Clock.now();
+    }
+
+    void changeLicenseLimit(int limit) {
+        this.licenseLimit = limit;
+        this.lastModified = Clock.now();
+    }
+
     public Long id() { return id; }
     public String name() { return name; }
     public ProvisioningMode provisioningMode() { return provisioningMode; }

@@ -1,7 +1,13 @@
 package com.rollcall.enterprise;
 
 import com.rollcall.licensing.LicenseCounter;
+import com.rollcall.audit.Actor;
+import com.rollcall.audit.AuditTrail;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
@@ -12,6 +18,9 @@ public class EnterpriseService {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private AuditTrail audit;
+
     /** Creates a tenant with its seat counter. */
     public EnterpriseView create(String name, int licenseLimit) {
         Enterprise enterprise = new Enterprise(name, licenseLimit);
@@ -19,6 +28,64 @@ public class EnterpriseService {
         em.flush();
         em.persist(new LicenseCounter(enterprise.id()));
         return EnterpriseView.of(enterprise);
+    }
+
+    /**
+     * PRODUCT.md rule 1: switches who manages users. SCIM keeps working in both modes; switching to the
+     * connected system locks SCIM-sourced users in the console (rule 6), switching back unlocks them.
+     */
+    public EnterpriseView changeProvisioningMode(Actor actor, ProvisioningMode mode) {
+        Enterprise enterprise = require(actor.enterpriseId());
+        if (enterprise.provisioningMode() != mode) {
+            ProvisioningMode before = enterprise.provisioningMode();
+            enterprise.changeProvisioningMode(mode);
+            audit.record(actor, "PROVISIONING_MODE_CHANGED", "Enterprise", enterprise.id().toString(), enterprise.name(),
+                    setting("provisioningMode", before.name()), setting("provisioningMode", mode.name()));
+        }
+        return EnterpriseView.of(enterprise);
+    }
+
+    /** Which identifier links an IdP's user to an existing manual user (rule 2). */
+    public EnterpriseView changeIdentifierRule(Actor actor, IdentifierRule rule) {
+        Enterprise enterprise = require(actor.enterpriseId());
+        if (enterprise.identifierRule() != rule) {
+            IdentifierRule before = enterprise.identifierRule();
+            enterprise.changeIdentifierRule(rule);
+            audit.record(actor, "IDENTIFIER_RULE_CHANGED", "Enterprise", enterprise.id().toString(), enterprise.name(),
+                    setting("identifierRule", before.name()), setting("identifierRule", rule.name()));
+        }
+        return EnterpriseView.of(enterprise);
+    }
+
+    /**
+     * The license limit (an operator's setting). Lowering it below the seats in use is allowed: nobody is
+     * deactivated, but no seat can be taken until usage falls below the new limit.
+     */
+    public EnterpriseView changeLicenseLimit(Actor actor, int limit) {
+        if (limit < 0 || limit > 10_000_000) {
+            throw ScimException.invalidValue("The license limit must be between 0 and 10,000,000.");
+        }
+        Enterprise enterprise = require(actor.enterpriseId());
+        if (enterprise.licenseLimit() != limit) {
+            int before = enterprise.licenseLimit();
+            enterprise.changeLicenseLimit(limit);
+            audit.record(actor, "LICENSE_LIMIT_CHANGED", "Enterprise", enterprise.id().toString(), enterprise.name(),
+                    ScimJson.object().add("licenseLimit", before).build(),
+                    ScimJson.object().add("licenseLimit", limit).build());
+        }
+        return EnterpriseView.of(enterprise);
+    }
+
+    private Enterprise require(long enterpriseId) {
+        Enterprise enterprise = em.find(Enterprise.class, enterpriseId);
+        if (enterprise == null) {
+            throw ScimException.notFound("Enterprise " + enterpriseId + " not found.");
+        }
+        return enterprise;
+    }
+
+    private static JsonObject setting(String name, String value) {
+        return ScimJson.object().add(name, value).build();
     }
 
     public Optional<EnterpriseView> find(long enterpriseId) {

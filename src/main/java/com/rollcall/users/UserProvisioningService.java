@@ -2,7 +2,6 @@ package com.rollcall.users;
 
 import com.rollcall.audit.Actor;
 import com.rollcall.audit.AuditTrail;
-import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.scim.message.Preconditions;
 import com.rollcall.scim.patch.PatchEngine;
 import com.rollcall.scim.patch.PatchOperation;
@@ -12,10 +11,8 @@ import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.PersistenceException;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.IdentifierRule;
-import com.rollcall.licensing.LicenseGuard;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +35,7 @@ public class UserProvisioningService {
     private AuditTrail audit;
 
     @Inject
-    private LicenseGuard seats;
+    private UserWrites writes;
 
     @Inject
     private EnterpriseService enterprises;
@@ -59,14 +56,10 @@ public class UserProvisioningService {
             return adopt(actor, manual.get(), attributes, baseUrl);
         }
         UserAccount user = new UserAccount(enterpriseId, UserSource.SCIM, attributes);
-        requireUnique(enterpriseId, user, attributes);
-        reconcileSeat(actor, user);
-        try {
-            users.add(enterpriseId, user);
-            users.flush();
-        } catch (PersistenceException e) {
-            throw uniquenessOrRethrow(e);
-        }
+        writes.requireUnique(enterpriseId, user, attributes);
+        writes.reconcileSeat(actor, user);
+        users.add(enterpriseId, user);
+        writes.flush();
         JsonObject created = UserScimMapper.toJson(user, baseUrl);
         audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
         return created;
@@ -74,17 +67,13 @@ public class UserProvisioningService {
 
     private JsonObject adopt(Actor actor, UserAccount user, UserAttributes attributes, String baseUrl) {
         long enterpriseId = actor.enterpriseId();
-        JsonObject before = toJson(enterpriseId, user, baseUrl);
-        requireUnique(enterpriseId, user, attributes);
+        JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
+        writes.requireUnique(enterpriseId, user, attributes);
         user.adoptBy(UserSource.SCIM);
         user.replace(attributes.active() == null ? attributes.withActive(user.active()) : attributes);
-        reconcileSeat(actor, user);
-        try {
-            users.flush();
-        } catch (PersistenceException e) {
-            throw uniquenessOrRethrow(e);
-        }
-        JsonObject after = toJson(enterpriseId, user, baseUrl);
+        writes.reconcileSeat(actor, user);
+        writes.flush();
+        JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_LINKED", "User", user.scimId(), user.userName(), before, after);
         return after;
     }
@@ -118,20 +107,6 @@ public class UserProvisioningService {
     }
 
     /**
-     * Makes the user's seat match its state (PRODUCT.md rules 4 and 5): an active live user holds a seat
-     * (taking one may be refused with 403), an inactive or deleted one frees it.
-     */
-    private void reconcileSeat(Actor actor, UserAccount user) {
-        if (user.needsSeat() && !user.holdsSeat()) {
-            seats.takeSeat(actor.enterpriseId(), actor.requestId());
-            user.seatTaken();
-        } else if (!user.needsSeat() && user.holdsSeat()) {
-            seats.freeSeat(actor.enterpriseId());
-            user.seatFreed();
-        }
-    }
-
-    /**
      * SCIM PUT (Okta's update): replaces every client-settable attribute; {@code active} only when given.
      * A replace that changes nothing keeps the version and lastModified.
      */
@@ -141,21 +116,17 @@ public class UserProvisioningService {
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
-        JsonObject before = toJson(enterpriseId, user, baseUrl);
+        JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
         UserAttributes current = user.attributes();
         UserAttributes merged = attributes.active() == null ? attributes.withActive(current.active()) : attributes;
         if (merged.equals(current)) {
             return before;
         }
-        requireUnique(enterpriseId, user, merged);
+        writes.requireUnique(enterpriseId, user, merged);
         user.replace(merged);
-        reconcileSeat(actor, user);
-        try {
-            users.flush();
-        } catch (PersistenceException e) {
-            throw uniquenessOrRethrow(e);
-        }
-        JsonObject after = toJson(enterpriseId, user, baseUrl);
+        writes.reconcileSeat(actor, user);
+        writes.flush();
+        JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_REPLACED", "User", user.scimId(), user.userName(), before, after);
         return after;
     }
@@ -171,21 +142,17 @@ public class UserProvisioningService {
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
-        JsonObject before = toJson(enterpriseId, user, baseUrl);
+        JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
         JsonObject patched = new PatchEngine(ScimSchemas.USER_RESOURCE_TYPE).apply(before, operations);
         UserAttributes attributes = UserScimMapper.fromJson(patched);
         if (attributes.equals(user.attributes())) {
             return before;
         }
-        requireUnique(enterpriseId, user, attributes);
+        writes.requireUnique(enterpriseId, user, attributes);
         user.replace(attributes);
-        reconcileSeat(actor, user);
-        try {
-            users.flush();
-        } catch (PersistenceException e) {
-            throw uniquenessOrRethrow(e);
-        }
-        JsonObject after = toJson(enterpriseId, user, baseUrl);
+        writes.reconcileSeat(actor, user);
+        writes.flush();
+        JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_PATCHED", "User", user.scimId(), user.userName(), before, after);
         return after;
     }
@@ -196,35 +163,18 @@ public class UserProvisioningService {
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
-        JsonObject before = toJson(enterpriseId, user, baseUrl);
+        JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
         users.removeFromAllGroups(enterpriseId, user.id());
         user.softDelete();
-        reconcileSeat(actor, user);
+        writes.reconcileSeat(actor, user);
         users.flush();
         audit.record(actor, "USER_DELETED", "User", user.scimId(), user.userName(), before, null);
-    }
-
-    /** 409 when another live user of the enterprise holds this userName or externalId. */
-    private void requireUnique(long enterpriseId, UserAccount self, UserAttributes attributes) {
-        users.findLiveByUserName(enterpriseId, attributes.userName())
-                .filter(other -> !other.id().equals(self.id()))
-                .ifPresent(other -> {
-                    throw ScimException.uniqueness("userName '" + attributes.userName() + "' is already taken by another user.");
-                });
-        if (attributes.externalId() != null) {
-            users.findLiveByExternalId(enterpriseId, attributes.externalId())
-                    .filter(other -> !other.id().equals(self.id()))
-                    .ifPresent(other -> {
-                        throw ScimException.uniqueness("externalId '" + attributes.externalId()
-                                + "' is already taken by another user.");
-                    });
-        }
     }
 
     /** SCIM read of one live user of the caller's enterprise; 404 for unknown, deleted or foreign ids. */
     public JsonObject get(long enterpriseId, String scimId, String baseUrl) {
         return users.findLive(enterpriseId, scimId)
-                .map(user -> toJson(enterpriseId, user, baseUrl))
+                .map(user -> writes.toJson(enterpriseId, user, baseUrl))
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
     }
 
@@ -239,19 +189,4 @@ public class UserProvisioningService {
         return ListResponse.of(page.totalResults(), query.startIndex(), resources);
     }
 
-    private JsonObject toJson(long enterpriseId, UserAccount user, String baseUrl) {
-        return UserScimMapper.toJson(user, users.groupsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of()),
-                baseUrl);
-    }
-
-    /** A lost race on a unique key (another request took the value between check and insert). */
-    static RuntimeException uniquenessOrRethrow(PersistenceException e) {
-        return Constraints.violatedUniqueKey(e)
-                .<RuntimeException>map(key -> ScimException.uniqueness(switch (key) {
-                    case "uq_user_name" -> "userName is already taken by another user.";
-                    case "uq_user_external_id" -> "externalId is already taken by another user.";
-                    default -> "A unique value of this user is already taken by another user.";
-                }))
-                .orElse(e);
-    }
 }

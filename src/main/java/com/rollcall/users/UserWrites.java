@@ -1,0 +1,77 @@
+package com.rollcall.users;
+
+import com.rollcall.audit.Actor;
+import com.rollcall.licensing.LicenseGuard;
+import com.rollcall.platform.persistence.Constraints;
+import com.rollcall.scim.message.ScimException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+
+/**
+ * The rules every write to a user obeys, whoever makes it (SCIM, console, admin API), inside the
+ * calling use case's transaction: unique identifiers, seats that follow the user's state, and the
+ * SCIM form with the user's groups.
+ */
+@ApplicationScoped
+class UserWrites {
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private LicenseGuard seats;
+
+    /**
+     * Makes the user's seat match its state (PRODUCT.md rules 4 and 5): an active live user holds a seat
+     * (taking one may be refused with 403), an inactive or deleted one frees it.
+     */
+    void reconcileSeat(Actor actor, UserAccount user) {
+        if (user.needsSeat() && !user.holdsSeat()) {
+            seats.takeSeat(actor.enterpriseId(), actor.requestId());
+            user.seatTaken();
+        } else if (!user.needsSeat() && user.holdsSeat()) {
+            seats.freeSeat(actor.enterpriseId());
+            user.seatFreed();
+        }
+    }
+
+    /** 409 when another live user of the enterprise holds this userName or externalId. */
+    void requireUnique(long enterpriseId, UserAccount self, UserAttributes attributes) {
+        users.findLiveByUserName(enterpriseId, attributes.userName())
+                .filter(other -> !other.id().equals(self.id()))
+                .ifPresent(other -> {
+                    throw ScimException.uniqueness("userName '" + attributes.userName() + "' is already taken by another user.");
+                });
+        if (attributes.externalId() != null) {
+            users.findLiveByExternalId(enterpriseId, attributes.externalId())
+                    .filter(other -> !other.id().equals(self.id()))
+                    .ifPresent(other -> {
+                        throw ScimException.uniqueness("externalId '" + attributes.externalId()
+                                + "' is already taken by another user.");
+                    });
+        }
+    }
+
+    /** Flushes, turning a unique-key race lost at the database into 409 uniqueness. */
+    void flush() {
+        try {
+            users.flush();
+        } catch (PersistenceException e) {
+            throw Constraints.violatedUniqueKey(e)
+                    .<RuntimeException>map(key -> ScimException.uniqueness(switch (key) {
+                        case "uq_user_name" -> "userName is already taken by another user.";
+                        case "uq_user_external_id" -> "externalId is already taken by another user.";
+                        default -> "A unique value of this user is already taken by another user.";
+                    }))
+                    .orElse(e);
+        }
+    }
+
+    /** The user's SCIM form, with its groups. */
+    JsonObject toJson(long enterpriseId, UserAccount user, String baseUrl) {
+        return UserScimMapper.toJson(user, users.groupsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of()),
+                baseUrl);
+    }
+}
