@@ -76,6 +76,21 @@ public class EnterpriseService {
         return EnterpriseView.of(enterprise);
     }
 
+    /** Several settings in one transaction; null leaves a setting unchanged. */
+    public EnterpriseView changeSettings(Actor actor, ProvisioningMode mode, IdentifierRule rule, Integer licenseLimit) {
+        EnterpriseView view = null;
+        if (mode != null) {
+            view = changeProvisioningMode(actor, mode);
+        }
+        if (rule != null) {
+            view = changeIdentifierRule(actor, rule);
+        }
+        if (licenseLimit != null) {
+            view = changeLicenseLimit(actor, licenseLimit);
+        }
+        return view != null ? view : EnterpriseView.of(require(actor.enterpriseId()));
+    }
+
     private Enterprise require(long enterpriseId) {
         Enterprise enterprise = em.find(Enterprise.class, enterpriseId);
         if (enterprise == null) {

@@ -50,6 +50,12 @@ public class RequestInfo {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
 
+    /** The SCIM base URL of this server ({@code .../scim/v2/}), also when the request came to another API. */
+    public String scimBaseUrl() {
+        int api = baseUrl.indexOf("/api/admin/v1/");
+        return api < 0 ? baseUrl : baseUrl.substring(0, api) + "/scim/v2/";
+    }
+
     /** The authenticated caller as the actor of a use case. */
     public Actor actor() {
         return Actor.apiClient(requireCaller(), callerAddress, requestId);
