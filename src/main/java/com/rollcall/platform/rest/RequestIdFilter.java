@@ -42,8 +42,13 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         requestInfo.setBaseUrl(request.getUriInfo().getBaseUri().toString());
         List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
         if (accept != null && accept.stream().anyMatch(RequestIdFilter::admitsScimJson)) {
-            request.getHeaders().putSingle(HttpHeaders.ACCEPT, Urns.MEDIA_TYPE);
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, responseMediaType());
         }
+    }
+
+    /** The media type a request whose Accept admits JSON is answered with. */
+    protected String responseMediaType() {
+        return Urns.MEDIA_TYPE;
     }
 
     private static boolean admitsScimJson(String acceptHeader) {
