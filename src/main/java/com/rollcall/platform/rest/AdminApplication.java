@@ -1,6 +1,7 @@
 package com.rollcall.platform.rest;
 
 import com.rollcall.apiclients.ApiClientsResource;
+import com.rollcall.audit.AuditResource;
 import com.rollcall.platform.security.AdminBearerTokenFilter;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -35,6 +36,7 @@ public class AdminApplication extends Application {
                 AdminExceptionMapper.class,
                 AdminWebApplicationExceptionMapper.class,
                 AdminFallbackExceptionMapper.class,
-                ApiClientsResource.class);
+                ApiClientsResource.class,
+                AuditResource.class);
     }
 }
