@@ -3,6 +3,7 @@ package com.rollcall.platform.rest;
 import com.rollcall.apiclients.ApiClientsResource;
 import com.rollcall.audit.AuditResource;
 import com.rollcall.platform.security.AdminBearerTokenFilter;
+import com.rollcall.readiness.MigrationReadinessResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -37,6 +38,7 @@ public class AdminApplication extends Application {
                 AdminWebApplicationExceptionMapper.class,
                 AdminFallbackExceptionMapper.class,
                 ApiClientsResource.class,
-                AuditResource.class);
+                AuditResource.class,
+                MigrationReadinessResource.class);
     }
 }
