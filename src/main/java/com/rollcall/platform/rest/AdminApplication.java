@@ -2,6 +2,7 @@ package com.rollcall.platform.rest;
 
 import com.rollcall.apiclients.ApiClientsResource;
 import com.rollcall.audit.AuditResource;
+import com.rollcall.export.ExportResource;
 import com.rollcall.platform.security.AdminBearerTokenFilter;
 import com.rollcall.readiness.MigrationReadinessResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -39,6 +40,7 @@ public class AdminApplication extends Application {
                 AdminFallbackExceptionMapper.class,
                 ApiClientsResource.class,
                 AuditResource.class,
-                MigrationReadinessResource.class);
+                MigrationReadinessResource.class,
+                ExportResource.class);
     }
 }
