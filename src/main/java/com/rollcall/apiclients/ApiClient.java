@@ -77,4 +77,11 @@ public class ApiClient {
     public String lastUsedAddress() { return lastUsedAddress; }
     public Instant revokedAt() { return revokedAt; }
     public boolean revoked() { return revokedAt != null; }
+
+    /** Stamps the revocation; the token fails authentication from now on. Revoking twice keeps the first time. */
+    public void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
 }

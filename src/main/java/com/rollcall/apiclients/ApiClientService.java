@@ -1,15 +1,20 @@
 package com.rollcall.apiclients;
 
+import com.rollcall.audit.Actor;
+import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.scim.message.ScimException;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** API client use cases: authenticate a bearer token, issue a token. */
+/** API client use cases: authenticate a bearer token; create, list and revoke clients (admin API). */
 @Stateless
 public class ApiClientService {
     /** How stale "last used" may get before a request writes it again (a write per request is waste). */
@@ -17,6 +22,9 @@ public class ApiClientService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private AuditTrail audit;
 
     /**
      * The caller a token belongs to, if it is a live (not revoked) token: looked up by its hash (unique
@@ -57,6 +65,58 @@ public class ApiClientService {
         em.persist(client);
         em.flush();
         return client.id();
+    }
+
+    /**
+     * Creates a client of the actor's enterprise with a fresh token, audited. The token is in the answer
+     * and nowhere else: only its hash is stored.
+     */
+    public IssuedApiClient create(Actor actor, String name, Set<ApiScope> scopes) {
+        String token = ApiTokens.generate();
+        ApiClient client = new ApiClient(actor.enterpriseId(), name, token, scopes, actor.name());
+        em.persist(client);
+        em.flush();
+        ApiClientView view = ApiClientView.of(client);
+        audit.record(actor, "API_CLIENT_CREATED", "ApiClient", Long.toString(client.id()), client.name(), null, view.toJson());
+        return new IssuedApiClient(token, view);
+    }
+
+    /** The enterprise's clients, oldest first, revoked ones included (never a token or hash). */
+    public List<ApiClientView> list(long enterpriseId) {
+        return em.createQuery("SELECT c FROM ApiClient c WHERE c.enterpriseId = :enterprise ORDER BY c.id", ApiClient.class)
+                .setParameter("enterprise", enterpriseId)
+                .getResultStream()
+                .map(ApiClientView::of)
+                .toList();
+    }
+
+    public ApiClientView find(long enterpriseId, long clientId) {
+        return ApiClientView.of(require(enterpriseId, clientId));
+    }
+
+    /** Revokes a client of the actor's enterprise (idempotent: revoking again changes nothing), audited. */
+    public ApiClientView revoke(Actor actor, long clientId) {
+        ApiClient client = require(actor.enterpriseId(), clientId);
+        if (client.revoked()) {
+            return ApiClientView.of(client);
+        }
+        ApiClientView before = ApiClientView.of(client);
+        client.revoke(Clock.now());
+        em.flush();
+        ApiClientView after = ApiClientView.of(client);
+        audit.record(actor, "API_CLIENT_REVOKED", "ApiClient", Long.toString(client.id()), client.name(),
+                before.toJson(), after.toJson());
+        return after;
+    }
+
+    /** A client of this enterprise; another enterprise's client is as absent as a missing one. */
+    private ApiClient require(long enterpriseId, long clientId) {
+        return em.createQuery("SELECT c FROM ApiClient c WHERE c.enterpriseId = :enterprise AND c.id = :id", ApiClient.class)
+                .setParameter("enterprise", enterpriseId)
+                .setParameter("id", clientId)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> ScimException.notFound("There is no API client " + clientId + " in this enterprise."));
     }
 
     /** Whether a client with this token exists (revoked or not). */

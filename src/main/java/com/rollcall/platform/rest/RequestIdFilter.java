@@ -41,9 +41,14 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         requestInfo.setCallerAddress(servletRequest == null ? null : servletRequest.getRemoteAddr());
         requestInfo.setBaseUrl(request.getUriInfo().getBaseUri().toString());
         List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
-        if (accept != null && accept.stream().anyMatch(RequestIdFilter::admitsScimJson)) {
-            request.getHeaders().putSingle(HttpHeaders.ACCEPT, Urns.MEDIA_TYPE);
+        if (responseMediaType() != null && accept != null && accept.stream().anyMatch(RequestIdFilter::admitsScimJson)) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, responseMediaType());
         }
+    }
+
+    /** The media type a request whose Accept admits JSON is answered with; null leaves Accept alone. */
+    protected String responseMediaType() {
+        return Urns.MEDIA_TYPE;
     }
 
     private static boolean admitsScimJson(String acceptHeader) {

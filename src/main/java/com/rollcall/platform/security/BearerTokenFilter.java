@@ -12,6 +12,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
@@ -37,21 +38,30 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Optional<String> token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token.isEmpty()) {
-            request.abortWith(ErrorResponses.of(ScimException.unauthorized(
+            request.abortWith(reject(ScimException.unauthorized(
                     "Send the API client's token as 'Authorization: Bearer <token>'.")));
             return;
         }
         Optional<ApiCaller> caller = apiClients.authenticate(token.get(), requestInfo.callerAddress());
         if (caller.isEmpty()) {
-            request.abortWith(ErrorResponses.of(ScimException.unauthorized("The bearer token is not valid or was revoked.")));
+            request.abortWith(reject(ScimException.unauthorized("The bearer token is not valid or was revoked.")));
             return;
         }
         if (!caller.get().may(requiredScope)) {
-            request.abortWith(ErrorResponses.of(ScimException.forbidden(
+            request.abortWith(reject(ScimException.forbidden(
                     "This API client's token does not have the '" + requiredScope.wireName() + "' scope.")));
             return;
         }
         requestInfo.setCaller(caller.get());
+    }
+
+    /** The response a refused request gets; each API answers in its own error format. */
+    protected Response reject(ScimException refusal) {
+        return ErrorResponses.of(refusal);
+    }
+
+    protected RequestInfo requestInfo() {
+        return requestInfo;
     }
 
     static Optional<String> bearerToken(String authorization) {

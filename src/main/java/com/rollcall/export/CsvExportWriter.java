@@ -1,0 +1,75 @@
+package com.rollcall.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * RFC 4180 CSV of one kind: a header row, CRLF line ends, fields quoted when they hold a comma, a quote,
+ * CR or LF (quotes doubled). Lists are joined with ';' (emails by their value). Null is an empty field.
+ */
+final class CsvExportWriter implements ExportWriter {
+    private final Writer out;
+    private List<String> columns;
+
+    CsvExportWriter(OutputStream out) {
+        this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void begin() {
+    }
+
+    @Override
+    public void beginSection(ExportKind kind) throws IOException {
+        columns = kind.columns();
+        row(columns);
+    }
+
+    @Override
+    public void record(Map<String, Object> record) throws IOException {
+        row(columns.stream().map(c -> text(record.get(c))).toList());
+    }
+
+    private void row(List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(quote(fields.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\r') < 0 && field.indexOf('\n') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> v instanceof Map<?, ?> m ? text(m.get("value")) : text(v))
+                    .collect(Collectors.joining(";"));
+        }
+        return value.toString();
+    }
+
+    @Override
+    public void endSection() {
+    }
+
+    @Override
+    public void end() throws IOException {
+        out.flush();
+    }
+}

@@ -1,0 +1,85 @@
+package com.rollcall.platform.rest;
+
+import com.rollcall.scim.message.ScimException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Strict reading of admin API input: wrong types and malformed values are 400 invalid_request in our words. */
+public final class AdminInput {
+    private AdminInput() {
+    }
+
+    public static JsonObject requireBody(JsonObject body) {
+        if (body == null) {
+            throw ScimException.invalidValue("The request needs a JSON object body.");
+        }
+        return body;
+    }
+
+    /** A required string member of 1..maxLength characters (trimmed). */
+    public static String requireString(JsonObject body, String name, int maxLength) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw ScimException.invalidValue("'" + name + "' is required.");
+        }
+        if (!(value instanceof JsonString string)) {
+            throw ScimException.invalidValue("'" + name + "' must be a string.");
+        }
+        String text = string.getString().strip();
+        if (text.isEmpty() || text.length() > maxLength) {
+            throw ScimException.invalidValue("'" + name + "' must have 1 to " + maxLength + " characters.");
+        }
+        return text;
+    }
+
+    /** A path or query id: a positive decimal number, else 404 (no such resource can exist). */
+    public static long id(String text, String what) {
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException | NullPointerException ignored) {
+            // answered below
+        }
+        throw ScimException.notFound("There is no " + what + " '" + abbreviate(text) + "' in this enterprise.");
+    }
+
+    /** An optional ISO-8601 instant query parameter ({@code 2026-01-31T12:00:00Z}). */
+    public static Instant instant(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ScimException.invalidValue("'" + name + "' must be an ISO-8601 instant such as 2026-01-31T12:00:00Z.");
+        }
+    }
+
+    /** An optional integer query parameter within [min, max]. */
+    public static int integer(String text, String name, int defaultValue, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ScimException.invalidValue("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+    }
+
+    public static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

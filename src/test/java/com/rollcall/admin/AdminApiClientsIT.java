@@ -1,0 +1,139 @@
+package com.rollcall.admin;
+
+import static com.rollcall.admin.AdminClient.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollcall.testing.RollcallServer;
+import com.rollcall.testing.ScimClient;
+import com.rollcall.testing.Tenant;
+import com.rollcall.testing.TestDatabase;
+import com.rollcall.testing.TestTenants;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** /api/admin/v1/api-clients: create (token once), list, revoke; audited; tenant-scoped. */
+@ExtendWith(RollcallServer.class)
+class AdminApiClientsIT {
+    private final Tenant tenant = TestTenants.create("AdminClients");
+    private final AdminClient admin = AdminClient.forTenant(tenant);
+
+    @Test
+    void createAnswersTheTokenOnceAndTheTokenWorksOnScim() throws Exception {
+        ScimClient.Response created = admin.post("api-clients", "{\"name\": \"Entra ID\", \"scopes\": [\"scim\"]}");
+        assertEquals(201, created.status(), created.toString());
+        JsonObject body = created.json();
+        String token = body.getString("token");
+        assertTrue(token.startsWith("rc_"), token);
+        assertEquals("Entra ID", body.getString("name"));
+        assertEquals("scim", body.getJsonArray("scopes").getString(0));
+        assertEquals(1, body.getJsonArray("scopes").size());
+        assertTrue(token.startsWith(body.getString("tokenHint")));
+        assertNotNull(body.getString("createdAt"));
+        assertTrue(body.isNull("revokedAt"));
+        assertTrue(created.header("Location").orElse("").endsWith("/api-clients/" + body.getString("id")));
+
+        assertEquals(200, new ScimClient(RollcallServer.get().scimUrl(), token).get("ServiceProviderConfig").status());
+        // a scim-only client may not use the admin API
+        assertError(new AdminClient(token).get("api-clients"), 403, "forbidden");
+
+        ScimClient.Response list = admin.get("api-clients");
+        assertEquals(200, list.status(), list.toString());
+        assertFalse(list.text().contains(token), "the list never shows a token");
+        assertFalse(list.text().contains(sha256(token)), "nor its hash");
+        assertTrue(list.json().getJsonArray("clients").stream()
+                .anyMatch(c -> c.asJsonObject().getString("id").equals(body.getString("id"))), list.toString());
+        assertFalse(admin.get("api-clients/" + body.getString("id")).text().contains("\"token\""));
+    }
+
+    @Test
+    void revokedTokenGets401OnScimAndTheClientStaysListedWithRevokedAt() {
+        JsonObject created = admin.post("api-clients", "{\"name\": \"Okta\", \"scopes\": [\"scim\", \"admin\"]}").json();
+        String id = created.getString("id");
+        ScimClient scim = new ScimClient(RollcallServer.get().scimUrl(), created.getString("token"));
+        assertEquals(200, scim.get("ServiceProviderConfig").status());
+
+        ScimClient.Response revoked = admin.delete("api-clients/" + id);
+        assertEquals(200, revoked.status(), revoked.toString());
+        assertFalse(revoked.json().isNull("revokedAt"));
+
+        assertEquals(401, scim.get("ServiceProviderConfig").status());
+        assertError(new AdminClient(created.getString("token")).get("api-clients"), 401, "unauthorized");
+        JsonObject listed = admin.get("api-clients/" + id).json();
+        assertEquals(revoked.json().getString("revokedAt"), listed.getString("revokedAt"));
+
+        // revoking again (POST form) is harmless and keeps the first time
+        ScimClient.Response again = admin.post("api-clients/" + id + "/revoke", "{}");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals(listed.getString("revokedAt"), again.json().getString("revokedAt"));
+    }
+
+    @Test
+    void createAndRevokeAreAuditedWithTheCallingClientAsActor() throws Exception {
+        String id = admin.post("api-clients", "{\"name\": \"Audited\", \"scopes\": [\"admin\"]}").json().getString("id");
+        admin.delete("api-clients/" + id);
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("SELECT action, actor_type, actor_id, request_id, after_state "
+                     + "FROM audit_event WHERE enterprise_id = ? AND resource_type = 'ApiClient' AND resource_id = ? ORDER BY id")) {
+            s.setLong(1, tenant.enterpriseId());
+            s.setString(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("API_CLIENT_CREATED", rs.getString(1));
+                assertEquals("API_CLIENT", rs.getString(2));
+                assertEquals(Long.toString(tenant.apiClientId()), rs.getString(3));
+                assertNotNull(rs.getString(4));
+                assertFalse(rs.getString(5).contains("rc_") && rs.getString(5).contains("token\""), "no token in the audit");
+                assertTrue(rs.next());
+                assertEquals("API_CLIENT_REVOKED", rs.getString(1));
+                assertFalse(rs.next());
+            }
+        }
+    }
+
+    @Test
+    void anotherEnterprisesClientsAreInvisible() {
+        Tenant other = TestTenants.create("AdminClientsOther");
+        String foreignId = Long.toString(other.apiClientId());
+        assertError(admin.get("api-clients/" + foreignId), 404, "not_found");
+        assertError(admin.delete("api-clients/" + foreignId), 404, "not_found");
+        assertEquals(200, new ScimClient(RollcallServer.get().scimUrl(), other.token()).get("ServiceProviderConfig").status(),
+                "the foreign token still works");
+        assertFalse(admin.get("api-clients").json().getJsonArray("clients").stream()
+                .anyMatch(c -> c.asJsonObject().getString("id").equals(foreignId)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"scopes\": [\"scim\"]}", "{\"name\": \"\", \"scopes\": [\"scim\"]}",
+            "{\"name\": \"   \", \"scopes\": [\"scim\"]}", "{\"name\": \"x\"}", "{\"name\": \"x\", \"scopes\": []}",
+            "{\"name\": \"x\", \"scopes\": [\"root\"]}", "{\"name\": null, \"scopes\": [\"scim\"]}"})
+    void invalidNameOrScopesIs400(String body) {
+        assertError(admin.post("api-clients", body), 400, "invalid_request");
+    }
+
+    @Test
+    void nameOfMoreThan200CharactersIs400And200IsFine() {
+        assertError(admin.post("api-clients", "{\"name\": \"" + "n".repeat(201) + "\", \"scopes\": [\"scim\"]}"), 400, "invalid_request");
+        assertEquals(201, admin.post("api-clients", "{\"name\": \"" + "n".repeat(200) + "\", \"scopes\": [\"scim\"]}").status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "0", "-1", "99999999999999999999999", "1.5"})
+    void nonNumericOrUnknownIdIs404(String id) {
+        assertError(admin.get("api-clients/" + id), 404, "not_found");
+        assertError(admin.delete("api-clients/" + id), 404, "not_found");
+    }
+
+    private static String sha256(String token) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,113 @@
+package com.rollcall.admin;
+
+import static com.rollcall.admin.AdminClient.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollcall.testing.RollcallServer;
+import com.rollcall.testing.ScimClient;
+import com.rollcall.testing.Tenant;
+import com.rollcall.testing.TestTenants;
+import jakarta.json.JsonObject;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** /api/admin/v1/migration-readiness (PRODUCT.md rule 10). */
+@ExtendWith(RollcallServer.class)
+class AdminReadinessIT {
+    @Test
+    void reportsUnmatchableManualUsersClashesHeadroomAndUnmappedGroups() {
+        Tenant tenant = TestTenants.create("Readiness", 3, "scim,admin");
+        ScimClient scim = ScimClient.forTenant(tenant);
+        String noMail = AdminSql.manualUser(tenant.enterpriseId(), "nomail", null, null);
+        String manualDup = AdminSql.manualUser(tenant.enterpriseId(), "manual.dup", "Dup@Clash.test", "E1 ");
+        String deleted = AdminSql.manualUser(tenant.enterpriseId(), "gone", null, null);
+        AdminSql.execute("UPDATE user_account SET deleted_at = UTC_TIMESTAMP(3), user_name_key = NULL WHERE scim_id = ?", deleted);
+        ScimClient.Response scimDup = scim.post("Users", "{\"userName\":\"scim.dup\",\"emails\":[{\"value\":\"dup@clash.TEST\"}],"
+                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"employeeNumber\":\"e1\"}}");
+        assertEquals(201, scimDup.status(), scimDup.toString());
+        String scimDupId = scimDup.json().getString("id");
+        assertEquals(201, scim.post("Users", "{\"userName\":\"solo\",\"emails\":[{\"value\":\"solo@clash.test\"}]}").status());
+        String mapped = scim.post("Groups", "{\"displayName\":\"Mapped\"}").json().getString("id");
+        String unmapped = scim.post("Groups", "{\"displayName\":\"Unmapped\"}").json().getString("id");
+        AdminSql.mapGroup(tenant.enterpriseId(), mapped, "EDITOR");
+
+        ScimClient.Response response = AdminClient.forTenant(tenant).get("migration-readiness");
+        assertEquals(200, response.status(), response.toString());
+        JsonObject report = response.json();
+        assertFalse(report.getBoolean("ready"));
+        assertEquals("EMAIL", report.getString("identifierRule"));
+
+        JsonObject unmatchable = report.getJsonObject("unmatchableManualUsers");
+        assertEquals(1, unmatchable.getInt("count"), report.toString());
+        assertEquals(noMail, unmatchable.getJsonArray("users").getJsonObject(0).getString("id"));
+
+        JsonObject emailClashes = report.getJsonObject("emailClashes");
+        assertEquals(1, emailClashes.getInt("count"), report.toString());
+        JsonObject clash = emailClashes.getJsonArray("clashes").getJsonObject(0);
+        assertEquals("dup@clash.test", clash.getString("value"));
+        assertEquals(2, clash.getInt("userCount"));
+        assertEquals(Set.of(manualDup, scimDupId), ids(clash));
+
+        JsonObject employeeClashes = report.getJsonObject("employeeNumberClashes");
+        assertEquals(1, employeeClashes.getInt("count"), report.toString());
+        assertEquals(Set.of(manualDup, scimDupId), ids(employeeClashes.getJsonArray("clashes").getJsonObject(0)));
+
+        JsonObject licenses = report.getJsonObject("licenses");
+        assertEquals(3, licenses.getInt("limit"));
+        assertEquals(4, licenses.getInt("activeUsers"), "2 manual + 2 SCIM live active users; the deleted one is not counted");
+        assertEquals(-1, licenses.getInt("headroom"));
+        // the seat counter (license_counter.seats_used) is reported as stored, whoever maintains it
+        AdminSql.execute("UPDATE license_counter SET seats_used = 2 WHERE enterprise_id = ?", tenant.enterpriseId());
+        JsonObject recounted = AdminClient.forTenant(tenant).get("migration-readiness").json().getJsonObject("licenses");
+        assertEquals(2, recounted.getInt("seatsUsed"));
+        assertEquals(1, recounted.getInt("seatsHeadroom"));
+
+        JsonObject groups = report.getJsonObject("unmappedGroups");
+        assertEquals(1, groups.getInt("count"), report.toString());
+        assertEquals(unmapped, groups.getJsonArray("groups").getJsonObject(0).getString("id"));
+        assertEquals("Unmapped", groups.getJsonArray("groups").getJsonObject(0).getString("displayName"));
+    }
+
+    @Test
+    void employeeIdRuleLooksForEmployeeNumbersNotEmails() {
+        Tenant tenant = TestTenants.create("ReadinessEmployeeId");
+        AdminSql.execute("UPDATE enterprise SET identifier_rule = 'EMPLOYEE_ID' WHERE id = ?", tenant.enterpriseId());
+        String noNumber = AdminSql.manualUser(tenant.enterpriseId(), "mailonly", "mailonly@x.test", null);
+        AdminSql.manualUser(tenant.enterpriseId(), "numbered", null, "E-7");
+        JsonObject report = AdminClient.forTenant(tenant).get("migration-readiness").json();
+        assertEquals("EMPLOYEE_ID", report.getString("identifierRule"));
+        assertEquals(1, report.getJsonObject("unmatchableManualUsers").getInt("count"), report.toString());
+        assertEquals(noNumber, report.getJsonObject("unmatchableManualUsers").getJsonArray("users").getJsonObject(0).getString("id"));
+    }
+
+    @Test
+    void anEmptyEnterpriseIsReadyAndSeesNoOtherEnterprisesData() {
+        Tenant busy = TestTenants.create("ReadinessBusy");
+        AdminSql.manualUser(busy.enterpriseId(), "nomail", null, null);
+        AdminSql.manualUser(busy.enterpriseId(), "a", "same@x.test", null);
+        AdminSql.manualUser(busy.enterpriseId(), "b", "same@x.test", null);
+        Tenant empty = TestTenants.create("ReadinessEmpty", 5, "admin");
+        AdminSql.manualUser(empty.enterpriseId(), "c", "same@x.test", null);
+        JsonObject report = AdminClient.forTenant(empty).get("migration-readiness").json();
+        assertTrue(report.getBoolean("ready"), report.toString());
+        assertEquals(0, report.getJsonObject("unmatchableManualUsers").getInt("count"));
+        assertEquals(0, report.getJsonObject("emailClashes").getInt("count"));
+        assertEquals(1, report.getJsonObject("licenses").getInt("activeUsers"));
+        assertEquals(0, report.getJsonObject("unmappedGroups").getInt("count"));
+    }
+
+    @Test
+    void scimOnlyTokenIsForbidden() {
+        Tenant scimOnly = TestTenants.create("ReadinessScimOnly", 10, "scim");
+        assertError(new AdminClient(scimOnly.token()).get("migration-readiness"), 403, "forbidden");
+    }
+
+    private static Set<String> ids(JsonObject clash) {
+        return clash.getJsonArray("users").getValuesAs(JsonObject.class).stream()
+                .map(u -> u.getString("id")).collect(Collectors.toSet());
+    }
+}
