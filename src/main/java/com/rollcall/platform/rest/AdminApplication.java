@@ -2,6 +2,8 @@ package com.rollcall.platform.rest;
 
 import com.rollcall.apiclients.ApiClientsResource;
 import com.rollcall.audit.AuditResource;
+import com.rollcall.enterprise.EnterpriseSettingsResource;
+import com.rollcall.users.ManualUsersResource;
 import com.rollcall.export.ExportResource;
 import com.rollcall.platform.security.AdminBearerTokenFilter;
 import com.rollcall.readiness.MigrationReadinessResource;
@@ -41,6 +43,8 @@ public class AdminApplication extends Application {
                 ApiClientsResource.class,
                 AuditResource.class,
                 MigrationReadinessResource.class,
-                ExportResource.class);
+                ExportResource.class,
+                EnterpriseSettingsResource.class,
+                ManualUsersResource.class);
     }
 }

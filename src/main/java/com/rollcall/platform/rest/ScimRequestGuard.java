@@ -1,5 +1,6 @@
 package com.rollcall.platform.rest;
 
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ErrorResponse;
 import com.rollcall.scim.message.ScimErrorType;
 import com.rollcall.scim.schema.Urns;
@@ -14,10 +15,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses, as a SCIM error, what would otherwise be answered by the web container's own HTML error
- * page before JAX-RS sees the request: a Content-Type header that does not parse as a media type.
+ * Refuses, as an error of the API called (SCIM error body, or the admin API's {code, message}), what
+ * would otherwise be answered by the web container's own HTML error page before JAX-RS sees the
+ * request: a Content-Type header that does not parse as a media type.
  */
-@WebFilter(urlPatterns = "/scim/v2/*")
+@WebFilter(urlPatterns = {"/scim/v2/*", "/api/admin/v1/*"})
 public class ScimRequestGuard extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
@@ -26,11 +28,15 @@ public class ScimRequestGuard extends HttpFilter {
             throws IOException, ServletException {
         String contentType = request.getHeader("Content-Type");
         if (contentType != null && !parses(contentType)) {
-            byte[] body = ErrorResponse.of(415, ScimErrorType.NONE,
-                    "The Content-Type header is not a valid media type; send application/scim+json.")
+            boolean admin = request.getRequestURI().startsWith(request.getContextPath() + "/api/admin/v1/");
+            String message = "The Content-Type header is not a valid media type; send "
+                    + (admin ? "application/json." : "application/scim+json.");
+            byte[] body = (admin
+                    ? ScimJson.object().add("code", "unsupported_media_type").add("message", message).build()
+                    : ErrorResponse.of(415, ScimErrorType.NONE, message))
                     .toString().getBytes(StandardCharsets.UTF_8);
             response.setStatus(415);
-            response.setContentType(Urns.MEDIA_TYPE);
+            response.setContentType(admin ? "application/json" : Urns.MEDIA_TYPE);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             return;

@@ -1,0 +1,113 @@
+package com.rollcall.enterprise;
+
+import com.rollcall.licensing.LicenseGuard;
+import com.rollcall.licensing.LicenseUsage;
+import com.rollcall.platform.rest.AdminInput;
+import com.rollcall.platform.rest.RequestInfo;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.ScimException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/admin/v1/settings} and {@code /license}: the provisioning mode (PRODUCT.md rule 1), the
+ * identifier rule (rule 2), the license limit and usage with refused requests (rule 5).
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Settings", description = "Provisioning mode, identifier rule, licenses")
+public class EnterpriseSettingsResource {
+    @Inject
+    private EnterpriseService enterprises;
+
+    @Inject
+    private LicenseGuard licenses;
+
+    @Inject
+    private RequestInfo requestInfo;
+
+    @GET
+    @Path("settings")
+    @Operation(summary = "Read the enterprise's settings")
+    @APIResponse(responseCode = "200", description = "{provisioningMode, identifierRule, licenseLimit}")
+    public JsonObject settings() {
+        return toJson(enterprises.find(requestInfo.enterpriseId()).orElseThrow());
+    }
+
+    @PATCH
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change settings", description = "Any of provisioningMode (MANAGED_IN_PLATFORM | "
+            + "MANAGED_IN_CONNECTED_SYSTEM), identifierRule (EMAIL | EMPLOYEE_ID), licenseLimit. Each change is audited. "
+            + "SCIM keeps working in both modes; in MANAGED_IN_CONNECTED_SYSTEM, SCIM-sourced users cannot be edited "
+            + "by hand.")
+    @RequestBody(description = "{\"provisioningMode\": \"MANAGED_IN_CONNECTED_SYSTEM\"}")
+    @APIResponse(responseCode = "200", description = "The settings after the change")
+    @APIResponse(responseCode = "400", description = "invalid_request: unknown value")
+    public JsonObject change(JsonObject body) {
+        AdminInput.requireBody(body);
+        ProvisioningMode mode = enumValue(body, "provisioningMode", ProvisioningMode.class);
+        IdentifierRule rule = enumValue(body, "identifierRule", IdentifierRule.class);
+        Integer limit = null;
+        if (body.containsKey("licenseLimit")) {
+            if (body.get("licenseLimit").getValueType() != JsonValue.ValueType.NUMBER) {
+                throw ScimException.invalidValue("'licenseLimit' must be a whole number.");
+            }
+            limit = body.getJsonNumber("licenseLimit").intValueExact();
+        }
+        EnterpriseView view = enterprises.changeSettings(requestInfo.actor(), mode, rule, limit);
+        return toJson(view);
+    }
+
+    @GET
+    @Path("license")
+    @Operation(summary = "License usage", description = "Seats used and allowed, and the provisioning requests "
+            + "refused at the limit (count and time of the last).")
+    @APIResponse(responseCode = "200", description = "{used, limit, limitReached, refusedRequests, lastRefusedAt}")
+    public JsonObject license() {
+        LicenseUsage usage = licenses.usage(requestInfo.enterpriseId());
+        var json = ScimJson.object().add("used", usage.used()).add("limit", usage.limit())
+                .add("limitReached", usage.limitReached()).add("refusedRequests", usage.refused());
+        if (usage.lastRefusedAt() != null) {
+            json.add("lastRefusedAt", usage.lastRefusedAt().toString());
+        }
+        return json.build();
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonObject body, String name, Class<E> type) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw ScimException.invalidValue("'" + name + "' must be a string.");
+        }
+        try {
+            return Enum.valueOf(type, text.getString().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ScimException.invalidValue("'" + AdminInput.abbreviate(text.getString()) + "' is not a valid " + name + ".");
+        }
+    }
+
+    private static JsonObject toJson(EnterpriseView view) {
+        return ScimJson.object()
+                .add("name", view.name())
+                .add("provisioningMode", view.provisioningMode().name())
+                .add("identifierRule", view.identifierRule().name())
+                .add("licenseLimit", view.licenseLimit())
+                .build();
+    }
+}

@@ -1,0 +1,102 @@
+package com.rollcall.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollcall.testing.RollcallServer;
+import com.rollcall.testing.ScimClient;
+import com.rollcall.testing.Tenant;
+import com.rollcall.testing.TestTenants;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * PRODUCT.md rules 1, 5 and 6 through the admin API: the provisioning mode switch (audited), license
+ * usage with refusals, and locked editing of SCIM-sourced users in Managed in Connected System mode.
+ */
+@ExtendWith(RollcallServer.class)
+class AdminSettingsAndManualUsersIT {
+    private final Tenant tenant = TestTenants.create("Admin settings", 2, "scim,admin");
+    private final ScimClient scim = ScimClient.forTenant(tenant);
+    private final ScimClient admin = new ScimClient(RollcallServer.get().baseUrl() + "api/admin/v1/", tenant.token());
+
+    private ScimClient.Response send(String method, String path, String json) {
+        HttpRequest.Builder request = admin.request(path);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return admin.send(request);
+    }
+
+    @Test
+    void switchingTheProvisioningModeIsAuditedAndLocksScimUsers() {
+        String scimUser = scim.post("Users", "{\"userName\":\"idp.user@example.com\",\"title\":\"From IdP\"}").json().getString("id");
+        ScimClient.Response manualCreated = send("POST", "users", "{\"userName\":\"manual.user@example.com\"}");
+        assertEquals(201, manualCreated.status(), manualCreated.toString());
+        String manualUser = manualCreated.json().getString("id");
+
+        ScimClient.Response platformEdit = send("PUT", "users/" + scimUser, "{\"userName\":\"idp.user@example.com\",\"title\":\"Edited\"}");
+        assertEquals(200, platformEdit.status(), platformEdit.toString());
+        assertTrue(platformEdit.json().getBoolean("mayBeOverwrittenByIdp"), "platform mode: allowed, flagged");
+
+        ScimClient.Response switched = send("PATCH", "settings", "{\"provisioningMode\":\"MANAGED_IN_CONNECTED_SYSTEM\"}");
+        assertEquals(200, switched.status(), switched.toString());
+        assertEquals("MANAGED_IN_CONNECTED_SYSTEM", send("GET", "settings", null).json().getString("provisioningMode"));
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ? "
+                + "AND action = 'PROVISIONING_MODE_CHANGED'", tenant.enterpriseId()));
+
+        ScimClient.Response locked = send("PUT", "users/" + scimUser, "{\"userName\":\"idp.user@example.com\",\"title\":\"Again\"}");
+        assertEquals(403, locked.status(), locked.toString());
+        assertTrue(locked.json().getString("message").contains("identity provider"), locked.toString());
+        assertEquals(403, send("POST", "users/" + scimUser + "/deactivate", null).status());
+        assertEquals("Edited", scim.get("Users/" + scimUser).json().getString("title"), "nothing changed");
+
+        ScimClient.Response manualEdit = send("PUT", "users/" + manualUser, "{\"userName\":\"manual.user@example.com\",\"title\":\"Fine\"}");
+        assertEquals(200, manualEdit.status(), "manual users stay editable");
+        assertFalse(manualEdit.json().getBoolean("mayBeOverwrittenByIdp"));
+
+        assertEquals(200, scim.send(scim.request("Users/" + scimUser).header("Content-Type", "application/scim+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"IdP wins\"}]}"))).status(),
+                "SCIM keeps working in both modes");
+
+        assertEquals(200, send("PATCH", "settings", "{\"provisioningMode\":\"MANAGED_IN_PLATFORM\"}").status());
+        assertEquals(200, send("PUT", "users/" + scimUser, "{\"userName\":\"idp.user@example.com\",\"title\":\"Unlocked\"}").status());
+    }
+
+    @Test
+    void licenseUsageShowsRefusalsAndManualWritesObeyTheLimit() {
+        assertEquals(201, send("POST", "users", "{\"userName\":\"seat1@example.com\"}").status());
+        String second = send("POST", "users", "{\"userName\":\"seat2@example.com\"}").json().getString("id");
+        ScimClient.Response refused = send("POST", "users", "{\"userName\":\"seat3@example.com\"}");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals(403, scim.post("Users", "{\"userName\":\"seat4@example.com\"}").status());
+
+        JsonObject license = send("GET", "license", null).json();
+        assertEquals(2, license.getInt("used"));
+        assertEquals(2, license.getInt("limit"));
+        assertTrue(license.getBoolean("limitReached"));
+        assertEquals(2, license.getInt("refusedRequests"));
+        assertTrue(license.containsKey("lastRefusedAt"));
+
+        assertEquals(200, send("POST", "users/" + second + "/deactivate", null).status());
+        assertEquals(1, send("GET", "license", null).json().getInt("used"));
+        assertEquals(200, send("PATCH", "settings", "{\"licenseLimit\":5}").status());
+        assertEquals(5, send("GET", "license", null).json().getInt("limit"));
+    }
+
+    @Test
+    void badSettingsAre400AndTheScimOnlyTokenCannotUseTheAdminApi() {
+        assertEquals(400, send("PATCH", "settings", "{\"provisioningMode\":\"SOMETIMES\"}").status());
+        assertEquals(400, send("PATCH", "settings", "{\"licenseLimit\":\"many\"}").status());
+        assertEquals(400, send("PATCH", "settings", "{\"licenseLimit\":-1}").status());
+        Tenant scimOnly = TestTenants.create("Admin scim only", 5, "scim");
+        ScimClient scimOnlyAdmin = new ScimClient(RollcallServer.get().baseUrl() + "api/admin/v1/", scimOnly.token());
+        assertEquals(403, scimOnlyAdmin.get("settings").status());
+    }
+}
