@@ -87,6 +87,21 @@ public class GroupRepository {
                 enterpriseId, scimIds);
     }
 
+    /** A live user of the enterprise by SCIM id: its internal id and whether it came from SCIM. */
+    public Optional<UserRef> liveUser(long enterpriseId, String scimId) {
+        List<?> rows = em.createNativeQuery("SELECT id, source FROM user_account WHERE enterprise_id = ? AND scim_id = ? "
+                        + "AND deleted_at IS NULL")
+                .setParameter(1, enterpriseId).setParameter(2, scimId).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new UserRef(((Number) columns[0]).longValue(), "SCIM".equals(columns[1]));
+        });
+    }
+
+    /** A user as group membership rules need it. */
+    public record UserRef(long id, boolean scimSourced) {
+    }
+
     /** Internal ids of the enterprise's groups among these SCIM ids. */
     public Map<String, Long> groupIds(long enterpriseId, Collection<String> scimIds) {
         return idsOf("SELECT scim_id, id FROM user_group WHERE enterprise_id = ? AND scim_id IN ", enterpriseId, scimIds);

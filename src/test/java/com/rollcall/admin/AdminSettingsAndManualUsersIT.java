@@ -65,7 +65,17 @@ class AdminSettingsAndManualUsersIT {
                         "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"IdP wins\"}]}"))).status(),
                 "SCIM keeps working in both modes");
 
+        String group = scim.post("Groups", "{\"displayName\":\"Locked group\"}").json().getString("id");
+        ScimClient.Response lockedMembership = send("POST", "groups/" + group + "/members", "{\"userId\":\"" + scimUser + "\"}");
+        assertEquals(403, lockedMembership.status(), lockedMembership.toString());
+        assertEquals(200, send("POST", "groups/" + group + "/members", "{\"userId\":\"" + manualUser + "\"}").status(),
+                "manual users can be placed in groups");
+        assertEquals(1, scim.get("Groups/" + group).json().getJsonArray("members").size());
+
         assertEquals(200, send("PATCH", "settings", "{\"provisioningMode\":\"MANAGED_IN_PLATFORM\"}").status());
+        assertEquals(200, send("POST", "groups/" + group + "/members", "{\"userId\":\"" + scimUser + "\"}").status());
+        assertEquals(true, send("DELETE", "groups/" + group + "/members/" + manualUser, null).json().getBoolean("changed"));
+        assertEquals(1, scim.get("Groups/" + group).json().getJsonArray("members").size());
         assertEquals(200, send("PUT", "users/" + scimUser, "{\"userName\":\"idp.user@example.com\",\"title\":\"Unlocked\"}").status());
     }
 

@@ -3,6 +3,7 @@ package com.rollcall.platform.rest;
 import com.rollcall.apiclients.ApiClientsResource;
 import com.rollcall.audit.AuditResource;
 import com.rollcall.enterprise.EnterpriseSettingsResource;
+import com.rollcall.groups.GroupMembersResource;
 import com.rollcall.users.ManualUsersResource;
 import com.rollcall.export.ExportResource;
 import com.rollcall.platform.security.AdminBearerTokenFilter;
@@ -45,6 +46,7 @@ public class AdminApplication extends Application {
                 MigrationReadinessResource.class,
                 ExportResource.class,
                 EnterpriseSettingsResource.class,
-                ManualUsersResource.class);
+                ManualUsersResource.class,
+                GroupMembersResource.class);
     }
 }
