@@ -10,6 +10,7 @@ import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TestTenants;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -98,6 +99,30 @@ class AdminSettingsAndManualUsersIT {
         assertEquals(1, send("GET", "license", null).json().getInt("used"));
         assertEquals(200, send("PATCH", "settings", "{\"licenseLimit\":5}").status());
         assertEquals(5, send("GET", "license", null).json().getInt("limit"));
+    }
+
+    private long events(String action) {
+        return TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ? AND action = ? "
+                + "AND actor_type = 'API_CLIENT'", tenant.enterpriseId(), action);
+    }
+
+    @Test
+    void everyManualWriteLeavesExactlyOneAuditEventAndAFailedOneNone() {
+        String id = send("POST", "users", "{\"userName\":\"audited.manual@example.com\",\"title\":\"A\"}").json().getString("id");
+        assertEquals(200, send("PUT", "users/" + id, "{\"userName\":\"audited.manual@example.com\",\"title\":\"B\"}").status());
+        assertEquals(200, send("POST", "users/" + id + "/deactivate", null).status());
+        assertEquals(200, send("POST", "users/" + id + "/reactivate", null).status());
+        assertEquals(200, send("PATCH", "settings", "{\"identifierRule\":\"EMPLOYEE_ID\"}").status());
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L), List.of(events("USER_CREATED"), events("USER_EDITED"),
+                events("USER_DEACTIVATED"), events("USER_REACTIVATED"), events("IDENTIFIER_RULE_CHANGED")));
+        long all = TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", tenant.enterpriseId());
+
+        assertEquals(400, send("PUT", "users/" + id, "{\"title\":\"no userName\"}").status());
+        assertEquals(409, send("POST", "users", "{\"userName\":\"AUDITED.manual@example.com\"}").status());
+        assertEquals(200, send("PUT", "users/" + id, "{\"userName\":\"audited.manual@example.com\",\"title\":\"B\"}").status(),
+                "a no-op edit");
+        assertEquals(all, TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", tenant.enterpriseId()),
+                "failed and no-op writes leave no event");
     }
 
     @Test
