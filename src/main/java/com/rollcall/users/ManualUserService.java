@@ -37,16 +37,7 @@ public class ManualUserService {
 
     /** Creates a MANUAL user (taking a seat when active; 403 at the limit). */
     public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
-        long enterpriseId = actor.enterpriseId();
-        UserAttributes attributes = UserScimMapper.fromJson(body);
-        UserAccount user = new UserAccount(enterpriseId, UserSource.MANUAL, attributes);
-        writes.requireUnique(enterpriseId, user, attributes);
-        writes.reconcileSeat(actor, user);
-        users.add(enterpriseId, user);
-        writes.flush();
-        JsonObject created = UserScimMapper.toJson(user, baseUrl);
-        audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
-        return created;
+        return writes.insert(actor, UserSource.MANUAL, UserScimMapper.fromJson(body), baseUrl);
     }
 
     /** Replaces the user's attributes (as a SCIM PUT would), if rule 6 allows. */

@@ -55,14 +55,7 @@ public class UserProvisioningService {
         if (manual.isPresent()) {
             return adopt(actor, manual.get(), attributes, baseUrl);
         }
-        UserAccount user = new UserAccount(enterpriseId, UserSource.SCIM, attributes);
-        writes.requireUnique(enterpriseId, user, attributes);
-        writes.reconcileSeat(actor, user);
-        users.add(enterpriseId, user);
-        writes.flush();
-        JsonObject created = UserScimMapper.toJson(user, baseUrl);
-        audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
-        return created;
+        return writes.insert(actor, UserSource.SCIM, attributes, baseUrl);
     }
 
     private JsonObject adopt(Actor actor, UserAccount user, UserAttributes attributes, String baseUrl) {

@@ -1,6 +1,7 @@
 package com.rollcall.users;
 
 import com.rollcall.audit.Actor;
+import com.rollcall.audit.AuditTrail;
 import com.rollcall.licensing.LicenseGuard;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.scim.message.ScimException;
@@ -22,6 +23,25 @@ class UserWrites {
 
     @Inject
     private LicenseGuard seats;
+
+    @Inject
+    private AuditTrail audit;
+
+    /**
+     * Creates a user of this source: unique identifiers, a seat when active (403 at the limit), the
+     * insert, and its audit event. Returns its SCIM form.
+     */
+    JsonObject insert(Actor actor, UserSource source, UserAttributes attributes, String baseUrl) {
+        long enterpriseId = actor.enterpriseId();
+        UserAccount user = new UserAccount(enterpriseId, source, attributes);
+        requireUnique(enterpriseId, user, attributes);
+        reconcileSeat(actor, user);
+        users.add(enterpriseId, user);
+        flush();
+        JsonObject created = UserScimMapper.toJson(user, baseUrl);
+        audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
+        return created;
+    }
 
     /**
      * Makes the user's seat match its state (PRODUCT.md rules 4 and 5): an active live user holds a seat

@@ -8,6 +8,7 @@ import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.path.AttributePath;
 import com.rollcall.scim.quirks.BooleanStrings;
 import jakarta.json.JsonNumber;
+import com.rollcall.scim.schema.JsonAttributes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -199,19 +200,7 @@ public final class FilterEvaluator {
 
     /** The member whose name equals {@code name} ignoring case; null when absent or JSON null. */
     private static JsonValue member(JsonObject object, String name) {
-        if (object == null) {
-            return null;
-        }
-        JsonValue value = object.get(name);
-        if (value == null) {
-            for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-                if (entry.getKey().equalsIgnoreCase(name)) {
-                    value = entry.getValue();
-                    break;
-                }
-            }
-        }
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+        return JsonAttributes.get(object, name).orElse(null);
     }
 
     private static boolean isPresent(JsonValue value) {

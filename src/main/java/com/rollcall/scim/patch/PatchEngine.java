@@ -23,6 +23,7 @@ import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
+import com.rollcall.scim.schema.JsonAttributes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -791,21 +792,9 @@ public final class PatchEngine {
         return value == null || value.getValueType() == JsonValue.ValueType.NULL;
     }
 
-    /** The member whose name equals {@code name} ignoring case (exact match first); null when absent or JSON null. */
+    /** The member whose name equals {@code name} ignoring case; null when absent or JSON null. */
     private static JsonValue member(JsonObject object, String name) {
-        if (object == null) {
-            return null;
-        }
-        JsonValue value = object.get(name);
-        if (value == null) {
-            for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-                if (entry.getKey().equalsIgnoreCase(name)) {
-                    value = entry.getValue();
-                    break;
-                }
-            }
-        }
-        return isNull(value) ? null : value;
+        return JsonAttributes.get(object, name).orElse(null);
     }
 
     private static JsonObject asObject(JsonValue value) {

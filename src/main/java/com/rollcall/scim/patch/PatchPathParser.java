@@ -26,8 +26,8 @@ public final class PatchPathParser {
 
     /** Parses a PATCH operation's {@code path}. */
     public static PatchPath parse(String path) {
-        int start = start(path);
-        int end = end(path, start);
+        int start = PathParser.start(path);
+        int end = PathParser.end(path, start);
         if (EnterpriseUrnTypo.isTypo(path.substring(start, end))) {
             return parse(EnterpriseUrnTypo.normalise(path.substring(start, end)));
         }
@@ -63,28 +63,6 @@ public final class PatchPathParser {
             throw error("Expected the end of the path", subEnd);
         }
         return new PatchPath(attribute, valueFilter, path.substring(after + 1, subEnd));
-    }
-
-    private static int start(String path) {
-        if (path == null || path.isBlank()) {
-            throw error("The path is empty", 0);
-        }
-        if (path.length() > MAX_LENGTH) {
-            throw error("The path is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
-        }
-        int start = 0;
-        while (Character.isWhitespace(path.charAt(start))) {
-            start++;
-        }
-        return start;
-    }
-
-    private static int end(String path, int start) {
-        int end = path.length();
-        while (end > start && Character.isWhitespace(path.charAt(end - 1))) {
-            end--;
-        }
-        return end;
     }
 
     /** The end of the sub-attribute name (ATTRNAME of RFC 7643 §2.1, plus '$' for "$ref") starting at {@code from}. */

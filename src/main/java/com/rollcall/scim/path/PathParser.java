@@ -62,7 +62,8 @@ public final class PathParser {
         return new AttributePath(schemaUrn, text.substring(nameStart, nameEnd), subAttribute);
     }
 
-    private static int start(String path) {
+    /** Where a path's text begins after leading blanks; invalidPath for an empty or over-long path. */
+    public static int start(String path) {
         if (path == null || path.isBlank()) {
             throw error("The path is empty", 0);
         }
@@ -76,7 +77,8 @@ public final class PathParser {
         return start;
     }
 
-    private static int end(String path, int start) {
+    /** Where a path's text ends before trailing blanks. */
+    public static int end(String path, int start) {
         int end = path.length();
         while (end > start && Character.isWhitespace(path.charAt(end - 1))) {
             end--;
