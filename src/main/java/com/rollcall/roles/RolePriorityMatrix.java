@@ -1,6 +1,7 @@
 package com.rollcall.roles;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * The role-priority matrix: how a role's <b>power score</b> is derived from its permissions.
@@ -90,9 +91,8 @@ public final class RolePriorityMatrix {
         sb.append("Sub-account permissions:\n");
         appendWeights(sb, false);
         sb.append("\nBuilt-in roles:\n");
-        for (RoleDefinition role : BuiltInRoles.ALL) {
-            sb.append(String.format("  %-34s %4d%n", role.name(), score(role)));
-        }
+        BuiltInRoles.ALL.stream().sorted(PRIORITY).forEach(role ->
+                sb.append(String.format(Locale.ROOT, "  %-34s %4d\n", role.name(), score(role))));
         sb.append("\nThe effective role in a sub-account, from all of a user's groups:\n");
         sb.append("  1. an explicit mapping to the sub-account beats an inherited (enterprise-level) Enterprise Admin,\n");
         sb.append("     even when it is lower: only the explicit mappings are then considered;\n");
@@ -106,7 +106,7 @@ public final class RolePriorityMatrix {
     private static void appendWeights(StringBuilder sb, boolean enterpriseWide) {
         for (Permission p : Permission.values()) {
             if (p.enterpriseWide() == enterpriseWide) {
-                sb.append(String.format("  %-28s %-30s %4d%n", p.name(), p.label(), p.weight()));
+                sb.append(String.format(Locale.ROOT, "  %-28s %-30s %4d\n", p.name(), p.label(), p.weight()));
             }
         }
     }

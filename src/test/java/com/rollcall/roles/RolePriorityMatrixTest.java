@@ -215,6 +215,21 @@ class RolePriorityMatrixTest {
                 () -> RoleDefinition.custom(2, " ", RoleScope.SUB_ACCOUNT, Set.of(), false, false));
     }
 
+    /** The kernel stays pure: java.* only (the SubAccount entity shares the package, not the rule). */
+    @Test
+    void kernelImportsOnlyJava() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("src/main/java/com/rollcall/roles");
+        List<String> kernel = List.of("Permission", "RoleScope", "RoleDefinition", "BuiltInRoles", "RolePriorityMatrix",
+                "Candidate", "Rule", "ConsideredCandidate", "Resolution", "EffectiveRoles", "EffectiveRoleResolver");
+        for (String name : kernel) {
+            for (String line : java.nio.file.Files.readAllLines(dir.resolve(name + ".java"))) {
+                if (line.startsWith("import ")) {
+                    assertTrue(line.matches("import (static )?(java\\.|com\\.rollcall\\.roles\\.[A-Z]).*"), name + ": " + line);
+                }
+            }
+        }
+    }
+
     private static RoleDefinition role(RoleScope scope, Set<Permission> permissions, boolean gm, boolean full) {
         return RoleDefinition.custom(100, "Custom", scope, permissions, gm, full);
     }
