@@ -4,6 +4,9 @@ import com.rollcall.apiclients.ApiClientsResource;
 import com.rollcall.audit.AuditResource;
 import com.rollcall.enterprise.EnterpriseSettingsResource;
 import com.rollcall.groups.GroupMembersResource;
+import com.rollcall.roles.GroupMappingsResource;
+import com.rollcall.roles.RolesResource;
+import com.rollcall.roles.SubAccountsResource;
 import com.rollcall.users.ManualUsersResource;
 import com.rollcall.export.ExportResource;
 import com.rollcall.platform.security.AdminBearerTokenFilter;
@@ -47,6 +50,9 @@ public class AdminApplication extends Application {
                 ExportResource.class,
                 EnterpriseSettingsResource.class,
                 ManualUsersResource.class,
-                GroupMembersResource.class);
+                GroupMembersResource.class,
+                RolesResource.class,
+                SubAccountsResource.class,
+                GroupMappingsResource.class);
     }
 }

@@ -1,0 +1,70 @@
+package com.rollcall.roles;
+
+import com.rollcall.platform.rest.AdminInput;
+import com.rollcall.platform.rest.RequestInfo;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.ScimException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/admin/v1/groups/{id}/mappings}: what a group means inside the platform. */
+@Path("groups/{groupId}/mappings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Roles")
+public class GroupMappingsResource {
+    @Inject
+    private AccessService access;
+
+    @Inject
+    private RequestInfo requestInfo;
+
+    @GET
+    @Operation(summary = "List a group's mappings")
+    public JsonObject list(@PathParam("groupId") String groupId) {
+        JsonArrayBuilder mappings = ScimJson.array();
+        access.mappings(requestInfo.enterpriseId(), groupId).forEach(mappings::add);
+        return ScimJson.object().add("mappings", mappings).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Map the group to a role", description = "{\"roleId\": 5, \"subAccountId\": 3} — omit (or null) "
+            + "subAccountId for the enterprise level (enterprise roles); sub-account roles need a sub-account.")
+    public Response add(@PathParam("groupId") String groupId, JsonObject body) {
+        AdminInput.requireBody(body);
+        long roleId = number(body, "roleId", true);
+        Long subAccountId = body.containsKey("subAccountId") && body.get("subAccountId").getValueType() != JsonValue.ValueType.NULL
+                ? number(body, "subAccountId", true) : null;
+        long id = access.addMapping(requestInfo.actor(), groupId, subAccountId, roleId);
+        return Response.status(Response.Status.CREATED).entity(ScimJson.object().add("id", id).build()).build();
+    }
+
+    @DELETE
+    @Path("{mappingId}")
+    @Operation(summary = "Remove a mapping")
+    public Response remove(@PathParam("groupId") String groupId, @PathParam("mappingId") String mappingId) {
+        access.removeMapping(requestInfo.actor(), groupId, AdminInput.id(mappingId, "mapping"));
+        return Response.noContent().build();
+    }
+
+    private static long number(JsonObject body, String name, boolean required) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw ScimException.invalidValue("'" + name + "' must be a number.");
+        }
+        return body.getJsonNumber(name).longValueExact();
+    }
+}
