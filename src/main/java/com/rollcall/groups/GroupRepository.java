@@ -225,17 +225,6 @@ public class GroupRepository {
         return new MemberIds(users, groups);
     }
 
-    /** Recounts the group's members from the membership tables (after a full replace). */
-    public int countMembers(long enterpriseId, long groupId) {
-        Number users = (Number) em.createNativeQuery(
-                        "SELECT COUNT(*) FROM group_membership WHERE enterprise_id = ? AND group_id = ?")
-                .setParameter(1, enterpriseId).setParameter(2, groupId).getSingleResult();
-        Number groups = (Number) em.createNativeQuery(
-                        "SELECT COUNT(*) FROM group_nesting WHERE enterprise_id = ? AND group_id = ?")
-                .setParameter(1, enterpriseId).setParameter(2, groupId).getSingleResult();
-        return users.intValue() + groups.intValue();
-    }
-
     /** A page of the enterprise's groups matching the query. */
     public JpqlSearch.Page<UserGroup> search(long enterpriseId, ListQuery query) {
         return JpqlSearch.run(em, UserGroup.class, "UserGroup g", "g.enterpriseId = :enterpriseId", enterpriseId,

@@ -87,13 +87,6 @@ public class UserGroup {
         }
     }
 
-    void setMemberCount(int count) {
-        if (count != memberCount) {
-            this.memberCount = count;
-        }
-        touch();
-    }
-
     /** Marks a change (attributes or membership): lastModified moves, the version is bumped at flush. */
     void touch() {
         this.lastModified = Clock.now();

@@ -2,26 +2,26 @@ package com.rollcall.users;
 
 import com.rollcall.audit.Actor;
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.enterprise.EnterpriseService;
+import com.rollcall.enterprise.IdentifierRule;
+import com.rollcall.platform.query.JpqlSearch;
+import com.rollcall.platform.query.ListQuery;
+import com.rollcall.scim.message.ListResponse;
 import com.rollcall.scim.message.Preconditions;
+import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.patch.PatchEngine;
 import com.rollcall.scim.patch.PatchOperation;
 import com.rollcall.scim.patch.PatchRequest;
 import com.rollcall.scim.schema.ScimSchemas;
-import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import com.rollcall.enterprise.EnterpriseService;
-import com.rollcall.enterprise.IdentifierRule;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import com.rollcall.platform.query.JpqlSearch;
-import com.rollcall.platform.query.ListQuery;
-import com.rollcall.scim.message.ListResponse;
-import java.util.List;
-import java.util.Map;
 
 /**
  * User provisioning use cases, one transaction each. Returns SCIM documents, never entities.

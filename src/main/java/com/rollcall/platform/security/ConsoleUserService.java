@@ -33,11 +33,6 @@ public class ConsoleUserService {
         return Optional.of(ConsoleUserView.of(u));
     }
 
-    /** Failed attempts since the last successful login, 0 for unknown logins. */
-    public int failedAttempts(String login) {
-        return login == null ? 0 : findByLogin(login).map(ConsoleUser::failedAttempts).orElse(0);
-    }
-
     public Optional<ConsoleUserView> findView(String login) {
         return findByLogin(login).map(ConsoleUserView::of);
     }
