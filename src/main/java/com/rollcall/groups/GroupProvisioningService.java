@@ -61,15 +61,14 @@ public class GroupProvisioningService {
     public JsonObject get(long enterpriseId, String scimId, boolean withMembers, String baseUrl) {
         UserGroup group = groups.find(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
-        return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+        return toJson(enterpriseId, group, withMembers, baseUrl);
     }
 
     /** SCIM list / search; members are read (per group of the page) only when the answer includes them. */
     public JsonObject search(long enterpriseId, ListQuery query, boolean withMembers, String baseUrl) {
         JpqlSearch.Page<UserGroup> page = groups.search(enterpriseId, query);
         List<JsonObject> resources = page.items().stream()
-                .map(group -> GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null,
-                        baseUrl))
+                .map(group -> toJson(enterpriseId, group, withMembers, baseUrl))
                 .toList();
         return ListResponse.of(page.totalResults(), query.startIndex(), resources);
     }
@@ -95,7 +94,7 @@ public class GroupProvisioningService {
         boolean renamed = !group.displayName().equals(attributes.displayName());
         boolean externalChanged = !java.util.Objects.equals(group.externalId(), attributes.externalId());
         if (!renamed && !externalChanged && toRemove.isEmpty() && toAdd.isEmpty()) {
-            return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+            return toJson(enterpriseId, group, withMembers, baseUrl);
         }
         if (renamed) {
             group.rename(attributes.displayName());
@@ -113,7 +112,7 @@ public class GroupProvisioningService {
         audit.record(actor, "GROUP_REPLACED", "Group", group.scimId(), group.displayName(), before,
                 ScimJson.object(after).add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size())
                         .remove("meta").build());
-        return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+        return toJson(enterpriseId, group, withMembers, baseUrl);
     }
 
     /**
@@ -149,7 +148,7 @@ public class GroupProvisioningService {
             }
         }
         if (!attributesChanged && added == 0 && removed == 0) {
-            return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+            return toJson(enterpriseId, group, withMembers, baseUrl);
         }
         group.adjustMemberCount(added - removed);
         group.touch();
@@ -161,7 +160,7 @@ public class GroupProvisioningService {
         JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
         audit.record(actor, "GROUP_PATCHED", "Group", group.scimId(), group.displayName(), before,
                 ScimJson.object(after).remove("meta").add("membersAdded", added).add("membersRemoved", removed).build());
-        return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
+        return toJson(enterpriseId, group, withMembers, baseUrl);
     }
 
     /** displayName / externalId operations through the PATCH engine; true when something changed. */
@@ -211,6 +210,11 @@ public class GroupProvisioningService {
                 .ifPresent(other -> {
                     throw ScimException.uniqueness("externalId '" + externalId + "' is already taken by another group.");
                 });
+    }
+
+    /** The group's SCIM form; members are read only when the answer includes them. */
+    private JsonObject toJson(long enterpriseId, UserGroup group, boolean withMembers, String baseUrl) {
+        return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
     }
 
     /** SCIM delete: the group and its memberships go; users stay. */
