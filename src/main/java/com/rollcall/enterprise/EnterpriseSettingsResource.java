@@ -8,7 +8,6 @@ import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,14 +57,15 @@ public class EnterpriseSettingsResource {
     @APIResponse(responseCode = "400", description = "invalid_request: unknown value")
     public JsonObject change(JsonObject body) {
         AdminInput.requireBody(body);
-        ProvisioningMode mode = enumValue(body, "provisioningMode", ProvisioningMode.class);
-        IdentifierRule rule = enumValue(body, "identifierRule", IdentifierRule.class);
+        ProvisioningMode mode = AdminInput.enumValue(body, "provisioningMode", ProvisioningMode.class);
+        IdentifierRule rule = AdminInput.enumValue(body, "identifierRule", IdentifierRule.class);
         Integer limit = null;
         if (body.containsKey("licenseLimit")) {
-            if (body.get("licenseLimit").getValueType() != JsonValue.ValueType.NUMBER) {
-                throw ScimException.invalidValue("'licenseLimit' must be a whole number.");
+            long requested = AdminInput.requireNumber(body, "licenseLimit");
+            if (requested < 0 || requested > Integer.MAX_VALUE) {
+                throw ScimException.invalidValue("The license limit must be between 0 and 10,000,000.");
             }
-            limit = body.getJsonNumber("licenseLimit").intValueExact();
+            limit = (int) requested;
         }
         EnterpriseView view = enterprises.changeSettings(requestInfo.actor(), mode, rule, limit);
         return toJson(view);
@@ -85,21 +84,6 @@ public class EnterpriseSettingsResource {
             json.add("lastRefusedAt", usage.lastRefusedAt().toString());
         }
         return json.build();
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonObject body, String name, Class<E> type) {
-        JsonValue value = body.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonString text)) {
-            throw ScimException.invalidValue("'" + name + "' must be a string.");
-        }
-        try {
-            return Enum.valueOf(type, text.getString().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ScimException.invalidValue("'" + AdminInput.abbreviate(text.getString()) + "' is not a valid " + name + ".");
-        }
     }
 
     private static JsonObject toJson(EnterpriseView view) {

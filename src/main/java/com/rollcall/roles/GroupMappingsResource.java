@@ -3,7 +3,6 @@ package com.rollcall.roles;
 import com.rollcall.platform.rest.AdminInput;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.scim.json.ScimJson;
-import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -45,9 +44,9 @@ public class GroupMappingsResource {
             + "subAccountId for the enterprise level (enterprise roles); sub-account roles need a sub-account.")
     public Response add(@PathParam("groupId") String groupId, JsonObject body) {
         AdminInput.requireBody(body);
-        long roleId = number(body, "roleId", true);
+        long roleId = AdminInput.requireNumber(body, "roleId");
         Long subAccountId = body.containsKey("subAccountId") && body.get("subAccountId").getValueType() != JsonValue.ValueType.NULL
-                ? number(body, "subAccountId", true) : null;
+                ? AdminInput.requireNumber(body, "subAccountId") : null;
         long id = access.addMapping(requestInfo.actor(), groupId, subAccountId, roleId);
         return Response.status(Response.Status.CREATED).entity(ScimJson.object().add("id", id).build()).build();
     }
@@ -58,13 +57,5 @@ public class GroupMappingsResource {
     public Response remove(@PathParam("groupId") String groupId, @PathParam("mappingId") String mappingId) {
         access.removeMapping(requestInfo.actor(), groupId, AdminInput.id(mappingId, "mapping"));
         return Response.noContent().build();
-    }
-
-    private static long number(JsonObject body, String name, boolean required) {
-        JsonValue value = body.get(name);
-        if (value == null || value.getValueType() != JsonValue.ValueType.NUMBER) {
-            throw ScimException.invalidValue("'" + name + "' must be a number.");
-        }
-        return body.getJsonNumber(name).longValueExact();
     }
 }

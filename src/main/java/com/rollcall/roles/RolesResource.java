@@ -80,11 +80,9 @@ public class RolesResource {
     private static RoleService.RoleInput input(JsonObject body) {
         AdminInput.requireBody(body);
         String name = AdminInput.requireString(body, "name", 200);
-        RoleScope scope;
-        try {
-            scope = RoleScope.valueOf(AdminInput.requireString(body, "scope", 20).trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ScimException.invalidValue("'scope' must be ENTERPRISE or SUB_ACCOUNT.");
+        RoleScope scope = AdminInput.enumValue(body, "scope", RoleScope.class);
+        if (scope == null) {
+            throw ScimException.invalidValue("'scope' is required: ENTERPRISE or SUB_ACCOUNT.");
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         JsonValue list = body.get("permissions");
@@ -98,17 +96,7 @@ public class RolesResource {
                 throw ScimException.invalidValue("Unknown permission " + AdminInput.abbreviate(String.valueOf(item)) + ".");
             }
         }
-        return new RoleService.RoleInput(name, scope, permissions, flag(body, "groupManager"), flag(body, "fullAccess"));
-    }
-
-    private static boolean flag(JsonObject body, String name) {
-        JsonValue value = body.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return false;
-        }
-        if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
-            throw ScimException.invalidValue("'" + name + "' must be true or false.");
-        }
-        return value.getValueType() == JsonValue.ValueType.TRUE;
+        return new RoleService.RoleInput(name, scope, permissions, AdminInput.flag(body, "groupManager"),
+                AdminInput.flag(body, "fullAccess"));
     }
 }

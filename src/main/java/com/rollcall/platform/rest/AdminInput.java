@@ -2,10 +2,12 @@ package com.rollcall.platform.rest;
 
 import com.rollcall.scim.message.ScimException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** Strict reading of admin API input: wrong types and malformed values are 400 invalid_request in our words. */
 public final class AdminInput {
@@ -74,6 +76,47 @@ public final class AdminInput {
             // answered below
         }
         throw ScimException.invalidValue("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+    }
+
+    /** An optional string member naming a constant of {@code type} (any letter case); null when absent. */
+    public static <E extends Enum<E>> E enumValue(JsonObject body, String name, Class<E> type) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw ScimException.invalidValue("'" + name + "' must be a string.");
+        }
+        try {
+            return Enum.valueOf(type, text.getString().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ScimException.invalidValue("'" + abbreviate(text.getString()) + "' is not a valid " + name + ".");
+        }
+    }
+
+    /** An optional boolean member (JSON true/false only); false when absent. */
+    public static boolean flag(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+            throw ScimException.invalidValue("'" + name + "' must be true or false.");
+        }
+        return value.getValueType() == JsonValue.ValueType.TRUE;
+    }
+
+    /** A required whole-number member. */
+    public static long requireNumber(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw ScimException.invalidValue("'" + name + "' must be a whole number.");
+        }
+        try {
+            return number.longValueExact();
+        } catch (ArithmeticException e) {
+            throw ScimException.invalidValue("'" + name + "' is out of range.");
+        }
     }
 
     public static String abbreviate(String text) {
