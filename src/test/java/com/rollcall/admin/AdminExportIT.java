@@ -35,7 +35,7 @@ class AdminExportIT {
                 + "\"familyName\":\"Lee\"},\"emails\":[{\"value\":\"ann@export.test\",\"type\":\"work\",\"primary\":true},"
                 + "{\"value\":\"ann@home.test\"}],\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":"
                 + "{\"employeeNumber\":\"E-1\"}}").json().getString("id");
-        AdminSql.manualUser(tenant.enterpriseId(), "manual.bob", "bob@export.test", null);
+        TestTenants.manualUser(tenant, "manual.bob", "bob@export.test", null, true);
         groupId = scim.post("Groups", "{\"displayName\":\"Sales\",\"members\":[{\"value\":\"" + annId + "\"}]}").json().getString("id");
         AdminSql.mapGroup(tenant.enterpriseId(), groupId, "EDITOR");
         Tenant other = TestTenants.create("AdminExportOther");

@@ -20,20 +20,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminReadinessIT {
     @Test
     void reportsUnmatchableManualUsersClashesHeadroomAndUnmappedGroups() {
-        Tenant tenant = TestTenants.create("Readiness", 3, "scim,admin");
+        Tenant tenant = TestTenants.create("Readiness", 10, "scim,admin");
         ScimClient scim = ScimClient.forTenant(tenant);
-        String noMail = AdminSql.manualUser(tenant.enterpriseId(), "nomail", null, null);
-        String manualDup = AdminSql.manualUser(tenant.enterpriseId(), "manual.dup", "Dup@Clash.test", "E1 ");
-        String deleted = AdminSql.manualUser(tenant.enterpriseId(), "gone", null, null);
+        String noMail = TestTenants.manualUser(tenant, "nomail", null, null, true);
+        String manualDup = TestTenants.manualUser(tenant, "manual.dup", "Dup@Clash.test", "E1 ", true);
+        String deleted = TestTenants.manualUser(tenant, "gone", null, null, true);
         AdminSql.execute("UPDATE user_account SET deleted_at = UTC_TIMESTAMP(3), user_name_key = NULL WHERE scim_id = ?", deleted);
         // two manual users with one email (and one employee number): the clash the report must reveal
         // before an IdP arrives (a SCIM create with that email would be refused with 409 then)
-        String secondDup = AdminSql.manualUser(tenant.enterpriseId(), "manual.dup.two", "dup@clash.TEST", "e1");
+        String secondDup = TestTenants.manualUser(tenant, "manual.dup.two", "dup@clash.TEST", "e1", true);
         assertEquals(201, scim.post("Users", "{\"userName\":\"solo\",\"emails\":[{\"value\":\"solo@clash.test\"}]}").status());
         String mapped = scim.post("Groups", "{\"displayName\":\"Mapped\"}").json().getString("id");
         String unmapped = scim.post("Groups", "{\"displayName\":\"Unmapped\"}").json().getString("id");
         AdminSql.mapGroup(tenant.enterpriseId(), mapped, "EDITOR");
 
+        // the license limit was lowered after these users arrived: the report must show the overrun
+        AdminSql.execute("UPDATE enterprise SET license_limit = 3 WHERE id = ?", tenant.enterpriseId());
         ScimClient.Response response = AdminClient.forTenant(tenant).get("migration-readiness");
         assertEquals(200, response.status(), response.toString());
         JsonObject report = response.json();
@@ -75,8 +77,8 @@ class AdminReadinessIT {
     void employeeIdRuleLooksForEmployeeNumbersNotEmails() {
         Tenant tenant = TestTenants.create("ReadinessEmployeeId");
         AdminSql.execute("UPDATE enterprise SET identifier_rule = 'EMPLOYEE_ID' WHERE id = ?", tenant.enterpriseId());
-        String noNumber = AdminSql.manualUser(tenant.enterpriseId(), "mailonly", "mailonly@x.test", null);
-        AdminSql.manualUser(tenant.enterpriseId(), "numbered", null, "E-7");
+        String noNumber = TestTenants.manualUser(tenant, "mailonly", "mailonly@x.test", null, true);
+        TestTenants.manualUser(tenant, "numbered", null, "E-7", true);
         JsonObject report = AdminClient.forTenant(tenant).get("migration-readiness").json();
         assertEquals("EMPLOYEE_ID", report.getString("identifierRule"));
         assertEquals(1, report.getJsonObject("unmatchableManualUsers").getInt("count"), report.toString());
@@ -86,11 +88,11 @@ class AdminReadinessIT {
     @Test
     void anEmptyEnterpriseIsReadyAndSeesNoOtherEnterprisesData() {
         Tenant busy = TestTenants.create("ReadinessBusy");
-        AdminSql.manualUser(busy.enterpriseId(), "nomail", null, null);
-        AdminSql.manualUser(busy.enterpriseId(), "a", "same@x.test", null);
-        AdminSql.manualUser(busy.enterpriseId(), "b", "same@x.test", null);
+        TestTenants.manualUser(busy, "nomail", null, null, true);
+        TestTenants.manualUser(busy, "a", "same@x.test", null, true);
+        TestTenants.manualUser(busy, "b", "same@x.test", null, true);
         Tenant empty = TestTenants.create("ReadinessEmpty", 5, "admin");
-        AdminSql.manualUser(empty.enterpriseId(), "c", "same@x.test", null);
+        TestTenants.manualUser(empty, "c", "same@x.test", null, true);
         JsonObject report = AdminClient.forTenant(empty).get("migration-readiness").json();
         assertTrue(report.getBoolean("ready"), report.toString());
         assertEquals(0, report.getJsonObject("unmatchableManualUsers").getInt("count"));

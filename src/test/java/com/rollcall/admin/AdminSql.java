@@ -5,26 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import com.rollcall.testing.TestDatabase;
 
-/** Test data the admin API reads but no API of ours writes yet (manual users, mappings), by SQL. */
+/** Test data by SQL where no API writes it in the shape a test needs (mappings, raw updates). */
 final class AdminSql {
     private AdminSql() {
-    }
-
-    /** A live manual user; returns its SCIM id. */
-    static String manualUser(long enterpriseId, String userName, String email, String employeeNumber) {
-        String scimId = UUID.randomUUID().toString();
-        long id = insert("INSERT INTO user_account (enterprise_id, scim_id, user_name, user_name_key, source, active, "
-                + "employee_number, employee_number_key, created_at, last_modified, version) VALUES (?, ?, ?, ?, 'MANUAL', TRUE, "
-                + "?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)", enterpriseId, scimId, userName, userName.toLowerCase(),
-                employeeNumber, employeeNumber == null ? null : employeeNumber.strip().toLowerCase());
-        if (email != null) {
-            insert("INSERT INTO user_multi_value (user_id, ordinal, enterprise_id, attribute, is_primary, item_value, item_value_key) "
-                    + "VALUES (?, 0, ?, 'emails', TRUE, ?, ?)", id, enterpriseId, email, email.toLowerCase());
-        }
-        return scimId;
     }
 
     static void execute(String sql, Object... parameters) {
