@@ -2,6 +2,7 @@ package com.rollcall.platform.rest;
 
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,12 +49,17 @@ public final class AdminErrors {
 
     public static Response of(int status, String message, String requestId) {
         LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "Admin API error {0}: {1}", new Object[] {status, message});
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, message, requestId)).build();
+    }
+
+    /** The admin API's error body: {@code {"code", "message", "requestId"}}. */
+    public static JsonObject body(int status, String message, String requestId) {
         JsonObjectBuilder body = ScimJson.object()
                 .add("code", code(status))
                 .add("message", message);
         if (requestId != null) {
             body.add("requestId", requestId);
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build()).build();
+        return body.build();
     }
 }

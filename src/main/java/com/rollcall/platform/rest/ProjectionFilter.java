@@ -5,6 +5,7 @@ import com.rollcall.scim.schema.Projection;
 import com.rollcall.scim.schema.ResourceTypeDefinition;
 import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -64,7 +65,8 @@ public class ProjectionFilter implements ContainerResponseFilter {
     }
 
     private static boolean isListResponse(JsonObject body) {
-        return body.containsKey("Resources") && body.getJsonArray("schemas") != null
-                && body.getJsonArray("schemas").getValuesAs(JsonValue::toString).contains("\"" + Urns.LIST_RESPONSE + "\"");
+        JsonValue schemas = body.get("schemas");
+        return body.containsKey("Resources") && schemas instanceof JsonArray array
+                && array.contains(ScimJson.PROVIDER.createValue(Urns.LIST_RESPONSE));
     }
 }

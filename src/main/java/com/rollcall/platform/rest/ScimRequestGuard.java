@@ -1,6 +1,5 @@
 package com.rollcall.platform.rest;
 
-import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ErrorResponse;
 import com.rollcall.scim.message.ScimErrorType;
 import com.rollcall.scim.schema.Urns;
@@ -32,7 +31,7 @@ public class ScimRequestGuard extends HttpFilter {
             String message = "The Content-Type header is not a valid media type; send "
                     + (admin ? "application/json." : "application/scim+json.");
             byte[] body = (admin
-                    ? ScimJson.object().add("code", "unsupported_media_type").add("message", message).build()
+                    ? AdminErrors.body(415, message, null)
                     : ErrorResponse.of(415, ScimErrorType.NONE, message))
                     .toString().getBytes(StandardCharsets.UTF_8);
             response.setStatus(415);
