@@ -11,7 +11,6 @@ import com.rollcall.scim.patch.PatchEngine;
 import com.rollcall.scim.patch.PatchOperation;
 import com.rollcall.scim.patch.PatchRequest;
 import com.rollcall.scim.schema.ScimSchemas;
-import com.rollcall.users.UserScimMapper;
 import com.rollcall.scim.message.ListResponse;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
@@ -83,7 +82,7 @@ public class GroupProvisioningService {
         GroupScimMapper.GroupAttributes attributes = GroupScimMapper.fromJson(body);
         UserGroup group = groups.findForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
-        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(group.version()));
+        Preconditions.checkIfMatch(ifMatch, group.version());
         requireFreeDisplayName(enterpriseId, group, attributes.displayName());
         requireFreeExternalId(enterpriseId, group, attributes.externalId());
         JsonObject before = GroupScimMapper.toJson(group, null, baseUrl);
@@ -128,7 +127,7 @@ public class GroupProvisioningService {
         MembershipPatch.Plan plan = MembershipPatch.plan(PatchRequest.parse(body));
         UserGroup group = groups.findForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
-        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(group.version()));
+        Preconditions.checkIfMatch(ifMatch, group.version());
         JsonObject before = GroupScimMapper.toJson(group, null, baseUrl);
         boolean attributesChanged = applyAttributeOperations(enterpriseId, group, before, plan.otherOperations());
         int added = 0;
@@ -222,7 +221,7 @@ public class GroupProvisioningService {
         long enterpriseId = actor.enterpriseId();
         UserGroup group = groups.findForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
-        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(group.version()));
+        Preconditions.checkIfMatch(ifMatch, group.version());
         JsonObject before = ScimJson.object().add("displayName", group.displayName())
                 .add("memberCount", group.memberCount()).build();
         groups.removeAllMembers(enterpriseId, group.id());

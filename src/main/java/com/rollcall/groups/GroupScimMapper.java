@@ -1,10 +1,10 @@
 package com.rollcall.groups;
 
 import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.Preconditions;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.JsonAttributes;
 import com.rollcall.scim.schema.Urns;
-import com.rollcall.users.UserScimMapper;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -73,7 +73,7 @@ public final class GroupScimMapper {
                 .add("created", group.createdAt().toString())
                 .add("lastModified", group.lastModified().toString())
                 .add("location", baseUrl + "Groups/" + group.scimId())
-                .add("version", UserScimMapper.etag(group.version())));
+                .add("version", Preconditions.etag(group.version())));
         return json.build();
     }
 }

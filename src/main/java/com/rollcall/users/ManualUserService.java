@@ -79,7 +79,7 @@ public class ManualUserService {
     private UserAccount editable(Actor actor, String scimId, String ifMatch) {
         UserAccount user = users.findLiveForUpdate(actor.enterpriseId(), scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
-        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
+        Preconditions.checkIfMatch(ifMatch, user.version());
         if (user.source() == UserSource.SCIM && mode(actor) == ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM) {
             throw ScimException.forbidden("This user is managed by your identity provider (provisioning is set to "
                     + "'Managed in Connected System'): change it there, or switch provisioning back to 'Managed in Platform'.");

@@ -108,7 +108,7 @@ public class UserProvisioningService {
         UserAttributes attributes = UserScimMapper.fromJson(body);
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
-        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
+        Preconditions.checkIfMatch(ifMatch, user.version());
         JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
         UserAttributes current = user.attributes();
         UserAttributes merged = attributes.active() == null ? attributes.withActive(current.active()) : attributes;
@@ -134,7 +134,7 @@ public class UserProvisioningService {
         List<PatchOperation> operations = PatchRequest.parse(body);
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
-        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
+        Preconditions.checkIfMatch(ifMatch, user.version());
         JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
         JsonObject patched = new PatchEngine(ScimSchemas.USER_RESOURCE_TYPE).apply(before, operations);
         UserAttributes attributes = UserScimMapper.fromJson(patched);
@@ -155,7 +155,7 @@ public class UserProvisioningService {
         long enterpriseId = actor.enterpriseId();
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
-        Preconditions.checkIfMatch(ifMatch, UserScimMapper.etag(user.version()));
+        Preconditions.checkIfMatch(ifMatch, user.version());
         JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
         users.removeFromAllGroups(enterpriseId, user.id());
         user.softDelete();

@@ -6,6 +6,7 @@ import static com.rollcall.scim.schema.JsonAttributes.object;
 import static com.rollcall.scim.schema.JsonAttributes.objects;
 import static com.rollcall.scim.schema.JsonAttributes.string;
 
+import com.rollcall.scim.message.Preconditions;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.JsonAttributes;
 import com.rollcall.scim.schema.Urns;
@@ -205,13 +206,8 @@ public final class UserScimMapper {
                 .add("created", created.toString())
                 .add("lastModified", lastModified.toString())
                 .add("location", location)
-                .add("version", etag(version))
+                .add("version", Preconditions.etag(version))
                 .build();
-    }
-
-    /** The weak ETag of a resource version, as sent in meta.version and the ETag header. */
-    public static String etag(int version) {
-        return "W/\"" + version + "\"";
     }
 
     private static void put(JsonObjectBuilder json, String name, String value) {

@@ -8,6 +8,16 @@ public final class Preconditions {
     private Preconditions() {
     }
 
+    /** The weak ETag of a resource version, as sent in meta.version and the ETag header. */
+    public static String etag(int version) {
+        return "W/\"" + version + "\"";
+    }
+
+    /** Throws 412 when {@code ifMatch} is given and does not name this version of the resource. */
+    public static void checkIfMatch(String ifMatch, int version) {
+        checkIfMatch(ifMatch, etag(version));
+    }
+
     /** Throws 412 when {@code ifMatch} is given and does not match the resource's current ETag. */
     public static void checkIfMatch(String ifMatch, String currentEtag) {
         if (ifMatch == null || ifMatch.isBlank()) {
