@@ -133,8 +133,8 @@ public class RemapJobService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean runBatch(long jobId, String instance) {
-        List<?> rows = em.createNativeQuery("SELECT enterprise_id, kind, group_id, cursor_user_id, status, claimed_by "
-                + "FROM remap_job WHERE id = ? FOR UPDATE").setParameter(1, jobId).getResultList();
+        List<?> rows = em.createNativeQuery("SELECT enterprise_id, kind, group_id, cursor_user_id, status, claimed_by, "
+                + "changed FROM remap_job WHERE id = ? FOR UPDATE").setParameter(1, jobId).getResultList();
         if (rows.isEmpty()) {
             return false;
         }
@@ -156,9 +156,11 @@ public class RemapJobService {
         }
         Object now = time(Clock.now());
         if (userIds.isEmpty()) {
-            em.createNativeQuery("UPDATE remap_job SET status = 'DONE', finished_at = ?, heartbeat_at = ?, message = "
-                            + "CONCAT(CAST(changed AS CHAR), ' user(s) got a different effective role.') WHERE id = ?")
-                    .setParameter(1, now).setParameter(2, now).setParameter(3, jobId).executeUpdate();
+            em.createNativeQuery("UPDATE remap_job SET status = 'DONE', finished_at = ?, heartbeat_at = ?, message = ? "
+                            + "WHERE id = ?")
+                    .setParameter(1, now).setParameter(2, now)
+                    .setParameter(3, ((Number) job[6]).longValue() + " user(s) got a different effective role.")
+                    .setParameter(4, jobId).executeUpdate();
             return false;
         }
         EffectiveRoleStore.Outcome outcome = store.recompute(Actor.system(enterpriseId, "Remap job " + jobId), userIds,
