@@ -85,7 +85,7 @@ for run in $(seq 1 "$runs"); do
   ready=""
   for _ in $(seq 1 240); do
     kill -0 "$server_pid" 2>/dev/null || die "the server stopped while booting; see target/bench/server-$stamp-$run.log"
-    if [ "$(http_status "$port" /health/ready || true)" = "200" ]; then ready=1; break; fi
+    if [ "$(http_status "$port" /health/ready 2>/dev/null || true)" = "200" ]; then ready=1; break; fi
     sleep 1
   done
   [ -n "$ready" ] || die "the server was not ready within 240 s; see target/bench/server-$stamp-$run.log"
