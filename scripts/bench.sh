@@ -74,7 +74,7 @@ for run in $(seq 1 "$runs"); do
   ensure_test_database
   opts="${ROLLCALL_JAVA_OPTS:--Xmx1g}"
   if [ -n "$jfr" ]; then
-    opts="$opts -XX:StartFlightRecording=filename=$out/server-$stamp-$run.jfr,settings=profile,dumponexit=true"
+    opts="$opts -XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$out/server-$stamp-$run.jfr,settings=profile,dumponexit=true"
   fi
   say "run $run/$runs: starting Rollcall on port $port (log: target/bench/server-$stamp-$run.log)"
   ROLLCALL_DB_URL="$ROLLCALL_TEST_DB_URL" ROLLCALL_DB_USER="$ROLLCALL_TEST_DB_USER" \
