@@ -35,11 +35,21 @@ class UserWrites {
         long enterpriseId = actor.enterpriseId();
         UserAccount user = new UserAccount(enterpriseId, source, attributes);
         requireUnique(enterpriseId, user, attributes);
-        reconcileSeat(actor, user);
+        boolean takesSeat = user.needsSeat();
+        if (takesSeat) {
+            user.seatTaken();
+        }
         users.add(enterpriseId, user);
         flush();
         JsonObject created = UserScimMapper.toJson(user, baseUrl);
         audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
+        if (takesSeat) {
+            // Last: the tenant's counter row is locked from here to the commit, so concurrent creates of
+            // one tenant queue on it only for that long, not for their inserts too. A refusal (403) rolls
+            // the insert back with everything else. Locks are taken user first, counter second, as in
+            // every other write (PATCH, PUT, DELETE lock the user row before the counter).
+            seats.takeSeat(enterpriseId, actor.requestId());
+        }
         return created;
     }
 
