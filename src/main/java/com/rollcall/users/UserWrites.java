@@ -67,8 +67,16 @@ class UserWrites {
         }
     }
 
-    /** 409 when another live user of the enterprise holds this userName or externalId. */
+    /**
+     * 409 when another live user of the enterprise holds this userName or externalId. A saved user whose
+     * userName (case-insensitively) and externalId stay as they are needs no lookup: it holds them.
+     */
     void requireUnique(long enterpriseId, UserAccount self, UserAttributes attributes) {
+        if (self.id() != null && java.util.Objects.equals(UserAccount.userNameKey(self.userName()),
+                UserAccount.userNameKey(attributes.userName()))
+                && java.util.Objects.equals(self.attributes().externalId(), attributes.externalId())) {
+            return;
+        }
         users.findLiveByUserName(enterpriseId, attributes.userName())
                 .filter(other -> !other.id().equals(self.id()))
                 .ifPresent(other -> {
@@ -101,7 +109,11 @@ class UserWrites {
 
     /** The user's SCIM form, with its groups. */
     JsonObject toJson(long enterpriseId, UserAccount user, String baseUrl) {
-        return UserScimMapper.toJson(user, users.groupsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of()),
-                baseUrl);
+        return UserScimMapper.toJson(user, groupsOf(enterpriseId, user), baseUrl);
+    }
+
+    /** The user's groups (one query); a write to a user does not change them, so one read serves before and after. */
+    List<UserScimMapper.GroupRef> groupsOf(long enterpriseId, UserAccount user) {
+        return users.groupsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of());
     }
 }
