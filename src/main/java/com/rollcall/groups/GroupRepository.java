@@ -1,5 +1,6 @@
 package com.rollcall.groups;
 
+import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
@@ -110,13 +111,10 @@ public class GroupRepository {
     private Map<String, Long> idsOf(String sqlPrefix, long enterpriseId, Collection<String> scimIds) {
         Map<String, Long> ids = new HashMap<>();
         for (List<String> chunk : chunks(scimIds)) {
-            Query query = em.createNativeQuery(sqlPrefix + placeholders(chunk.size()));
-            query.setParameter(1, enterpriseId);
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(i + 2, chunk.get(i));
-            }
-            for (Object row : query.getResultList()) {
-                Object[] columns = (Object[]) row;
+            List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+            parameters.add(enterpriseId);
+            parameters.addAll(chunk);
+            for (Object[] columns : NativeSql.query(em, sqlPrefix + placeholders(chunk.size()), parameters)) {
                 ids.put((String) columns[0], ((Number) columns[1]).longValue());
             }
         }
@@ -140,18 +138,15 @@ public class GroupRepository {
         int added = 0;
         for (List<Long> chunk : chunks(memberIds)) {
             StringBuilder sql = new StringBuilder("INSERT IGNORE INTO ").append(table).append(" VALUES ");
+            List<Object> parameters = new ArrayList<>(chunk.size() * 4);
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : ",").append("(?,?,?,?)");
+                parameters.add(groupId);
+                parameters.add(chunk.get(i));
+                parameters.add(enterpriseId);
+                parameters.add(createdAt);
             }
-            Query insert = em.createNativeQuery(sql.toString());
-            int p = 1;
-            for (Long memberId : chunk) {
-                insert.setParameter(p++, groupId);
-                insert.setParameter(p++, memberId);
-                insert.setParameter(p++, enterpriseId);
-                insert.setParameter(p++, createdAt);
-            }
-            added += insert.executeUpdate();
+            added += NativeSql.update(em, sql.toString(), parameters);
         }
         return added;
     }
@@ -170,13 +165,11 @@ public class GroupRepository {
     private int deleteMembers(String sqlPrefix, long enterpriseId, long groupId, Collection<Long> ids) {
         int removed = 0;
         for (List<Long> chunk : chunks(ids)) {
-            Query delete = em.createNativeQuery(sqlPrefix + placeholders(chunk.size()));
-            delete.setParameter(1, enterpriseId);
-            delete.setParameter(2, groupId);
-            for (int i = 0; i < chunk.size(); i++) {
-                delete.setParameter(i + 3, chunk.get(i));
-            }
-            removed += delete.executeUpdate();
+            List<Object> parameters = new ArrayList<>(chunk.size() + 2);
+            parameters.add(enterpriseId);
+            parameters.add(groupId);
+            parameters.addAll(chunk);
+            removed += NativeSql.update(em, sqlPrefix + placeholders(chunk.size()), parameters);
         }
         return removed;
     }
@@ -284,6 +277,6 @@ public class GroupRepository {
     }
 
     private static String placeholders(int count) {
-        return "(" + "?,".repeat(count - 1) + "?)";
+        return NativeSql.placeholders(count);
     }
 }

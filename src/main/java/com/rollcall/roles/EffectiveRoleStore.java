@@ -4,12 +4,12 @@ import com.rollcall.audit.Actor;
 import com.rollcall.licensing.LicenseGuard;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.LockingReads;
+import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,8 +76,8 @@ public class EffectiveRoleStore {
     /** Locks these users' rows, in id order, until commit. */
     public void lockUsers(long enterpriseId, Collection<Long> userIds) {
         for (List<Long> chunk : chunks(userIds)) {
-            bind(em.createNativeQuery("SELECT id FROM user_account WHERE enterprise_id = ? AND id IN "
-                    + placeholders(chunk.size()) + " ORDER BY id FOR UPDATE"), enterpriseId, chunk).getResultList();
+            NativeSql.query(em, "SELECT id FROM user_account WHERE enterprise_id = ? AND id IN "
+                    + placeholders(chunk.size()) + " ORDER BY id FOR UPDATE", params(enterpriseId, chunk));
         }
     }
 
@@ -104,10 +104,9 @@ public class EffectiveRoleStore {
             boolean allOrNothing) {
         long enterpriseId = actor.enterpriseId();
         Map<Long, UserState> users = new TreeMap<>();
-        for (Object row : bind(em.createNativeQuery("SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, "
+        for (Object[] c : NativeSql.query(em, "SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, "
                 + "holds_seat, license_exempt FROM user_account WHERE enterprise_id = ? AND id IN "
-                + placeholders(userIds.size()) + " ORDER BY id FOR UPDATE"), enterpriseId, userIds).getResultList()) {
-            Object[] c = (Object[]) row;
+                + placeholders(userIds.size()) + " ORDER BY id FOR UPDATE", params(enterpriseId, userIds))) {
             long id = ((Number) c[0]).longValue();
             users.put(id, new UserState(id, bool(c[1]) && bool(c[2]), bool(c[3]), bool(c[4])));
         }
@@ -178,11 +177,10 @@ public class EffectiveRoleStore {
     private Map<Long, List<Candidate>> candidates(long enterpriseId, List<Long> userIds, Map<Long, RoleDefinition> roleById,
             String lockingClause) {
         Map<Long, List<Candidate>> byUser = new HashMap<>();
-        for (Object row : bind(em.createNativeQuery("SELECT m.user_id, m.group_id, gm.sub_account_id, gm.role_id "
+        for (Object[] c : NativeSql.query(em, "SELECT m.user_id, m.group_id, gm.sub_account_id, gm.role_id "
                 + "FROM group_membership m JOIN group_mapping gm ON gm.group_id = m.group_id "
-                + "WHERE m.enterprise_id = ? AND m.user_id IN " + placeholders(userIds.size()) + lockingClause),
-                enterpriseId, userIds).getResultList()) {
-            Object[] c = (Object[]) row;
+                + "WHERE m.enterprise_id = ? AND m.user_id IN " + placeholders(userIds.size()) + lockingClause,
+                params(enterpriseId, userIds))) {
             RoleDefinition role = roleById.get(((Number) c[3]).longValue());
             String group = "group " + c[1];
             byUser.computeIfAbsent(((Number) c[0]).longValue(), k -> new ArrayList<>()).add(c[2] == null
@@ -200,10 +198,8 @@ public class EffectiveRoleStore {
     /** The stored winners of these users. */
     Map<Long, Map<Long, Winner>> stored(long enterpriseId, List<Long> userIds) {
         Map<Long, Map<Long, Winner>> byUser = new HashMap<>();
-        for (Object row : bind(em.createNativeQuery("SELECT user_id, scope_key, role_id, score FROM user_effective_role "
-                + "WHERE enterprise_id = ? AND user_id IN " + placeholders(userIds.size())), enterpriseId, userIds)
-                .getResultList()) {
-            Object[] c = (Object[]) row;
+        for (Object[] c : NativeSql.query(em, "SELECT user_id, scope_key, role_id, score FROM user_effective_role "
+                + "WHERE enterprise_id = ? AND user_id IN " + placeholders(userIds.size()), params(enterpriseId, userIds))) {
             byUser.computeIfAbsent(((Number) c[0]).longValue(), k -> new TreeMap<>()).put(((Number) c[1]).longValue(),
                     new Winner(((Number) c[2]).longValue(), ((Number) c[3]).intValue()));
         }
@@ -218,8 +214,8 @@ public class EffectiveRoleStore {
 
     private void write(long enterpriseId, List<Long> changedUsers, List<Object[]> rows) {
         for (List<Long> chunk : chunks(changedUsers)) {
-            bind(em.createNativeQuery("DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id IN "
-                    + placeholders(chunk.size())), enterpriseId, chunk).executeUpdate();
+            NativeSql.update(em, "DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id IN "
+                    + placeholders(chunk.size()), params(enterpriseId, chunk));
         }
         Object now = new UtcInstantConverter().convertToDatabaseColumn(Clock.now());
         for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -229,43 +225,34 @@ public class EffectiveRoleStore {
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?)");
             }
-            Query insert = em.createNativeQuery(sql.toString());
-            int p = 1;
+            List<Object> parameters = new ArrayList<>(chunk.size() * 7);
             for (Object[] row : chunk) {
                 long scope = (Long) row[1];
-                insert.setParameter(p++, row[0]);
-                insert.setParameter(p++, scope);
-                insert.setParameter(p++, enterpriseId);
-                insert.setParameter(p++, scope == 0L ? null : scope);
-                insert.setParameter(p++, row[2]);
-                insert.setParameter(p++, row[3]);
-                insert.setParameter(p++, now);
+                parameters.addAll(java.util.Arrays.asList(row[0], scope, enterpriseId, scope == 0L ? null : scope, row[2],
+                        row[3], now));
             }
-            insert.executeUpdate();
+            NativeSql.update(em, sql.toString(), parameters);
         }
     }
 
     private void setFlag(String column, boolean value, List<Long> userIds) {
         for (List<Long> chunk : chunks(userIds)) {
-            Query update = em.createNativeQuery("UPDATE user_account SET " + column + " = ? WHERE id IN "
-                    + placeholders(chunk.size()));
-            update.setParameter(1, value);
-            for (int i = 0; i < chunk.size(); i++) {
-                update.setParameter(i + 2, chunk.get(i));
-            }
-            update.executeUpdate();
+            List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+            parameters.add(value);
+            parameters.addAll(chunk);
+            NativeSql.update(em, "UPDATE user_account SET " + column + " = ? WHERE id IN " + placeholders(chunk.size()),
+                    parameters);
         }
     }
 
     private record UserState(long id, boolean live, boolean holdsSeat, boolean exempt) {
     }
 
-    static Query bind(Query query, long enterpriseId, List<Long> ids) {
-        query.setParameter(1, enterpriseId);
-        for (int i = 0; i < ids.size(); i++) {
-            query.setParameter(i + 2, ids.get(i));
-        }
-        return query;
+    private static List<Object> params(long enterpriseId, List<Long> ids) {
+        List<Object> parameters = new ArrayList<>(ids.size() + 1);
+        parameters.add(enterpriseId);
+        parameters.addAll(ids);
+        return parameters;
     }
 
     static List<List<Long>> chunks(Collection<Long> values) {
@@ -278,7 +265,7 @@ public class EffectiveRoleStore {
     }
 
     static String placeholders(int count) {
-        return "(" + "?,".repeat(count - 1) + "?)";
+        return NativeSql.placeholders(count);
     }
 
     private static boolean bool(Object value) {
