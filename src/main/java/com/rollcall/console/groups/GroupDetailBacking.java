@@ -41,6 +41,10 @@ public class GroupDetailBacking implements Serializable {
     public record Choice(String value, String label) implements Serializable {
     }
 
+    /** A role in the role select. */
+    public record RoleChoice(long id, String label) implements Serializable {
+    }
+
     /** A mappable role, in priority order. */
     record RoleOption(long id, String name, RoleScope scope, int score) implements Serializable {
     }
@@ -104,16 +108,16 @@ public class GroupDetailBacking implements Serializable {
     }
 
     /** The roles that can be mapped at the chosen level: enterprise roles at the enterprise level, else sub-account roles. */
-    public List<Choice> getRoleChoices() {
+    public List<RoleChoice> getRoleChoices() {
         RoleScope scope = ENTERPRISE_LEVEL.equals(level) ? RoleScope.ENTERPRISE : RoleScope.SUB_ACCOUNT;
         return roles.stream().filter(r -> r.scope() == scope)
-                .map(r -> new Choice(Long.toString(r.id()), r.name() + " (score " + r.score() + ")"))
+                .map(r -> new RoleChoice(r.id(), r.name() + " (score " + r.score() + ")"))
                 .toList();
     }
 
     /** Ajax: the level changed, so the role list changes; a role of the other scope is dropped. */
     public void levelChanged() {
-        if (roleId != null && getRoleChoices().stream().noneMatch(c -> c.value().equals(roleId.toString()))) {
+        if (roleId != null && getRoleChoices().stream().noneMatch(c -> c.id() == roleId.longValue())) {
             roleId = null;
         }
     }
