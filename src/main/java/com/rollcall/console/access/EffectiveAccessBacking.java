@@ -26,13 +26,16 @@ public class EffectiveAccessBacking implements Serializable {
 
     /** One candidate role at one level. */
     public record CandidateView(String roleName, int score, String groups, boolean explicit, boolean setAside,
-            boolean winner) implements Serializable {
+            boolean winner, boolean enterpriseLevel) implements Serializable {
         /** How the user reaches it, in words. */
         public String how() {
             if (setAside) {
                 return "set aside: an explicit mapping takes precedence";
             }
-            return explicit ? "mapped explicitly here" : "inherited from the enterprise level";
+            if (enterpriseLevel) {
+                return "mapped at the enterprise level";
+            }
+            return explicit ? "mapped to this sub-account" : "inherited from the enterprise level";
         }
     }
 
@@ -94,7 +97,7 @@ public class EffectiveAccessBacking implements Serializable {
             JsonObject c = value.asJsonObject();
             List<String> groups = c.getJsonArray("groups").stream().map(g -> ((JsonString) g).getString()).toList();
             candidates.add(new CandidateView(c.getJsonObject("role").getString("name"), c.getInt("score"),
-                    String.join(", ", groups), c.getBoolean("explicit"), c.getBoolean("setAside"), first && hasRole));
+                    String.join(", ", groups), c.getBoolean("explicit"), c.getBoolean("setAside"), first && hasRole, enterpriseLevel));
             first = false;
         }
         String rule = o.getString("rule");
