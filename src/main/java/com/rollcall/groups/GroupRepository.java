@@ -210,6 +210,11 @@ public class GroupRepository {
         return members;
     }
 
+    /** The internal ids of the group's user members. */
+    public List<Long> userIds(long enterpriseId, long groupId) {
+        return memberIds(enterpriseId, groupId).userIds().stream().toList();
+    }
+
     /** The internal ids of the group's user members and group members (for a full replace). */
     MemberIds memberIds(long enterpriseId, long groupId) {
         List<Long> users = new ArrayList<>();

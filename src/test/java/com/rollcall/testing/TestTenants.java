@@ -81,6 +81,50 @@ public final class TestTenants {
         }
     }
 
+    /**
+     * {@code count} active SCIM-sourced users named {@code prefix-N@example.test}, inserted in bulk (each
+     * holding a seat, as provisioning would leave them) for tests that need large groups quickly. Returns
+     * their SCIM ids in insertion order.
+     */
+    public static java.util.List<String> bulkUsers(Tenant tenant, String prefix, int count) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            for (int from = 0; from < count; from += 1000) {
+                int n = Math.min(1000, count - from);
+                StringBuilder sql = new StringBuilder("INSERT INTO user_account (enterprise_id, scim_id, user_name, "
+                        + "user_name_key, source, active, holds_seat, created_at, last_modified, version) VALUES ");
+                java.util.List<Object> parameters = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    String scimId = UUID.randomUUID().toString();
+                    String userName = prefix + "-" + (from + i) + "@example.test";
+                    ids.add(scimId);
+                    sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, 'SCIM', TRUE, TRUE, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)");
+                    parameters.addAll(java.util.List.of(tenant.enterpriseId(), scimId, userName, userName.toLowerCase()));
+                }
+                update(c, sql.toString(), parameters.toArray());
+            }
+            update(c, "UPDATE license_counter SET seats_used = seats_used + ? WHERE enterprise_id = ?", count,
+                    tenant.enterpriseId());
+            c.commit();
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not insert users", e);
+        }
+    }
+
+    /** Runs one SQL update with parameters; returns the rows changed. */
+    public static int execute(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A single number from SQL with parameters (counts, seats...). */
     public static long number(String sql, Object... parameters) {
         try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
