@@ -72,6 +72,23 @@ public final class TestTenants {
         }
     }
 
+    /**
+     * Another console login of the tenant's enterprise with the given role (ENTERPRISE_ADMIN or
+     * INTEGRATIONS_MANAGER) and the tenant's admin password; returns the login.
+     */
+    public static String consoleUser(Tenant tenant, String role) {
+        String login = role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.test";
+        try (Connection c = TestDatabase.connect()) {
+            insert(c, "INSERT INTO console_user (enterprise_id, login, login_key, display_name, password_hash, console_role, "
+                    + "failed_attempts, disabled, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, FALSE, UTC_TIMESTAMP(3), 1)",
+                    tenant.enterpriseId(), login, login, "Test " + role, adminPasswordHash(), role);
+            return login;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a console user", e);
+        }
+    }
+
     /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID). */
     public static void identifierRule(Tenant tenant, String rule) {
         try (Connection c = TestDatabase.connect()) {
