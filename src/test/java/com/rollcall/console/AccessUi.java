@@ -19,8 +19,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What the groups/roles/access browser tests share: a signed-in browser for a tenant, and the tenant's
- * SCIM and admin API (the IdP's and an integration's view) to set the scene.
+ * What the groups/roles/access browser tests share: a browser signed in ({@link ConsoleUi}) as the tenant's
+ * admin, and the tenant's SCIM and admin API (the IdP's and an integration's view) to set the scene.
  */
 final class AccessUi implements AutoCloseable {
     final Tenant tenant;
@@ -34,25 +34,15 @@ final class AccessUi implements AutoCloseable {
         this.tenant = tenant;
         this.scim = ScimClient.forTenant(tenant);
         this.admin = new ScimClient(base + "api/admin/v1/", tenant.token());
-        this.browser = Browser.open();
+        ConsoleUi console = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword());
+        this.browser = console.browser;
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
-    /** Opens a console page (path under the context root), signing in first when asked to. */
+    /** Opens a console page (path under the context root) as the tenant's signed-in admin. */
     void open(String path) {
         browser.get(base + path);
-        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("username")),
-                ExpectedConditions.presenceOfElementLocated(By.id("page-title"))));
-        if (!browser.findElements(By.id("username")).isEmpty()) {
-            browser.findElement(By.id("username")).sendKeys(tenant.adminLogin());
-            browser.findElement(By.id("password")).sendKeys(tenant.adminPassword());
-            browser.findElement(By.id("sign-in")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
-            if (!browser.getCurrentUrl().contains(path.replaceFirst("\\?.*", ""))) {
-                browser.get(base + path);
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
-            }
-        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
     }
 
     /** Clicks an element that submits the page (a full POST) and waits for the new page. */

@@ -34,7 +34,8 @@ class GroupMappingUiIT {
                 return section;
             }
         }
-        throw new AssertionError("no level " + where + " on the effective-access page");
+        ui.screenshot("access-debug-" + where.replace(" ", "-"));
+        throw new AssertionError("no level " + where + " on the effective-access page: " + ui.browser.getPageSource());
     }
 
     @Test
@@ -51,14 +52,15 @@ class GroupMappingUiIT {
         ui.open("console/groups/detail.xhtml?id=" + group);
         assertEquals("Editors EMEA", ui.text("page-title"));
         assertEquals("2", ui.text("user-members"));
-        assertTrue(ui.text("mappings-form:mappings-empty").contains("Not mapped"));
+        assertTrue(ui.text("mappings-empty").contains("Not mapped"));
 
         ui.select("mapping-form:level", "EMEA");
         ui.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mapping-form:role"), "Editor"));
         assertFalse(ui.byId("mapping-form:role").getText().contains("Enterprise Admin"),
                 "a sub-account offers only sub-account roles");
         ui.select("mapping-form:role", "Editor (score 140)");
-        ui.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mapping-form:add-preview"), "2 members"));
+        ui.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mapping-form:add-preview"),
+                "changes the effective role of 2 users of the group's 2 members"));
         ui.screenshot("access-mapping-preview");
         ui.submit("mapping-form:add");
 
@@ -80,9 +82,9 @@ class GroupMappingUiIT {
         ui.open("console/groups/detail.xhtml?id=" + group);
         ui.submit("mappings-form:mappings:0:remove");
         assertTrue(ui.text("remove-preview").contains("2 members"), ui.text("remove-preview"));
-        ui.submit("mappings-form:confirm-remove-continue");
+        ui.submit("confirm-remove:continue");
         assertTrue(ui.messages().contains("Removed the mapping to Editor (EMEA)"), ui.messages());
-        ui.byId("mappings-form:mappings-empty");
+        ui.byId("mappings-empty");
 
         ui.open("console/effective-access.xhtml?user=" + bob);
         assertEquals("No role", level("EMEA").findElement(By.cssSelector(".winner")).getText(), "the role is gone");

@@ -64,7 +64,7 @@ public class EffectiveAccessBacking implements Serializable {
     private List<MemberRow> matches;
 
     public void open() {
-        if (!actions.requireAdmin() || user == null || user.isBlank()) {
+        if (user == null || user.isBlank()) {
             return;
         }
         subject = directory.user(actions.enterpriseId(), user).orElse(null);

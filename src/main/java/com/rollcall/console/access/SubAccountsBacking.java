@@ -1,9 +1,11 @@
 package com.rollcall.console.access;
 
+import com.rollcall.console.Feedback;
 import com.rollcall.roles.AccessService;
 import com.rollcall.roles.SubAccount;
 import com.rollcall.roles.SubAccountService;
 import com.rollcall.roles.SubAccountService.SubAccountRow;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,10 +32,9 @@ public class SubAccountsBacking implements Serializable {
     private SubAccountRow renaming;
     private String renameTo;
 
-    public void open() {
-        if (actions.requireAdmin()) {
-            load();
-        }
+    @PostConstruct
+    void open() {
+        load();
     }
 
     private void load() {
@@ -42,12 +43,12 @@ public class SubAccountsBacking implements Serializable {
 
     public void create() {
         if (newName == null || newName.isBlank()) {
-            actions.error("create-form:name", "Enter a name.");
+            Feedback.fieldError("create-form:name", "Enter a name.");
             return;
         }
         SubAccount created = actions.attempt("create-form:name", () -> access.createSubAccount(actions.actor(), newName));
         if (created != null) {
-            actions.info("Created the sub-account '" + created.name() + "'.");
+            Feedback.info("Created the sub-account '" + created.name() + "'.");
             newName = null;
             load();
         }
@@ -71,7 +72,7 @@ public class SubAccountsBacking implements Serializable {
         SubAccountRow renamed = actions.attempt("rename-form:new-name",
                 () -> subAccounts.rename(actions.actor(), renaming.id(), renaming.version(), renameTo));
         if (renamed != null) {
-            actions.info(before.equals(renamed.name()) ? "The name is unchanged."
+            Feedback.info(before.equals(renamed.name()) ? "The name is unchanged."
                     : "Renamed '" + before + "' to '" + renamed.name() + "'.");
             renaming = null;
             renameTo = null;

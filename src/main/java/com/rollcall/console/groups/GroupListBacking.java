@@ -1,13 +1,15 @@
 package com.rollcall.console.groups;
 
+import com.rollcall.console.Pager;
 import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.groups.GroupDirectoryService.GroupRow;
-import com.rollcall.groups.GroupDirectoryService.Page;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 
 /** /console/groups/list.xhtml: the enterprise's user groups, searchable by name, paged, with members and mappings. */
 @Named
@@ -22,19 +24,17 @@ public class GroupListBacking implements Serializable {
     @Inject
     private transient ConsoleActions actions;
 
+    private final Pager pager = new Pager(PAGE_SIZE, this::load);
     private String filter;
-    private int offset;
-    private Page<GroupRow> page;
+    private List<GroupRow> rows = List.of();
 
-    /** f:viewAction: admins only; reads the first page. */
-    public void open() {
-        if (actions.requireAdmin()) {
-            load();
-        }
+    @PostConstruct
+    void open() {
+        load();
     }
 
     public void search() {
-        offset = 0;
+        pager.reset();
         load();
     }
 
@@ -43,35 +43,18 @@ public class GroupListBacking implements Serializable {
         search();
     }
 
-    public void next() {
-        if (getHasNext()) {
-            offset += PAGE_SIZE;
-            load();
-        }
-    }
-
-    public void previous() {
-        offset = Math.max(0, offset - PAGE_SIZE);
-        load();
-    }
-
-    public void first() {
-        offset = 0;
-        load();
-    }
-
     private void load() {
-        page = directory.groups(actions.enterpriseId(), filter, offset, PAGE_SIZE);
-        if (page.rows().isEmpty() && offset > 0) {
-            offset = 0;
-            page = directory.groups(actions.enterpriseId(), filter, offset, PAGE_SIZE);
+        var page = directory.groups(actions.enterpriseId(), filter, pager.start() - 1, PAGE_SIZE);
+        if (page.rows().isEmpty() && pager.start() > 1) {
+            pager.reset();
+            page = directory.groups(actions.enterpriseId(), filter, 0, PAGE_SIZE);
         }
+        rows = page.rows();
+        pager.total(page.total());
     }
 
-    public Page<GroupRow> getPage() { return page; }
-    public boolean getHasNext() { return page != null && offset + PAGE_SIZE < page.total(); }
-    public boolean getHasPrevious() { return offset > 0; }
-    public String getRange() { return Paging.range(page); }
+    public List<GroupRow> getRows() { return rows; }
+    public Pager getPager() { return pager; }
     public String getFilter() { return filter; }
     public void setFilter(String filter) { this.filter = filter; }
 }

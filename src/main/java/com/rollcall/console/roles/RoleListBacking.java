@@ -1,5 +1,6 @@
 package com.rollcall.console.roles;
 
+import com.rollcall.console.Feedback;
 import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.roles.AccessService;
 import com.rollcall.roles.Permission;
@@ -7,6 +8,7 @@ import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
 import com.rollcall.roles.RoleScope;
 import com.rollcall.roles.RoleService;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -51,10 +53,9 @@ public class RoleListBacking implements Serializable {
     private List<RoleRow> custom = List.of();
     private Long deleting;
 
-    public void open() {
-        if (actions.requireAdmin()) {
-            load();
-        }
+    @PostConstruct
+    void open() {
+        load();
     }
 
     private void load() {
@@ -105,7 +106,7 @@ public class RoleListBacking implements Serializable {
         deleting = null;
         String name = custom.stream().filter(r -> r.id() == roleId).map(RoleRow::name).findFirst().orElse("The role");
         if (actions.attempt(null, () -> roleService.delete(actions.actor(), roleId))) {
-            actions.info("Deleted the role '" + name + "'.");
+            Feedback.info("Deleted the role '" + name + "'.");
         }
         load();
     }
