@@ -17,6 +17,9 @@ import java.util.logging.Logger;
 public final class Feedback {
     private static final Logger LOG = Logger.getLogger(Feedback.class.getName());
 
+    static final String STALE = "Someone else changed this in the meantime. Reload the page to see their change, then "
+            + "try again.";
+
     private Feedback() {
     }
 
@@ -64,11 +67,14 @@ public final class Feedback {
     /** What a person should read for a failure. */
     static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ScimException scim && scim.status() == 412) {
+                return STALE;
+            }
             if (t instanceof ScimException scim) {
                 return scim.detail();
             }
             if (t instanceof OptimisticLockException || t instanceof jakarta.ejb.ConcurrentAccessException) {
-                return "Someone else changed this in the meantime. Reload the page to see their change, then try again.";
+                return STALE;
             }
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);

@@ -25,7 +25,8 @@ import java.util.Optional;
  *
  * <p>Kinds: {@code GROUP} walks the group's members; {@code HOLDERS} walks every user of the enterprise who
  * has a stored effective role (after a role edit, or after a large mapped group lost all its members, every
- * affected user is among them).
+ * affected user is among them); {@code ALL} walks every user of the enterprise (queued by the V6 migration
+ * for enterprises that had mappings before roles were stored).
  */
 @Stateless
 public class RemapJobService {
@@ -133,8 +134,8 @@ public class RemapJobService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean runBatch(long jobId, String instance) {
-        List<?> rows = em.createNativeQuery("SELECT enterprise_id, kind, group_id, cursor_user_id, status, claimed_by "
-                + "FROM remap_job WHERE id = ? FOR UPDATE").setParameter(1, jobId).getResultList();
+        List<?> rows = em.createNativeQuery("SELECT enterprise_id, kind, group_id, cursor_user_id, status, claimed_by, "
+                + "changed FROM remap_job WHERE id = ? FOR UPDATE").setParameter(1, jobId).getResultList();
         if (rows.isEmpty()) {
             return false;
         }
@@ -145,20 +146,25 @@ public class RemapJobService {
         long enterpriseId = ((Number) job[0]).longValue();
         long cursor = ((Number) job[3]).longValue();
         List<Long> userIds = new ArrayList<>();
-        var next = "GROUP".equals(job[1])
-                ? em.createNativeQuery("SELECT user_id FROM group_membership WHERE group_id = ? AND user_id > ? "
-                        + "ORDER BY user_id LIMIT " + EffectiveRoleStore.CHUNK).setParameter(1, job[2]).setParameter(2, cursor)
-                : em.createNativeQuery("SELECT DISTINCT user_id FROM user_effective_role WHERE enterprise_id = ? "
-                        + "AND user_id > ? ORDER BY user_id LIMIT " + EffectiveRoleStore.CHUNK)
-                        .setParameter(1, enterpriseId).setParameter(2, cursor);
+        var next = switch ((String) job[1]) {
+            case "GROUP" -> em.createNativeQuery("SELECT user_id FROM group_membership WHERE group_id = ? AND user_id > ? "
+                    + "ORDER BY user_id LIMIT " + EffectiveRoleStore.CHUNK).setParameter(1, job[2]).setParameter(2, cursor);
+            case "HOLDERS" -> em.createNativeQuery("SELECT DISTINCT user_id FROM user_effective_role WHERE enterprise_id = ? "
+                    + "AND user_id > ? ORDER BY user_id LIMIT " + EffectiveRoleStore.CHUNK)
+                    .setParameter(1, enterpriseId).setParameter(2, cursor);
+            default -> em.createNativeQuery("SELECT id FROM user_account WHERE enterprise_id = ? AND id > ? ORDER BY id "
+                    + "LIMIT " + EffectiveRoleStore.CHUNK).setParameter(1, enterpriseId).setParameter(2, cursor);
+        };
         for (Object id : next.getResultList()) {
             userIds.add(((Number) id).longValue());
         }
         Object now = time(Clock.now());
         if (userIds.isEmpty()) {
-            em.createNativeQuery("UPDATE remap_job SET status = 'DONE', finished_at = ?, heartbeat_at = ?, message = "
-                            + "CONCAT(CAST(changed AS CHAR), ' user(s) got a different effective role.') WHERE id = ?")
-                    .setParameter(1, now).setParameter(2, now).setParameter(3, jobId).executeUpdate();
+            em.createNativeQuery("UPDATE remap_job SET status = 'DONE', finished_at = ?, heartbeat_at = ?, message = ? "
+                            + "WHERE id = ?")
+                    .setParameter(1, now).setParameter(2, now)
+                    .setParameter(3, ((Number) job[6]).longValue() + " user(s) got a different effective role.")
+                    .setParameter(4, jobId).executeUpdate();
             return false;
         }
         EffectiveRoleStore.Outcome outcome = store.recompute(Actor.system(enterpriseId, "Remap job " + jobId), userIds,

@@ -35,3 +35,10 @@ CREATE TABLE remap_job (
 );
 CREATE INDEX ix_remap_job_status ON remap_job (status, id);
 CREATE INDEX ix_remap_job_group ON remap_job (enterprise_id, group_scim_id, id);
+
+-- Enterprises that already have mappings get their effective roles computed once, in the background.
+INSERT INTO remap_job (enterprise_id, kind, reason, status, cursor_user_id, processed, total, changed, unlicensed,
+                       created_at)
+SELECT e.id, 'ALL', 'Effective roles stored for the first time', 'QUEUED', 0, 0,
+       (SELECT COUNT(*) FROM user_account u WHERE u.enterprise_id = e.id), 0, 0, CURRENT_TIMESTAMP
+FROM enterprise e WHERE EXISTS (SELECT 1 FROM group_mapping gm WHERE gm.enterprise_id = e.id);

@@ -89,6 +89,15 @@ public final class TestTenants {
         }
     }
 
+    /** Switches the enterprise's provisioning mode (MANAGED_IN_PLATFORM or MANAGED_IN_CONNECTED_SYSTEM). */
+    public static void provisioningMode(Tenant tenant, String mode) {
+        try (Connection c = TestDatabase.connect()) {
+            update(c, "UPDATE enterprise SET provisioning_mode = ? WHERE id = ?", mode, tenant.enterpriseId());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID). */
     public static void identifierRule(Tenant tenant, String rule) {
         try (Connection c = TestDatabase.connect()) {
