@@ -70,6 +70,7 @@ class UsersUiIT {
             ui.submit("search:submit");
             assertTrue(ui.text("users").contains("Ada Lovelace"));
             assertTrue(ui.text("users").contains("E-1815"));
+            assertTrue(ui.text("users").contains("No role"), "the effective-roles summary of a user in no group");
             ui.type("search:q", "no-such-person");
             ui.submit("search:submit");
             assertEquals("No users match.", ui.text("users-empty"));
