@@ -1,5 +1,6 @@
 package com.rollcall.platform.bootstrap;
 
+import com.rollcall.apiclients.ApiCaller;
 import com.rollcall.apiclients.ApiClientService;
 import com.rollcall.apiclients.ApiScope;
 import com.rollcall.enterprise.EnterpriseService;
@@ -7,6 +8,11 @@ import com.rollcall.enterprise.EnterpriseView;
 import com.rollcall.platform.security.ConsoleRole;
 import com.rollcall.platform.security.ConsoleUserService;
 import com.rollcall.roles.SubAccount;
+import com.rollcall.audit.Actor;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.schema.Urns;
+import com.rollcall.users.ManualUserService;
+import com.rollcall.users.UserProvisioningService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +36,12 @@ public class DemoDataService {
     @Inject
     private ApiClientService apiClients;
 
+    @Inject
+    private UserProvisioningService scimUsers;
+
+    @Inject
+    private ManualUserService manualUsers;
+
     @PersistenceContext
     private EntityManager em;
 
@@ -52,8 +64,84 @@ public class DemoDataService {
             em.persist(new SubAccount(enterprise.id(), name));
         }
         consoleUsers.create(enterprise.id(), ADMIN_LOGIN, "Demo Admin", adminPassword, ConsoleRole.ENTERPRISE_ADMIN);
-        apiClients.register(enterprise.id(), "Microsoft Entra ID (demo)", token,
+        long entraId = apiClients.register(enterprise.id(), "Microsoft Entra ID (demo)", token,
                 EnumSet.of(ApiScope.SCIM, ApiScope.ADMIN), "bootstrap");
+        consoleDemoUsers(enterprise.id(), entraId);
         return true;
+    }
+
+    /** Demo people for the console (users, SCIM history, API client use): a third from the IdP, some manual. */
+    static final String[][] DEMO_PEOPLE = {
+        {"SCIM", "amara.okafor@demo.example", "Amara", "Okafor", "E-1001", "Head of Communications", "Communications"},
+        {"SCIM", "lukas.becker@demo.example", "Lukas", "Becker", "E-1002", "Regional Manager", "EMEA"},
+        {"SCIM", "sofia.rossi@demo.example", "Sofia", "Rossi", "E-1003", "Editor", "Communications"},
+        {"SCIM", "daniel.kim@demo.example", "Daniel", "Kim", "E-1004", "Store Manager", "Retail"},
+        {"SCIM", "priya.nair@demo.example", "Priya", "Nair", "E-1005", "HR Business Partner", "People"},
+        {"SCIM", "mateo.garcia@demo.example", "Mateo", "García", "E-1006", "Analyst", "North America"},
+        {"SCIM", "hannah.schmidt@demo.example", "Hannah", "Schmidt", "E-1007", "Content Designer", "Communications"},
+        {"SCIM", "oliver.brown@demo.example", "Oliver", "Brown", "E-1008", "IT Engineer", "IT"},
+        {"MANUAL", "chloe.martin@demo.example", "Chloé", "Martin", "E-2001", "Intern", "Communications"},
+        {"MANUAL", "noah.wilson@demo.example", "Noah", "Wilson", null, "Contractor", "Retail"},
+        {"MANUAL", "front-desk", "Front", "Desk", null, "Shared kiosk", "Retail"},
+        {"MANUAL", "events-team", "Events", "Team", null, null, "Communications"},
+    };
+
+    private void consoleDemoUsers(long enterpriseId, long entraClientId) {
+        Actor entra = Actor.apiClient(new ApiCaller(enterpriseId, entraClientId, "Microsoft Entra ID (demo)",
+                EnumSet.of(ApiScope.SCIM)), "203.0.113.40", "demo");
+        Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin", "127.0.0.1", "demo");
+        List<String> scimIds = new java.util.ArrayList<>();
+        for (String[] p : DEMO_PEOPLE) {
+            var user = ScimJson.object().add("userName", p[1])
+                    .add("name", ScimJson.object().add("givenName", p[2]).add("familyName", p[3]))
+                    .add("displayName", p[2] + " " + p[3]);
+            if (p[1].contains("@")) {
+                user.add("emails", ScimJson.array().add(ScimJson.object().add("value", p[1]).add("type", "work").add("primary", true)));
+            }
+            if (p[5] != null) {
+                user.add("title", p[5]);
+            }
+            var extension = ScimJson.object().add("department", p[6]);
+            if (p[4] != null) {
+                extension.add("employeeNumber", p[4]);
+            }
+            user.add(Urns.ENTERPRISE_USER, extension);
+            if ("SCIM".equals(p[0])) {
+                scimIds.add(scimUsers.create(entra, user.build(), "/scim/v2/").getString("id"));
+            } else {
+                manualUsers.create(admin, user.build(), "/scim/v2/");
+            }
+        }
+        manualUsers.create(admin, ScimJson.object().add("userName", "events-team-2").add("emails", ScimJson.array()
+                .add(ScimJson.object().add("value", "events@demo.example").add("primary", true))).build(), "/scim/v2/");
+        manualUsers.create(admin, ScimJson.object().add("userName", "events-team-old").add("emails", ScimJson.array()
+                .add(ScimJson.object().add("value", "events@demo.example").add("primary", true))).build(), "/scim/v2/");
+        scimUsers.patch(entra, scimIds.get(5), null, patch("title", ScimJson.PROVIDER.createValue("Senior Analyst")), "/scim/v2/");
+        scimUsers.patch(entra, scimIds.get(7), null, patch("active", jakarta.json.JsonValue.FALSE), "/scim/v2/");
+        spreadHistory(enterpriseId, entraClientId);
+    }
+
+    private static jakarta.json.JsonObject patch(String path, jakarta.json.JsonValue value) {
+        return ScimJson.object().add("schemas", ScimJson.array().add("urn:ietf:params:scim:api:messages:2.0:PatchOp"))
+                .add("Operations", ScimJson.array().add(ScimJson.object().add("op", "replace").add("path", path)
+                        .add("value", value))).build();
+    }
+
+    /** Spreads the demo's audit history over the last days (oldest first), so the activity chart has a shape. */
+    private void spreadHistory(long enterpriseId, long entraClientId) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM audit_event WHERE enterprise_id = ?1 ORDER BY id")
+                .setParameter(1, enterpriseId).getResultList();
+        java.time.Instant now = java.time.Instant.now();
+        java.time.format.DateTimeFormatter sql = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < ids.size(); i++) {
+            long hoursAgo = i >= ids.size() - 4 ? (ids.size() - i) * 3L : (ids.size() - i) * 30L;
+            em.createNativeQuery("UPDATE audit_event SET occurred_at = ?1 WHERE id = ?2")
+                    .setParameter(1, sql.format(now.minus(java.time.Duration.ofHours(hoursAgo))))
+                    .setParameter(2, ((Number) ids.get(i)).longValue()).executeUpdate();
+        }
+        em.createNativeQuery("UPDATE api_client SET last_used_at = ?1, last_used_address = '203.0.113.40' WHERE id = ?2")
+                .setParameter(1, sql.format(now.minus(java.time.Duration.ofMinutes(7)))).setParameter(2, entraClientId)
+                .executeUpdate();
     }
 }
