@@ -7,6 +7,12 @@ import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.EnterpriseView;
 import com.rollcall.platform.security.ConsoleRole;
 import com.rollcall.platform.security.ConsoleUserService;
+import com.rollcall.groups.GroupProvisioningService;
+import com.rollcall.roles.AccessService;
+import com.rollcall.roles.Permission;
+import com.rollcall.roles.RoleDefinition;
+import com.rollcall.roles.RoleScope;
+import com.rollcall.roles.RoleService;
 import com.rollcall.roles.SubAccount;
 import com.rollcall.audit.Actor;
 import com.rollcall.scim.json.ScimJson;
@@ -42,6 +48,15 @@ public class DemoDataService {
     @Inject
     private ManualUserService manualUsers;
 
+    @Inject
+    private GroupProvisioningService scimGroups;
+
+    @Inject
+    private AccessService access;
+
+    @Inject
+    private RoleService roleService;
+
     @PersistenceContext
     private EntityManager em;
 
@@ -67,6 +82,7 @@ public class DemoDataService {
         long entraId = apiClients.register(enterprise.id(), "Microsoft Entra ID (demo)", token,
                 EnumSet.of(ApiScope.SCIM, ApiScope.ADMIN), "bootstrap");
         consoleDemoUsers(enterprise.id(), entraId);
+        accessDemo(enterprise.id(), entraId);
         return true;
     }
 
@@ -143,5 +159,54 @@ public class DemoDataService {
         em.createNativeQuery("UPDATE api_client SET last_used_at = ?1, last_used_address = '203.0.113.40' WHERE id = ?2")
                 .setParameter(1, sql.format(now.minus(java.time.Duration.ofMinutes(7)))).setParameter(2, entraClientId)
                 .executeUpdate();
+    }
+
+    /**
+     * The groups/roles/access part of the demo: groups from the IdP with members, one custom role, and
+     * mappings that exercise every rule of the effective-role engine (an inherited Enterprise Admin overridden
+     * by an explicit lower role, a Group Manager, a tie-free highest score) plus one unmapped group.
+     */
+    static final String[][] DEMO_GROUPS = {
+        // group, members (userNames before '@'), mappings: "sub-account=role" or "*=role" for the enterprise level
+        {"All Employees", "amara.okafor lukas.becker sofia.rossi daniel.kim priya.nair mateo.garcia hannah.schmidt oliver.brown",
+            "Corporate Communications=Reports Only"},
+        {"Communications Team", "amara.okafor sofia.rossi hannah.schmidt", "Corporate Communications=Editor|EMEA=Contributor"},
+        {"EMEA Managers", "lukas.becker", "EMEA=Account Administrator"},
+        {"Store Managers", "daniel.kim", "Retail Stores=Regional Publisher|North America=Regional Publisher"},
+        {"IT Administrators", "oliver.brown amara.okafor", "*=Enterprise Admin"},
+        {"People Partners", "priya.nair", "*=Enterprise Group Manager"},
+        {"New Hires", "mateo.garcia", ""},
+    };
+
+    private void accessDemo(long enterpriseId, long entraClientId) {
+        Actor entra = Actor.apiClient(new ApiCaller(enterpriseId, entraClientId, "Microsoft Entra ID (demo)",
+                EnumSet.of(ApiScope.SCIM)), "203.0.113.40", "demo");
+        Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin", "127.0.0.1", "demo");
+        roleService.create(admin, new RoleService.RoleInput("Regional Publisher", RoleScope.SUB_ACCOUNT,
+                EnumSet.of(Permission.PUBLISH_CONTENT, Permission.EDIT_CONTENT, Permission.CREATE_CONTENT,
+                        Permission.VIEW_REPORTS), false, false));
+        java.util.Map<String, Long> roles = new java.util.HashMap<>();
+        for (RoleDefinition role : access.roles(enterpriseId)) {
+            roles.put(role.name(), role.id());
+        }
+        java.util.Map<String, Long> subAccounts = new java.util.HashMap<>();
+        for (SubAccount subAccount : access.subAccounts(enterpriseId)) {
+            subAccounts.put(subAccount.name(), subAccount.id());
+        }
+        for (String[] g : DEMO_GROUPS) {
+            var members = ScimJson.array();
+            for (String userName : g[1].split(" ")) {
+                em.createNativeQuery("SELECT scim_id FROM user_account WHERE enterprise_id = ?1 AND user_name = ?2")
+                        .setParameter(1, enterpriseId).setParameter(2, userName + "@demo.example").getResultList()
+                        .forEach(id -> members.add(ScimJson.object().add("value", (String) id)));
+            }
+            String groupId = scimGroups.create(entra, ScimJson.object().add("displayName", g[0])
+                    .add("externalId", "entra-" + g[0].toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
+                    .add("members", members).build(), "/scim/v2/").getString("id");
+            for (String mapping : g[2].isEmpty() ? new String[0] : g[2].split("\\|")) {
+                String[] where = mapping.split("=");
+                access.addMapping(admin, groupId, "*".equals(where[0]) ? null : subAccounts.get(where[0]), roles.get(where[1]));
+            }
+        }
     }
 }
