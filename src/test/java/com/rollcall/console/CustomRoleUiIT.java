@@ -121,4 +121,24 @@ class CustomRoleUiIT {
         assertTrue(ui.messages().contains("Deleted the role 'Store Reporter'."), ui.messages());
         ui.byId("custom-empty");
     }
+
+    @Test
+    void savingARoleSomeoneElseChangedMeanwhileIsRefused() {
+        ui.open("console/roles/edit.xhtml");
+        ui.byId("role-form:name").sendKeys("Night Shift");
+        tick("CREATE_CONTENT");
+        scoreBecomes("20");
+        ui.submit("role-form:save");
+        ui.submit("roles-form:custom:0:edit");
+        assertEquals("Night Shift", ui.byId("role-form:name").getAttribute("value"));
+        TestTenants.execute("UPDATE app_role SET name = 'Late Shift', name_key = 'late shift', version = version + 1 "
+                + "WHERE enterprise_id = ?", ui.tenant.enterpriseId());
+        tick("VIEW_REPORTS");
+        scoreBecomes("40");
+        ui.submit("role-form:save");
+        assertTrue(ui.messages().startsWith("Someone else changed this in the meantime"), ui.messages());
+        ui.open("console/roles/list.xhtml");
+        assertEquals("Late Shift", ui.text("roles-form:custom:0:edit"), "their change was kept");
+        assertEquals("20", ui.text("roles-form:custom:0:score"));
+    }
 }

@@ -27,15 +27,16 @@ public class ConsoleActions {
     }
 
     /**
-     * Runs a use case; a service's refusal is shown on {@code clientId} (globally when null), anything else
-     * as Feedback's logged, referenced message. Returns null on failure.
+     * Runs a use case; a service's refusal is shown on {@code clientId} (globally when null, or when it is a
+     * stale edit, which concerns the whole form), anything else as Feedback's logged, referenced message.
+     * Returns null on failure.
      */
     public <T> T attempt(String clientId, Supplier<T> useCase) {
         try {
             return useCase.get();
         } catch (RuntimeException e) {
             ScimException refusal = refusal(e);
-            if (refusal != null && clientId != null) {
+            if (refusal != null && clientId != null && refusal.status() != 412) {
                 Feedback.fieldError(clientId, refusal.detail());
                 return null;
             }

@@ -52,6 +52,7 @@ public class RoleEditBacking implements Serializable {
     private List<String> permissions = new ArrayList<>();
     private boolean groupManager;
     private boolean fullAccess;
+    private int version;
 
     public void open() {
         if (id == null) {
@@ -63,6 +64,7 @@ public class RoleEditBacking implements Serializable {
             return;
         }
         builtIn = role.builtIn();
+        version = builtIn ? 0 : roles.version(actions.enterpriseId(), id);
         name = role.name();
         scope = role.scope();
         permissions = new ArrayList<>(role.permissions().stream().map(Permission::name).toList());
@@ -122,7 +124,7 @@ public class RoleEditBacking implements Serializable {
         RoleInput input = new RoleInput(name == null ? "" : name.trim(), scope, selected(),
                 groupManager && scope == RoleScope.ENTERPRISE, fullAccess && scope == RoleScope.ENTERPRISE);
         RoleDefinition saved = actions.attempt("role-form:name",
-                () -> id == null ? roles.create(actions.actor(), input) : roles.edit(actions.actor(), id, input));
+                () -> id == null ? roles.create(actions.actor(), input) : roles.edit(actions.actor(), id, version, input));
         if (saved != null) {
             Feedback.info((id == null ? "Created" : "Saved") + " the role '" + saved.name() + "' (score "
                     + RolePriorityMatrix.score(saved) + ").");
