@@ -4,6 +4,7 @@ import com.rollcall.audit.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.scim.message.ScimException;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,10 @@ public class ApiClientService {
 
     @Inject
     private AuditTrail audit;
+
+    /** Tells the token cache of this instance (platform.security.TokenCache) to forget the client. */
+    @Inject
+    private Event<ApiClientRevoked> revoked;
 
     /**
      * The caller a token belongs to, if it is a live (not revoked) token: looked up by its hash (unique
@@ -106,6 +111,7 @@ public class ApiClientService {
         ApiClientView after = ApiClientView.of(client);
         audit.record(actor, "API_CLIENT_REVOKED", "ApiClient", Long.toString(client.id()), client.name(),
                 before.toJson(), after.toJson());
+        revoked.fire(new ApiClientRevoked(client.id()));
         return after;
     }
 

@@ -109,7 +109,8 @@ public class UserProvisioningService {
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, user.version());
-        JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
+        List<UserScimMapper.GroupRef> groups = writes.groupsOf(enterpriseId, user);
+        JsonObject before = UserScimMapper.toJson(user, groups, baseUrl);
         UserAttributes current = user.attributes();
         UserAttributes merged = attributes.active() == null ? attributes.withActive(current.active()) : attributes;
         if (merged.equals(current)) {
@@ -119,7 +120,7 @@ public class UserProvisioningService {
         user.replace(merged);
         writes.reconcileSeat(actor, user);
         writes.flush();
-        JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
+        JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         audit.record(actor, "USER_REPLACED", "User", user.scimId(), user.userName(), before, after);
         return after;
     }
@@ -135,7 +136,8 @@ public class UserProvisioningService {
         UserAccount user = users.findLiveForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, user.version());
-        JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
+        List<UserScimMapper.GroupRef> groups = writes.groupsOf(enterpriseId, user);
+        JsonObject before = UserScimMapper.toJson(user, groups, baseUrl);
         JsonObject patched = new PatchEngine(ScimSchemas.USER_RESOURCE_TYPE).apply(before, operations);
         UserAttributes attributes = UserScimMapper.fromJson(patched);
         if (attributes.equals(user.attributes())) {
@@ -145,7 +147,7 @@ public class UserProvisioningService {
         user.replace(attributes);
         writes.reconcileSeat(actor, user);
         writes.flush();
-        JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
+        JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         audit.record(actor, "USER_PATCHED", "User", user.scimId(), user.userName(), before, after);
         return after;
     }

@@ -69,10 +69,15 @@ public class UserRepository {
 
     /**
      * Removes the user from every group it belongs to; each of those groups gets its member count,
-     * version and lastModified updated (its membership changed, so its ETag must too).
-     * Returns the number of memberships removed.
+     * version and lastModified updated (its membership changed, so its ETag must too). Without groups
+     * the user has no effective role (rule 8) and no exemption from a license (rule 5) left.
+     * Returns the number of memberships removed. The caller holds the user's row lock.
      */
     public int removeFromAllGroups(long enterpriseId, long userId) {
+        em.createNativeQuery("DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
+        em.createNativeQuery("UPDATE user_account SET license_exempt = FALSE WHERE id = ?")
+                .setParameter(1, userId).executeUpdate();
         em.createNativeQuery("UPDATE user_group SET member_count = member_count - 1, version = version + 1, "
                         + "last_modified = ? WHERE enterprise_id = ? "
                         + "AND id IN (SELECT group_id FROM group_membership WHERE user_id = ?)")
@@ -86,18 +91,42 @@ public class UserRepository {
      * Live manual users with one of these lower-cased emails (any email, or an email userName). Not
      * locked: a locking read that finds nothing takes gap locks, and concurrent creates inserting into
      * those gaps deadlock; {@link #lock} the one that is adopted.
+     *
+     * <p>Every SCIM create asks this, so it must not grow with the tenant: the ids come from one UNION of
+     * two index lookups (uq_user_name on (enterprise, userName key); ix_multi_value_lookup on (enterprise,
+     * 'emails', value key)), and users are loaded only when there is a match. The former single JPQL
+     * query ({@code userNameKey IN ... OR id IN (subquery)}) scanned every user of the tenant: the initial
+     * sync of N users cost O(N²).
      */
     public List<UserAccount> manualByEmail(long enterpriseId, Set<String> emailKeys) {
         if (emailKeys.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.enterpriseId = :enterpriseId AND u.deletedAt IS NULL "
-                        + "AND u.source = :manual AND (u.userNameKey IN :keys OR u.id IN (SELECT x.id FROM UserAccount x "
-                        + "JOIN x.multiValues v WHERE x.enterpriseId = :enterpriseId AND v.attribute = 'emails' "
-                        + "AND v.valueKey IN :keys)) ORDER BY u.id", UserAccount.class)
+        List<String> keys = List.copyOf(emailKeys);
+        String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        jakarta.persistence.Query ids = em.createNativeQuery("SELECT u.id FROM user_account u WHERE u.enterprise_id = ? "
+                + "AND u.user_name_key IN (" + in + ") AND u.deleted_at IS NULL AND u.source = 'MANUAL' "
+                + "UNION SELECT u.id FROM user_multi_value v JOIN user_account u ON u.id = v.user_id "
+                + "WHERE v.enterprise_id = ? AND v.attribute = 'emails' AND v.item_value_key IN (" + in + ") "
+                + "AND u.enterprise_id = ? AND u.deleted_at IS NULL AND u.source = 'MANUAL'");
+        int p = 1;
+        ids.setParameter(p++, enterpriseId);
+        for (String key : keys) {
+            ids.setParameter(p++, key);
+        }
+        ids.setParameter(p++, enterpriseId);
+        for (String key : keys) {
+            ids.setParameter(p++, key);
+        }
+        ids.setParameter(p, enterpriseId);
+        List<Long> found = ((List<?>) ids.getResultList()).stream().map(id -> ((Number) id).longValue()).distinct().toList();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.enterpriseId = :enterpriseId AND u.id IN :ids "
+                        + "ORDER BY u.id", UserAccount.class)
                 .setParameter("enterpriseId", enterpriseId)
-                .setParameter("manual", UserSource.MANUAL)
-                .setParameter("keys", List.copyOf(emailKeys))
+                .setParameter("ids", found)
                 .getResultList();
     }
 

@@ -35,11 +35,21 @@ class UserWrites {
         long enterpriseId = actor.enterpriseId();
         UserAccount user = new UserAccount(enterpriseId, source, attributes);
         requireUnique(enterpriseId, user, attributes);
-        reconcileSeat(actor, user);
+        boolean takesSeat = user.needsSeat();
+        if (takesSeat) {
+            user.seatTaken();
+        }
         users.add(enterpriseId, user);
         flush();
         JsonObject created = UserScimMapper.toJson(user, baseUrl);
         audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
+        if (takesSeat) {
+            // Last: the tenant's counter row is locked from here to the commit, so concurrent creates of
+            // one tenant queue on it only for that long, not for their inserts too. A refusal (403) rolls
+            // the insert back with everything else. Locks are taken user first, counter second, as in
+            // every other write (PATCH, PUT, DELETE lock the user row before the counter).
+            seats.takeSeat(enterpriseId, actor.requestId());
+        }
         return created;
     }
 
@@ -57,8 +67,16 @@ class UserWrites {
         }
     }
 
-    /** 409 when another live user of the enterprise holds this userName or externalId. */
+    /**
+     * 409 when another live user of the enterprise holds this userName or externalId. A saved user whose
+     * userName (case-insensitively) and externalId stay as they are needs no lookup: it holds them.
+     */
     void requireUnique(long enterpriseId, UserAccount self, UserAttributes attributes) {
+        if (self.id() != null && java.util.Objects.equals(UserAccount.userNameKey(self.userName()),
+                UserAccount.userNameKey(attributes.userName()))
+                && java.util.Objects.equals(self.attributes().externalId(), attributes.externalId())) {
+            return;
+        }
         users.findLiveByUserName(enterpriseId, attributes.userName())
                 .filter(other -> !other.id().equals(self.id()))
                 .ifPresent(other -> {
@@ -91,7 +109,11 @@ class UserWrites {
 
     /** The user's SCIM form, with its groups. */
     JsonObject toJson(long enterpriseId, UserAccount user, String baseUrl) {
-        return UserScimMapper.toJson(user, users.groupsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of()),
-                baseUrl);
+        return UserScimMapper.toJson(user, groupsOf(enterpriseId, user), baseUrl);
+    }
+
+    /** The user's groups (one query); a write to a user does not change them, so one read serves before and after. */
+    List<UserScimMapper.GroupRef> groupsOf(long enterpriseId, UserAccount user) {
+        return users.groupsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of());
     }
 }

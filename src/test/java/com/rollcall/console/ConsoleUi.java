@@ -66,7 +66,20 @@ final class ConsoleUi implements AutoCloseable {
     void submit(String id) {
         WebElement element = visible(id);
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(driver -> gone(element));
+    }
+
+    /**
+     * Whether the element left the document. Chromium reports a replaced document either as a stale
+     * element or as "Node with given id does not belong to the document"; both mean the page moved on.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     void type(String id, String value) {

@@ -62,6 +62,12 @@ class EffectiveRolesIT {
         assertEquals(1, removed.getInt("usersChanged"));
         assertEquals(0, storedRows(ann), "the removed mapping takes the role away at once");
 
+        String carl = user("carl.deleted");
+        patch(admins, "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + carl + "\"}]}");
+        assertEquals(1, storedRows(carl));
+        assertEquals(204, scim.send(scim.request("Users/" + carl).DELETE()).status());
+        assertEquals(0, storedRows(carl), "a deleted user leaves its groups and so its roles");
+
         assertEquals(204, scim.send(scim.request("Groups/" + admins).DELETE()).status());
         assertEquals(0, storedRows(bob), "deleting a mapped group takes its roles away");
     }
@@ -79,6 +85,9 @@ class EffectiveRolesIT {
         patch(integrations, "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ivy + "\"}]}");
         assertEquals(2, seatsUsed(), "an Integrations Manager consumes no license");
         assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM user_account WHERE scim_id = ? AND holds_seat", ivy));
+        patch("Users/" + ivy, "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}", true);
+        patch("Users/" + ivy, "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}", true);
+        assertEquals(2, seatsUsed(), "deactivated and reactivated, she still needs no seat");
         String lou = user("lou.fits");
         assertEquals(3, seatsUsed());
 

@@ -3,6 +3,7 @@ package com.rollcall.platform.security;
 import com.rollcall.apiclients.ApiCaller;
 import com.rollcall.apiclients.ApiClientService;
 import com.rollcall.apiclients.ApiScope;
+import com.rollcall.apiclients.ApiTokens;
 import com.rollcall.platform.rest.ErrorResponses;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.scim.message.ScimException;
@@ -30,6 +31,9 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     private RequestInfo requestInfo;
 
+    @Inject
+    private TokenCache cache;
+
     protected BearerTokenFilter(ApiScope requiredScope) {
         this.requiredScope = requiredScope;
     }
@@ -42,7 +46,7 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
                     "Send the API client's token as 'Authorization: Bearer <token>'.")));
             return;
         }
-        Optional<ApiCaller> caller = apiClients.authenticate(token.get(), requestInfo.callerAddress());
+        Optional<ApiCaller> caller = authenticate(token.get());
         if (caller.isEmpty()) {
             request.abortWith(reject(ScimException.unauthorized("The bearer token is not valid or was revoked.")));
             return;
@@ -53,6 +57,21 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         requestInfo.setCaller(caller.get());
+    }
+
+    /** The token's caller: from this instance's short-lived cache, else from the database (then cached). */
+    private Optional<ApiCaller> authenticate(String token) {
+        if (!ApiTokens.plausible(token)) {
+            return Optional.empty();
+        }
+        String hash = ApiTokens.hash(token);
+        Optional<ApiCaller> cached = cache.find(hash);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<ApiCaller> caller = apiClients.authenticate(token, requestInfo.callerAddress());
+        caller.ifPresent(found -> cache.put(hash, found));
+        return caller;
     }
 
     /** The response a refused request gets; each API answers in its own error format. */

@@ -42,9 +42,32 @@ class AuthenticationIT {
         ScimClient client = new ScimClient(scim, tenant.token());
         assertEquals(200, client.get("ServiceProviderConfig").status());
 
+        ScimClient admin = new ScimClient(RollcallServer.get().baseUrl() + "api/admin/v1/", tenant.token());
+        ScimClient.Response revoked = admin.send(admin.request("api-clients/" + tenant.apiClientId() + "/revoke")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(200, revoked.status(), revoked.toString());
+
+        // revoked through this instance: refused at once, although the token was just cached
+        assertUnauthorized(client.get("ServiceProviderConfig"));
+    }
+
+    @Test
+    void tokenRevokedBehindTheServersBackIsRefusedWithinTheCacheTtl() throws InterruptedException {
+        Tenant tenant = TestTenants.create("Revocation elsewhere");
+        ScimClient client = new ScimClient(scim, tenant.token());
+        assertEquals(200, client.get("ServiceProviderConfig").status());
+
+        // as another instance (or an operator in SQL) would: this instance's cache is not told
         TestTenants.revoke(tenant.apiClientId());
 
-        assertUnauthorized(client.get("ServiceProviderConfig"));
+        long deadline = System.nanoTime() + TokenCache.DEFAULT_TTL.plusSeconds(3).toNanos();
+        ScimClient.Response response = client.get("ServiceProviderConfig");
+        while (response.status() == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            response = client.get("ServiceProviderConfig");
+        }
+        assertUnauthorized(response);
     }
 
     @Test
