@@ -115,4 +115,19 @@ class GroupMappingUiIT {
         assertTrue(emea.findElement(By.cssSelector("tr.set-aside")).getText().contains("Enterprise Admin"));
         ui.screenshot("access-effective-access-override");
     }
+
+    @Test
+    void anotherEnterprisesGroupAndUserAreNotFound() {
+        com.rollcall.testing.Tenant otherTenant = TestTenants.create("Other mapping tenant");
+        com.rollcall.testing.ScimClient otherScim = com.rollcall.testing.ScimClient.forTenant(otherTenant);
+        String foreignUser = otherScim.post("Users", "{\"userName\":\"foreign.access@example.test\"}").json().getString("id");
+        String foreignGroup = otherScim.post("Groups", "{\"displayName\":\"Foreign Group\"}").json().getString("id");
+
+        ui.open("console/groups/detail.xhtml?id=" + foreignGroup);
+        assertEquals("Group not found", ui.text("page-title"));
+        assertFalse(ui.browser.getPageSource().contains("Foreign Group"));
+        ui.open("console/effective-access.xhtml?user=" + foreignUser);
+        assertTrue(ui.text("user-not-found").contains("no such user"));
+        assertFalse(ui.browser.getPageSource().contains("foreign.access@example.test"));
+    }
 }

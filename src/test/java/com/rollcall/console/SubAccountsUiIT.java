@@ -38,6 +38,7 @@ class SubAccountsUiIT {
         create("emea");
         assertEquals("A sub-account named 'emea' already exists.", ui.text("create-form:name-message"),
                 "names are unique case-insensitively, said on the field");
+        assertEquals("true", ui.byId("create-form:name").getAttribute("aria-invalid"), "and the field is marked");
         assertEquals("EMEA", ui.text("list-form:sub-accounts:0:name"));
         assertEquals("Retail", ui.text("list-form:sub-accounts:1:name"));
 

@@ -5,6 +5,9 @@ import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
 import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
@@ -38,6 +41,7 @@ public class ConsoleActions {
             ScimException refusal = refusal(e);
             if (refusal != null && clientId != null && refusal.status() != 412) {
                 Feedback.fieldError(clientId, refusal.detail());
+                markInvalid(clientId);
                 return null;
             }
             return Feedback.attempt(() -> {
@@ -52,6 +56,14 @@ public class ConsoleActions {
             useCase.run();
             return Boolean.TRUE;
         }) != null;
+    }
+
+    /** Flags the input itself invalid too, so the field is styled as the error (class "error", aria-invalid). */
+    private static void markInvalid(String clientId) {
+        UIComponent component = FacesContext.getCurrentInstance().getViewRoot().findComponent(clientId);
+        if (component instanceof UIInput input) {
+            input.setValid(false);
+        }
     }
 
     private static ScimException refusal(Throwable failure) {
