@@ -81,6 +81,21 @@ class ConsoleAccessUiIT {
     }
 
     @Test
+    void aPostWithAnUnknownViewStateGetsTheStyledExpiredPageAndChangesNothing() {
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/settings.xhtml");
+            ((org.openqa.selenium.JavascriptExecutor) ui.browser).executeScript(
+                    "document.querySelector('#mode input[name=\"jakarta.faces.ViewState\"]').value = '-1:-1';");
+            ui.submit("mode:switch");
+            assertEquals("Your page has expired", ui.text("error-title"));
+            assertFalse(ui.browser.getPageSource().contains("Exception"));
+            ui.screenshot("error-expired");
+            assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM enterprise WHERE id = ? AND provisioning_mode = "
+                    + "'MANAGED_IN_PLATFORM'", tenant.enterpriseId()));
+        }
+    }
+
+    @Test
     void unknownPageIsTheStyledNotFoundPage() {
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.open("console/no-such-page.xhtml");

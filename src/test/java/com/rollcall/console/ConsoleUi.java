@@ -82,6 +82,11 @@ final class ConsoleUi implements AutoCloseable {
         }
     }
 
+    /** Waits until this element's page has been replaced (after a submit by keyboard, for instance). */
+    void awaitGone(WebElement element) {
+        wait.until(driver -> gone(element));
+    }
+
     void type(String id, String value) {
         WebElement input = visible(id);
         input.clear();

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The provisioning-mode toggle with its confirmation in both directions; the identifier rule. */
@@ -85,12 +84,12 @@ class SettingsUiIT {
             assertEquals("mode:switch", active(ui).getAttribute("id"), "the toggle is reachable by Tab");
             WebElement toggle = active(ui);
             toggle.sendKeys(Keys.ENTER);
-            ui.wait.until(ExpectedConditions.stalenessOf(toggle));
+            ui.awaitGone(toggle);
             ui.visible("confirm-connected-title");
             assertEquals("confirm-connected:cancel", active(ui).getAttribute("id"), "the safe answer has the focus");
             WebElement cancel = active(ui);
             cancel.sendKeys(Keys.ENTER);
-            ui.wait.until(ExpectedConditions.stalenessOf(cancel));
+            ui.awaitGone(cancel);
             assertEquals("Managed in Platform", ui.text("provisioning-mode"));
         }
     }
