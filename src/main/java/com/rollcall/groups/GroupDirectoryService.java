@@ -23,18 +23,21 @@ public class GroupDirectoryService {
     public static final int MAX_PAGE = 200;
 
     /** A group in the list: its mappings in plain words, e.g. "Editor in EMEA", "Enterprise Admin (enterprise level)". */
-    public record GroupRow(String scimId, String displayName, String externalId, int memberCount, List<String> mappings) implements Serializable {
+    public record GroupRow(String scimId, String displayName, String externalId, int memberCount, List<String> mappings)
+            implements Serializable {
         public boolean mapped() {
             return !mappings.isEmpty();
         }
     }
 
     /** One group's header: user members and group members counted in the database. */
-    public record GroupSummary(String scimId, String displayName, String externalId, long userMembers, long groupMembers) implements Serializable {
+    public record GroupSummary(String scimId, String displayName, String externalId, long userMembers, long groupMembers)
+            implements Serializable {
     }
 
     /** A user as a group's member list shows it. */
-    public record MemberRow(String scimId, String userName, String displayName, boolean active, String source) implements Serializable {
+    public record MemberRow(String scimId, String userName, String displayName, boolean active, String source)
+            implements Serializable {
         /** The display name, or the userName when there is none. */
         public String label() {
             return displayName == null || displayName.isBlank() ? userName : displayName;
@@ -100,7 +103,8 @@ public class GroupDirectoryService {
             return new Page<>(List.of(), 0, first, size);
         }
         long groupId = ((Number) ids.get(0)).longValue();
-        long total = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM group_membership WHERE enterprise_id = ? AND group_id = ?")
+        long total = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM group_membership "
+                        + "WHERE enterprise_id = ? AND group_id = ?")
                 .setParameter(1, enterpriseId).setParameter(2, groupId).getSingleResult()).longValue();
         List<MemberRow> rows = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT u.scim_id, u.user_name, u.display_name, u.active, u.source "

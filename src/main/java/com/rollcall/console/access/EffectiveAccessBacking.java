@@ -97,7 +97,8 @@ public class EffectiveAccessBacking implements Serializable {
             JsonObject c = value.asJsonObject();
             List<String> groups = c.getJsonArray("groups").stream().map(g -> ((JsonString) g).getString()).toList();
             candidates.add(new CandidateView(c.getJsonObject("role").getString("name"), c.getInt("score"),
-                    String.join(", ", groups), c.getBoolean("explicit"), c.getBoolean("setAside"), first && hasRole, enterpriseLevel));
+                    String.join(", ", groups), c.getBoolean("explicit"), c.getBoolean("setAside"), first && hasRole,
+                    enterpriseLevel));
             first = false;
         }
         String rule = o.getString("rule");

@@ -122,7 +122,7 @@ public class GroupDetailBacking implements Serializable {
         mappings = rows;
     }
 
-    /** The roles that can be mapped at the chosen level: enterprise roles at the enterprise level, else sub-account roles. */
+    /** The roles mappable at the chosen level: enterprise roles at the enterprise level, else sub-account roles. */
     public List<RoleChoice> getRoleChoices() {
         RoleScope scope = ENTERPRISE_LEVEL.equals(level) ? RoleScope.ENTERPRISE : RoleScope.SUB_ACCOUNT;
         return roles.stream().filter(r -> r.scope() == scope)

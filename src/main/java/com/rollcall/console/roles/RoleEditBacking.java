@@ -58,7 +58,8 @@ public class RoleEditBacking implements Serializable {
         if (id == null) {
             return;
         }
-        RoleDefinition role = access.roles(actions.enterpriseId()).stream().filter(r -> r.id() == id).findFirst().orElse(null);
+        RoleDefinition role = access.roles(actions.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
+                .orElse(null);
         if (role == null) {
             found = false;
             return;
@@ -168,7 +169,9 @@ public class RoleEditBacking implements Serializable {
     public RoleScope getScope() { return scope; }
     public void setScope(RoleScope scope) { this.scope = scope == null ? RoleScope.SUB_ACCOUNT : scope; }
     public List<String> getPermissions() { return permissions; }
-    public void setPermissions(List<String> permissions) { this.permissions = permissions == null ? new ArrayList<>() : new ArrayList<>(permissions); }
+    public void setPermissions(List<String> permissions) {
+        this.permissions = permissions == null ? new ArrayList<>() : new ArrayList<>(permissions);
+    }
     public boolean isGroupManager() { return groupManager; }
     public void setGroupManager(boolean groupManager) { this.groupManager = groupManager; }
     public boolean isFullAccess() { return fullAccess; }

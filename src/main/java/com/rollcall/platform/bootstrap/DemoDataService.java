@@ -168,9 +168,11 @@ public class DemoDataService {
      */
     static final String[][] DEMO_GROUPS = {
         // group, members (userNames before '@'), mappings: "sub-account=role" or "*=role" for the enterprise level
-        {"All Employees", "amara.okafor lukas.becker sofia.rossi daniel.kim priya.nair mateo.garcia hannah.schmidt oliver.brown",
+        {"All Employees",
+            "amara.okafor lukas.becker sofia.rossi daniel.kim priya.nair mateo.garcia hannah.schmidt oliver.brown",
             "Corporate Communications=Reports Only"},
-        {"Communications Team", "amara.okafor sofia.rossi hannah.schmidt", "Corporate Communications=Editor|EMEA=Contributor"},
+        {"Communications Team", "amara.okafor sofia.rossi hannah.schmidt",
+            "Corporate Communications=Editor|EMEA=Contributor"},
         {"EMEA Managers", "lukas.becker", "EMEA=Account Administrator"},
         {"Store Managers", "daniel.kim", "Retail Stores=Regional Publisher|North America=Regional Publisher"},
         {"IT Administrators", "oliver.brown amara.okafor", "*=Enterprise Admin"},
@@ -205,7 +207,8 @@ public class DemoDataService {
                     .add("members", members).build(), "/scim/v2/").getString("id");
             for (String mapping : g[2].isEmpty() ? new String[0] : g[2].split("\\|")) {
                 String[] where = mapping.split("=");
-                access.addMapping(admin, groupId, "*".equals(where[0]) ? null : subAccounts.get(where[0]), roles.get(where[1]));
+                Long subAccountId = "*".equals(where[0]) ? null : subAccounts.get(where[0]);
+                access.addMapping(admin, groupId, subAccountId, roles.get(where[1]));
             }
         }
     }
