@@ -1,14 +1,25 @@
 package com.rollcall.console;
 
+import com.rollcall.apiclients.ApiClientService;
+import com.rollcall.apiclients.ApiClientView;
+import com.rollcall.audit.ActivityBucket;
+import com.rollcall.audit.ActivityService;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.EnterpriseView;
+import com.rollcall.licensing.LicenseService;
+import com.rollcall.licensing.LicenseUsage;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
 
-/** /console/dashboard.xhtml. */
+/**
+ * /console/dashboard.xhtml: provisioning mode, license usage (and the banner once the limit is hit), SCIM
+ * activity of the last 24 hours and 30 days, and the last call of each API client.
+ */
 @Named
 @ViewScoped
 public class DashboardBacking implements Serializable {
@@ -18,13 +29,32 @@ public class DashboardBacking implements Serializable {
     private transient EnterpriseService enterprises;
 
     @Inject
+    private transient LicenseService licenses;
+
+    @Inject
+    private transient ActivityService activity;
+
+    @Inject
+    private transient ApiClientService apiClients;
+
+    @Inject
     private transient ConsoleSession session;
 
     private EnterpriseView enterprise;
+    private LicenseUsage usage;
+    private List<ActivityBucket> hours;
+    private List<ActivityBucket> days;
+    private List<ApiClientView> clients;
 
     @PostConstruct
     void load() {
-        enterprise = enterprises.find(session.enterpriseId()).orElse(null);
+        long enterpriseId = session.enterpriseId();
+        enterprise = enterprises.find(enterpriseId).orElse(null);
+        usage = licenses.usage(enterpriseId);
+        Instant now = Instant.now();
+        hours = activity.series(enterpriseId, ActivityService.Resolution.HOUR, 24, now);
+        days = activity.series(enterpriseId, ActivityService.Resolution.DAY, 30, now);
+        clients = apiClients.list(enterpriseId);
     }
 
     public EnterpriseView getEnterprise() {
@@ -32,12 +62,60 @@ public class DashboardBacking implements Serializable {
     }
 
     public String getProvisioningModeLabel() {
-        if (enterprise == null) {
-            return "";
+        return enterprise == null ? "" : SettingsBacking.modeLabel(enterprise.provisioningMode());
+    }
+
+    public LicenseUsage getUsage() {
+        return usage;
+    }
+
+    /** Usage as a percentage of the limit for the bar (0–100). */
+    public int getUsagePercent() {
+        if (usage.limit() <= 0) {
+            return 100;
         }
-        return switch (enterprise.provisioningMode()) {
-            case MANAGED_IN_PLATFORM -> "Managed in Platform";
-            case MANAGED_IN_CONNECTED_SYSTEM -> "Managed in Connected System";
-        };
+        return (int) Math.min(100, Math.round(100.0 * usage.used() / usage.limit()));
+    }
+
+    /** The bar's style: normal, "warning" from 90 %, "danger" at the limit. */
+    public String getUsageLevel() {
+        if (usage.limitReached()) {
+            return "danger";
+        }
+        return getUsagePercent() >= 90 ? "warning" : "";
+    }
+
+    public String getHoursChart() {
+        return ActivityChart.svg("activity-24h", "SCIM activity, last 24 hours", hours, 3, "HH:mm");
+    }
+
+    public String getDaysChart() {
+        return ActivityChart.svg("activity-30d", "SCIM activity, last 30 days", days, 5, "MMM d");
+    }
+
+    public ActivityBucket getHoursTotal() {
+        return sum(hours);
+    }
+
+    public ActivityBucket getDaysTotal() {
+        return sum(days);
+    }
+
+    public List<ApiClientView> getClients() {
+        return clients;
+    }
+
+    private static ActivityBucket sum(List<ActivityBucket> series) {
+        long c = 0;
+        long u = 0;
+        long d = 0;
+        long r = 0;
+        for (ActivityBucket b : series) {
+            c += b.creates();
+            u += b.updates();
+            d += b.deactivations();
+            r += b.refusals();
+        }
+        return new ActivityBucket(series.isEmpty() ? Instant.now() : series.get(0).start(), c, u, d, r);
     }
 }

@@ -52,7 +52,7 @@ public class ExportResource {
                 .build();
     }
 
-    private static boolean csv(String format) {
+    static boolean csv(String format) {
         if (format == null || format.isBlank() || format.strip().equalsIgnoreCase("json")) {
             return false;
         }
@@ -62,7 +62,7 @@ public class ExportResource {
         throw ScimException.invalidValue("'format' must be json or csv.");
     }
 
-    private static List<ExportKind> kinds(String what, boolean csv) {
+    static List<ExportKind> kinds(String what, boolean csv) {
         if (what == null || what.isBlank()) {
             if (csv) {
                 throw ScimException.invalidValue("A CSV export holds one kind: add what=users, groups, roles or mappings.");

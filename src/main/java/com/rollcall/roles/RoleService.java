@@ -173,4 +173,28 @@ public class RoleService {
                 .add("consumesLicense", role.consumesLicense()).add("permissions", permissions)
                 .add("scoreBreakdown", RolePriorityMatrix.breakdown(role)).build();
     }
+
+    /** A custom role's version, read with it by an editor so that saving cannot overwrite someone else's change. */
+    public int version(long enterpriseId, long roleId) {
+        List<?> rows = em.createNativeQuery("SELECT version FROM app_role WHERE id = ? AND enterprise_id = ?")
+                .setParameter(1, roleId).setParameter(2, enterpriseId).getResultList();
+        if (rows.isEmpty()) {
+            throw ScimException.notFound("No role " + roleId + " in this enterprise.");
+        }
+        return ((Number) rows.get(0)).intValue();
+    }
+
+    /**
+     * {@link #edit(Actor, long, RoleInput)} for an editor that read the role at {@code expectedVersion}: refused
+     * (412) when the role changed since, with the row locked so two saves cannot both pass the check.
+     */
+    public RoleDefinition edit(Actor actor, long roleId, int expectedVersion, RoleInput input) {
+        List<?> rows = em.createNativeQuery("SELECT version FROM app_role WHERE id = ? AND enterprise_id = ? FOR UPDATE")
+                .setParameter(1, roleId).setParameter(2, actor.enterpriseId()).getResultList();
+        if (!rows.isEmpty() && ((Number) rows.get(0)).intValue() != expectedVersion) {
+            throw ScimException.preconditionFailed("Someone changed this role while you were editing it; reload the page "
+                    + "to see their change, then make yours again.");
+        }
+        return edit(actor, roleId, input);
+    }
 }

@@ -54,6 +54,48 @@ class ConsoleAccessUiIT {
     }
 
     @Test
+    void repeatedFailuresLockTheLoginForAWhileAndSayOnlyThatItFailed() {
+        String login = TestTenants.consoleUser(tenant, "ENTERPRISE_ADMIN");
+        try (ConsoleUi ui = ConsoleUi.anonymous()) {
+            for (int i = 0; i < 5; i++) {
+                ui.attemptLogin(login, "wrong password " + i);
+                assertTrue(ui.text("login-messages").startsWith("Login failed"));
+            }
+            ui.attemptLogin(login, tenant.adminPassword());
+            assertTrue(ui.text("login-messages").startsWith("Login failed"), "locked: even the right password fails");
+            assertTrue(ui.browser.getCurrentUrl().contains("/login.xhtml"));
+            assertEquals(5, TestTenants.number("SELECT failed_attempts FROM console_user WHERE login = ?", login),
+                    "attempts during the lock are not counted, so the lock does not grow without end");
+        }
+    }
+
+    @Test
+    void anotherEnterprisesUserIsNotFound() {
+        Tenant other = TestTenants.create("Other");
+        String foreign = TestTenants.manualUser(other, "foreign@example.com", "foreign@example.com", null, true);
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/users/detail.xhtml?id=" + foreign);
+            assertTrue(ui.text("messages").contains("There is no user with this id"));
+            assertFalse(ui.browser.getPageSource().contains("foreign@example.com"));
+        }
+    }
+
+    @Test
+    void aPostWithAnUnknownViewStateGetsTheStyledExpiredPageAndChangesNothing() {
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/settings.xhtml");
+            ((org.openqa.selenium.JavascriptExecutor) ui.browser).executeScript(
+                    "document.querySelector('#mode input[name=\"jakarta.faces.ViewState\"]').value = '-1:-1';");
+            ui.submit("mode:switch");
+            assertEquals("Your page has expired", ui.text("error-title"));
+            assertFalse(ui.browser.getPageSource().contains("Exception"));
+            ui.screenshot("error-expired");
+            assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM enterprise WHERE id = ? AND provisioning_mode = "
+                    + "'MANAGED_IN_PLATFORM'", tenant.enterpriseId()));
+        }
+    }
+
+    @Test
     void unknownPageIsTheStyledNotFoundPage() {
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.open("console/no-such-page.xhtml");

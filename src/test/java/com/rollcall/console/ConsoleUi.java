@@ -31,6 +31,19 @@ final class ConsoleUi implements AutoCloseable {
         return ui;
     }
 
+    /** Opens a browser that is not signed in. */
+    static ConsoleUi anonymous() {
+        return new ConsoleUi();
+    }
+
+    /** Submits the login form with this login and password, and waits for the answer. */
+    void attemptLogin(String login, String password) {
+        browser.get(base + "login.xhtml");
+        visible("username").sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(password);
+        submit("sign-in");
+    }
+
     /** Opens a console page (path relative to the server root, e.g. "console/settings.xhtml"). */
     ConsoleUi open(String path) {
         browser.get(base + path);
@@ -67,6 +80,11 @@ final class ConsoleUi implements AutoCloseable {
         } catch (org.openqa.selenium.WebDriverException e) {
             return true;
         }
+    }
+
+    /** Waits until this element's page has been replaced (after a submit by keyboard, for instance). */
+    void awaitGone(WebElement element) {
+        wait.until(driver -> gone(element));
     }
 
     void type(String id, String value) {

@@ -9,6 +9,9 @@ import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The provisioning-mode toggle with its confirmation in both directions; the identifier rule. */
@@ -65,6 +68,34 @@ class SettingsUiIT {
             assertTrue(ui.text("license-limit").contains("1000"));
             ui.screenshot("settings");
         }
+    }
+
+    @Test
+    void confirmationWorksWithTheKeyboardAloneAndFocusesCancel() {
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/settings.xhtml");
+            ui.visible("mode:switch");
+            WebElement body = ui.browser.findElement(By.tagName("body"));
+            body.sendKeys(Keys.TAB);
+            assertEquals("Skip to content", active(ui).getText(), "the first stop skips the navigation");
+            for (int i = 0; i < 40 && !"mode:switch".equals(active(ui).getAttribute("id")); i++) {
+                active(ui).sendKeys(Keys.TAB);
+            }
+            assertEquals("mode:switch", active(ui).getAttribute("id"), "the toggle is reachable by Tab");
+            WebElement toggle = active(ui);
+            toggle.sendKeys(Keys.ENTER);
+            ui.awaitGone(toggle);
+            ui.visible("confirm-connected-title");
+            assertEquals("confirm-connected:cancel", active(ui).getAttribute("id"), "the safe answer has the focus");
+            WebElement cancel = active(ui);
+            cancel.sendKeys(Keys.ENTER);
+            ui.awaitGone(cancel);
+            assertEquals("Managed in Platform", ui.text("provisioning-mode"));
+        }
+    }
+
+    private static WebElement active(ConsoleUi ui) {
+        return ui.browser.switchTo().activeElement();
     }
 
     private String mode() {

@@ -70,6 +70,7 @@ class UsersUiIT {
             ui.submit("search:submit");
             assertTrue(ui.text("users").contains("Ada Lovelace"));
             assertTrue(ui.text("users").contains("E-1815"));
+            assertTrue(ui.text("users").contains("No role"), "the effective-roles summary of a user in no group");
             ui.type("search:q", "no-such-person");
             ui.submit("search:submit");
             assertEquals("No users match.", ui.text("users-empty"));
@@ -102,6 +103,35 @@ class UsersUiIT {
             assertFalse(ui.present("status-form:deactivate"), "no deactivate button");
             assertEquals("true", ui.visible("edit:userName").getAttribute("readonly"));
             ui.screenshot("users-scim-locked");
+        }
+    }
+
+    @Test
+    void serviceRefusalsAreReadableMessages() {
+        Tenant small = TestTenants.create("UsersLimit", 1, "scim,admin");
+        String taken = TestTenants.manualUser(small, "first@example.com", "first@example.com", null, true);
+        try (ConsoleUi ui = ConsoleUi.signIn(small.adminLogin(), small.adminPassword())) {
+            ui.open("console/users/create.xhtml");
+            ui.type("create:userName", "second@example.com");
+            ui.submit("create:submit");
+            assertTrue(ui.text("messages").contains("The license limit is reached: 1 of 1"), ui.text("messages"));
+            assertEquals("second@example.com", ui.visible("create:userName").getAttribute("value"), "the form keeps the input");
+            ui.screenshot("users-license-refused");
+
+            ui.open("console/users/detail.xhtml?id=" + taken);
+            ui.type("edit:title", "Mine");
+            ScimClient.Response meanwhile = ScimClient.forTenant(small).send(ScimClient.forTenant(small).request("Users/" + taken)
+                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:api:"
+                            + "messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Theirs\"}]}"))
+                    .header("Content-Type", "application/scim+json"));
+            assertEquals(200, meanwhile.status(), meanwhile.text());
+            ui.submit("edit:save");
+            assertTrue(ui.text("messages").startsWith("Someone else changed this in the meantime"), ui.text("messages"));
+            assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM user_account WHERE scim_id = ? AND title = 'Theirs'", taken),
+                    "the stale edit changed nothing");
+
+            ui.open("console/users/detail.xhtml?id=no-such-user");
+            assertTrue(ui.text("messages").contains("There is no user with this id"));
         }
     }
 

@@ -2,6 +2,7 @@ package com.rollcall.console.users;
 
 import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Pager;
+import com.rollcall.roles.AccessService;
 import com.rollcall.users.UserDirectoryService;
 import com.rollcall.users.UserRow;
 import jakarta.annotation.PostConstruct;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /** /console/users/list.xhtml: the enterprise's users, searchable and paged in the database. */
 @Named("usersList")
@@ -22,11 +24,15 @@ public class ListBacking implements Serializable {
     private transient UserDirectoryService directory;
 
     @Inject
+    private transient AccessService access;
+
+    @Inject
     private transient ConsoleSession session;
 
     private final Pager pager = new Pager(PAGE_SIZE, this::reload);
     private String query;
     private List<UserRow> rows = List.of();
+    private Map<String, String> roleSummaries = Map.of();
 
     @PostConstruct
     void load() {
@@ -42,6 +48,13 @@ public class ListBacking implements Serializable {
         UserDirectoryService.UserPage page = directory.search(session.enterpriseId(), query, pager.start(), pager.size());
         rows = page.rows();
         pager.total(page.total());
+        roleSummaries = rows.isEmpty() ? Map.of()
+                : access.roleSummaries(session.enterpriseId(), rows.stream().map(UserRow::scimId).toList());
+    }
+
+    /** The user's effective roles in plain words, or "No role". */
+    public String roles(UserRow row) {
+        return roleSummaries.getOrDefault(row.scimId(), "No role");
     }
 
     public Pager getPager() { return pager; }

@@ -1,0 +1,10 @@
+package com.rollcall.audit;
+
+import java.time.Instant;
+
+/** Provisioning activity in one time bucket (an hour or a day, from {@code start}). */
+public record ActivityBucket(Instant start, long creates, long updates, long deactivations, long refusals) {
+    public long total() {
+        return creates + updates + deactivations + refusals;
+    }
+}

@@ -1,0 +1,89 @@
+package com.rollcall.console.access;
+
+import com.rollcall.console.Feedback;
+import com.rollcall.roles.AccessService;
+import com.rollcall.roles.SubAccount;
+import com.rollcall.roles.SubAccountService;
+import com.rollcall.roles.SubAccountService.SubAccountRow;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** /console/sub-accounts.xhtml: list, create and rename sub-accounts (names unique, case-insensitively). */
+@Named
+@ViewScoped
+public class SubAccountsBacking implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient AccessService access;
+
+    @Inject
+    private transient SubAccountService subAccounts;
+
+    @Inject
+    private transient ConsoleActions actions;
+
+    private List<SubAccountRow> rows = List.of();
+    private String newName;
+    private SubAccountRow renaming;
+    private String renameTo;
+
+    @PostConstruct
+    void open() {
+        load();
+    }
+
+    private void load() {
+        rows = subAccounts.list(actions.enterpriseId());
+    }
+
+    public void create() {
+        if (newName == null || newName.isBlank()) {
+            Feedback.fieldError("create-form:name", "Enter a name.");
+            return;
+        }
+        SubAccount created = actions.attempt("create-form:name", () -> access.createSubAccount(actions.actor(), newName));
+        if (created != null) {
+            Feedback.info("Created the sub-account '" + created.name() + "'.");
+            newName = null;
+            load();
+        }
+    }
+
+    public void startRename(long subAccountId) {
+        renaming = rows.stream().filter(r -> r.id() == subAccountId).findFirst().orElse(null);
+        renameTo = renaming == null ? null : renaming.name();
+    }
+
+    public void cancelRename() {
+        renaming = null;
+        renameTo = null;
+    }
+
+    public void rename() {
+        if (renaming == null) {
+            return;
+        }
+        String before = renaming.name();
+        SubAccountRow renamed = actions.attempt("rename-form:new-name",
+                () -> subAccounts.rename(actions.actor(), renaming.id(), renaming.version(), renameTo));
+        if (renamed != null) {
+            Feedback.info(before.equals(renamed.name()) ? "The name is unchanged."
+                    : "Renamed '" + before + "' to '" + renamed.name() + "'.");
+            renaming = null;
+            renameTo = null;
+            load();
+        }
+    }
+
+    public List<SubAccountRow> getRows() { return rows; }
+    public String getNewName() { return newName; }
+    public void setNewName(String newName) { this.newName = newName; }
+    public SubAccountRow getRenaming() { return renaming; }
+    public String getRenameTo() { return renameTo; }
+    public void setRenameTo(String renameTo) { this.renameTo = renameTo; }
+}

@@ -1,0 +1,302 @@
+package com.rollcall.console.groups;
+
+import com.rollcall.console.Feedback;
+import com.rollcall.console.Pager;
+import com.rollcall.console.access.ConsoleActions;
+import com.rollcall.groups.GroupDirectoryService;
+import com.rollcall.groups.GroupDirectoryService.GroupSummary;
+import com.rollcall.groups.GroupDirectoryService.MemberRow;
+import com.rollcall.roles.AccessService;
+import com.rollcall.roles.MappingChange;
+import com.rollcall.roles.MappingPreview;
+import com.rollcall.roles.RemapJobService;
+import com.rollcall.roles.RemapJobView;
+import com.rollcall.roles.RolePriorityMatrix;
+import com.rollcall.roles.RoleScope;
+import com.rollcall.roles.SubAccount;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonObject;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * /console/groups/detail.xhtml?id=GROUP: the group's members (paged) and the mapping editor — add a
+ * mapping (enterprise level or a sub-account, with a role of the matching scope) or remove one, each with
+ * a preview of how many users' effective roles change. Changes on large groups run as a background remap
+ * job whose progress the page follows.
+ */
+@Named
+@ViewScoped
+public class GroupDetailBacking implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final int PAGE_SIZE = 20;
+    /** The value of the "where" choice that means the enterprise level. */
+    public static final String ENTERPRISE_LEVEL = "enterprise";
+
+    /** A mapping as the editor lists it. */
+    public record MappingRow(long id, Long subAccountId, String subAccountName, long roleId, String roleName, int score)
+            implements Serializable {
+        public String where() {
+            return subAccountId == null ? "Enterprise level (every sub-account)" : subAccountName;
+        }
+    }
+
+    /** A choice in the "where" select. */
+    public record Choice(String value, String label) implements Serializable {
+    }
+
+    /** A role in the role select. */
+    public record RoleChoice(long id, String label) implements Serializable {
+    }
+
+    /** A mappable role, in priority order. */
+    record RoleOption(long id, String name, RoleScope scope, int score) implements Serializable {
+    }
+
+    @Inject
+    private transient GroupDirectoryService directory;
+
+    @Inject
+    private transient AccessService access;
+
+    @Inject
+    private transient RemapJobService remapJobs;
+
+    @Inject
+    private transient ConsoleActions actions;
+
+    private String id;
+    private GroupSummary group;
+    private final Pager pager = new Pager(PAGE_SIZE, this::loadMembers);
+    private List<MemberRow> members = List.of();
+    private List<MappingRow> mappings = List.of();
+    private List<Choice> levels = List.of();
+    private List<RoleOption> roles = List.of();
+    private Long jobId;
+    private transient RemapJobView job;
+
+    private String level = ENTERPRISE_LEVEL;
+    private Long roleId;
+    private MappingRow removing;
+
+    /** f:viewAction: an unknown group shows a not-found state, not an error page. */
+    public void open() {
+        group = directory.group(actions.enterpriseId(), id).orElse(null);
+        if (group == null) {
+            return;
+        }
+        loadMembers();
+        loadMappings();
+        List<Choice> choices = new ArrayList<>();
+        choices.add(new Choice(ENTERPRISE_LEVEL, "Enterprise level (every sub-account)"));
+        for (SubAccount subAccount : access.subAccounts(actions.enterpriseId())) {
+            choices.add(new Choice(subAccount.id().toString(), subAccount.name()));
+        }
+        levels = choices;
+        roles = access.roles(actions.enterpriseId()).stream().sorted(RolePriorityMatrix.PRIORITY)
+                .map(r -> new RoleOption(r.id(), r.name(), r.scope(), RolePriorityMatrix.score(r))).toList();
+        job = remapJobs.recent(actions.enterpriseId(), id).stream().findFirst().orElse(null);
+        jobId = job == null ? null : job.id();
+    }
+
+    private void loadMembers() {
+        var page = directory.members(actions.enterpriseId(), id, pager.start() - 1, PAGE_SIZE);
+        members = page.rows();
+        pager.total(page.total());
+    }
+
+    private void loadMappings() {
+        List<MappingRow> rows = new ArrayList<>();
+        for (JsonObject m : access.mappings(actions.enterpriseId(), id)) {
+            JsonObject role = m.getJsonObject("role");
+            boolean enterprise = m.isNull("subAccount");
+            rows.add(new MappingRow(m.getJsonNumber("id").longValue(),
+                    enterprise ? null : m.getJsonObject("subAccount").getJsonNumber("id").longValue(),
+                    enterprise ? null : m.getJsonObject("subAccount").getString("name"),
+                    role.getJsonNumber("id").longValue(), role.getString("name"), role.getInt("score")));
+        }
+        mappings = rows;
+    }
+
+    /** The roles mappable at the chosen level: enterprise roles at the enterprise level, else sub-account roles. */
+    public List<RoleChoice> getRoleChoices() {
+        RoleScope scope = ENTERPRISE_LEVEL.equals(level) ? RoleScope.ENTERPRISE : RoleScope.SUB_ACCOUNT;
+        return roles.stream().filter(r -> r.scope() == scope)
+                .map(r -> new RoleChoice(r.id(), r.name() + " (score " + r.score() + ")"))
+                .toList();
+    }
+
+    /** Ajax: the level changed, so the role list changes; a role of the other scope is dropped. */
+    public void levelChanged() {
+        if (roleId != null && getRoleChoices().stream().noneMatch(c -> c.id() == roleId.longValue())) {
+            roleId = null;
+        }
+    }
+
+    private Long subAccountId() {
+        if (level == null || ENTERPRISE_LEVEL.equals(level)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(level);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** What adding the chosen mapping would change, in plain words (empty until a role is chosen). */
+    public String getAddPreview() {
+        if (roleId == null || group == null) {
+            return "";
+        }
+        MappingPreview preview = actions.attempt(null,
+                () -> access.previewMappingChange(actions.enterpriseId(), id, subAccountId(), roleId, true));
+        return preview == null ? "" : previewText(preview, true);
+    }
+
+    /** What removing the mapping being confirmed would change. */
+    public String getRemovePreview() {
+        if (group == null || removing == null) {
+            return "";
+        }
+        MappingPreview preview = actions.attempt(null, () -> access.previewMappingChange(actions.enterpriseId(), id,
+                removing.subAccountId(), removing.roleId(), false));
+        return preview == null ? "" : previewText(preview, false);
+    }
+
+    static String previewText(MappingPreview preview, boolean adding) {
+        String verb = adding ? "Adding" : "Removing";
+        if (preview.groupMembers() == 0) {
+            return "The group has no members yet: no user's effective role changes now.";
+        }
+        String text;
+        if (preview.exact()) {
+            text = preview.usersWhoseRoleChanges() == 0
+                    ? verb + " this mapping changes no user's effective role (the group's " + number(preview.groupMembers())
+                            + " members keep a role that wins anyway)."
+                    : verb + " this mapping changes the effective role of " + users(preview.usersWhoseRoleChanges())
+                            + " of the group's " + number(preview.groupMembers()) + " members.";
+        } else {
+            text = verb + " this mapping may change the effective role of up to " + users(preview.groupMembers())
+                    + " (too many members to simulate).";
+        }
+        return preview.runsInBackground() ? text + " The group is large: the change runs in the background and this page "
+                + "shows its progress." : text;
+    }
+
+    private static String users(long n) {
+        return number(n) + (n == 1 ? " user" : " users");
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    public void addMapping() {
+        if (roleId == null) {
+            Feedback.fieldError("mapping-form:role", "Choose a role.");
+            return;
+        }
+        Long subAccountId = subAccountId();
+        if (subAccountId == null && !ENTERPRISE_LEVEL.equals(level)) {
+            Feedback.fieldError("mapping-form:level", "Choose the enterprise level or a sub-account.");
+            return;
+        }
+        String roleName = roles.stream().filter(r -> r.id() == roleId).map(RoleOption::name).findFirst().orElse("the role");
+        String where = subAccountId == null ? "at the enterprise level" : "in " + levels.stream()
+                .filter(c -> c.value().equals(level)).findFirst().map(Choice::label).orElse("the sub-account");
+        MappingChange change = actions.attempt("mapping-form:role",
+                () -> access.addMapping(actions.actor(), id, subAccountId, roleId));
+        if (change != null) {
+            changed(change, "Mapped the group to " + roleName + " " + where + ".");
+            roleId = null;
+        }
+    }
+
+    public void askRemove(long mappingId) {
+        removing = mappings.stream().filter(m -> m.id() == mappingId).findFirst().orElse(null);
+    }
+
+    public void cancelRemove() {
+        removing = null;
+    }
+
+    public void confirmRemove() {
+        if (removing == null) {
+            return;
+        }
+        MappingRow row = removing;
+        removing = null;
+        MappingChange change = actions.attempt(null, () -> access.removeMapping(actions.actor(), id, row.id()));
+        if (change != null) {
+            changed(change, "Removed the mapping to " + row.roleName() + " (" + row.where() + ").");
+        } else {
+            loadMappings();
+        }
+    }
+
+    private void changed(MappingChange change, String what) {
+        loadMappings();
+        if (change.remapJobId() != null) {
+            jobId = change.remapJobId();
+            job = remapJobs.find(actions.enterpriseId(), jobId).orElse(null);
+            Feedback.info(what + " The group is large: its members' effective roles are being updated in the background.");
+        } else {
+            Feedback.info(what + " " + (change.usersChanged() == 0 ? "No user's effective role changed."
+                    : "The effective role of " + users(change.usersChanged()) + " changed."));
+        }
+    }
+
+    /** Ajax poll while a remap job runs. */
+    public void refreshJob() {
+        job = null;
+    }
+
+    /** The group's latest remap job (read again after each poll); null when it never had one. */
+    public RemapJobView getJob() {
+        if (job == null && jobId != null) {
+            job = remapJobs.find(actions.enterpriseId(), jobId).orElse(null);
+        }
+        return job;
+    }
+
+    public boolean isJobRunning() {
+        return getJob() != null && !job.finished();
+    }
+
+    /** The job's state in words, e.g. "Updating effective roles: 600 of 1,200 members (50%)". */
+    public String getJobText() {
+        RemapJobView job = getJob();
+        if (job == null) {
+            return "";
+        }
+        return switch (job.status()) {
+            case "QUEUED" -> "Waiting to start: " + number(job.total()) + " members to update.";
+            case "RUNNING" -> "Updating effective roles: " + number(job.processed()) + " of " + number(job.total())
+                    + " members (" + job.percent() + "%).";
+            case "DONE" -> "Done: " + number(job.processed()) + " members checked, " + users(job.changed())
+                    + " with a changed effective role" + (job.unlicensed() > 0 ? "; " + users(job.unlicensed())
+                    + " could not get a licensed role because the license limit is reached" : "") + ".";
+            case "FAILED" -> "The update failed" + (job.message() == null ? "" : ": " + job.message())
+                    + ". Change the mapping again to retry.";
+            default -> job.status();
+        };
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public GroupSummary getGroup() { return group; }
+    public List<MemberRow> getMembers() { return members; }
+    public Pager getPager() { return pager; }
+    public List<MappingRow> getMappings() { return mappings; }
+    public List<Choice> getLevels() { return levels; }
+    public String getLevel() { return level; }
+    public void setLevel(String level) { this.level = level; }
+    public Long getRoleId() { return roleId; }
+    public void setRoleId(Long roleId) { this.roleId = roleId; }
+    public MappingRow getRemoving() { return removing; }
+}

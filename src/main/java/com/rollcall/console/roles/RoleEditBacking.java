@@ -1,0 +1,179 @@
+package com.rollcall.console.roles;
+
+import com.rollcall.console.Feedback;
+import com.rollcall.console.access.ConsoleActions;
+import com.rollcall.roles.AccessService;
+import com.rollcall.roles.Permission;
+import com.rollcall.roles.RoleDefinition;
+import com.rollcall.roles.RolePriorityMatrix;
+import com.rollcall.roles.RoleScope;
+import com.rollcall.roles.RoleService;
+import com.rollcall.roles.RoleService.RoleInput;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * /console/roles/edit.xhtml (?id=ROLE to edit, none to create): a custom role's name, scope, permissions
+ * and flags, with the power score recomputed (by the role-priority matrix) as permissions are ticked.
+ * Built-in roles open read-only.
+ */
+@Named
+@ViewScoped
+public class RoleEditBacking implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient AccessService access;
+
+    @Inject
+    private transient RoleService roles;
+
+    @Inject
+    private transient ConsoleActions actions;
+
+    @Inject
+    private transient FacesContext faces;
+
+    private Long id;
+    private boolean found = true;
+    private boolean builtIn;
+    private String name;
+    private RoleScope scope = RoleScope.SUB_ACCOUNT;
+    private List<String> permissions = new ArrayList<>();
+    private boolean groupManager;
+    private boolean fullAccess;
+    private int version;
+
+    public void open() {
+        if (id == null) {
+            return;
+        }
+        RoleDefinition role = access.roles(actions.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
+                .orElse(null);
+        if (role == null) {
+            found = false;
+            return;
+        }
+        builtIn = role.builtIn();
+        version = builtIn ? 0 : roles.version(actions.enterpriseId(), id);
+        name = role.name();
+        scope = role.scope();
+        permissions = new ArrayList<>(role.permissions().stream().map(Permission::name).toList());
+        groupManager = role.groupManager();
+        fullAccess = role.fullAccess();
+    }
+
+    /** The role as currently edited, for the score: unknown codes are ignored. */
+    private RoleDefinition draft() {
+        return RoleDefinition.custom(id == null ? 0 : id, name == null || name.isBlank() ? "draft" : name, scope,
+                selected(), groupManager && scope == RoleScope.ENTERPRISE, fullAccess && scope == RoleScope.ENTERPRISE);
+    }
+
+    private Set<Permission> selected() {
+        Set<Permission> set = EnumSet.noneOf(Permission.class);
+        for (String code : permissions == null ? List.<String>of() : permissions) {
+            Arrays.stream(Permission.values()).filter(p -> p.name().equals(code)).findFirst().ifPresent(set::add);
+        }
+        return set;
+    }
+
+    /** The live power score of the role being edited. */
+    public int getScore() {
+        return RolePriorityMatrix.score(draft());
+    }
+
+    /** How the score is made up, e.g. "100 + 40 − 10 (Group Manager) = 130". */
+    public String getBreakdown() {
+        return RolePriorityMatrix.breakdown(draft());
+    }
+
+    /** Ajax: the scope changed; the flags only exist on enterprise roles. */
+    public void scopeChanged() {
+        if (scope != RoleScope.ENTERPRISE) {
+            groupManager = false;
+            fullAccess = false;
+        }
+    }
+
+    /** Ajax render hook: nothing to do, the score is computed on render. */
+    public void recompute() {
+    }
+
+    public void save() {
+        if (builtIn) {
+            Feedback.error("'" + name + "' is a built-in role: it cannot be changed.");
+            return;
+        }
+        if (!found) {
+            Feedback.error("This role no longer exists.");
+            return;
+        }
+        if (selected().isEmpty()) {
+            Feedback.fieldError("role-form:permissions", "Tick at least one permission.");
+            return;
+        }
+        RoleInput input = new RoleInput(name == null ? "" : name.trim(), scope, selected(),
+                groupManager && scope == RoleScope.ENTERPRISE, fullAccess && scope == RoleScope.ENTERPRISE);
+        RoleDefinition saved = actions.attempt("role-form:name",
+                () -> id == null ? roles.create(actions.actor(), input) : roles.edit(actions.actor(), id, version, input));
+        if (saved != null) {
+            Feedback.info((id == null ? "Created" : "Saved") + " the role '" + saved.name() + "' (score "
+                    + RolePriorityMatrix.score(saved) + ").");
+            Feedback.keepForRedirect();
+            try {
+                faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                        + "/console/roles/list.xhtml");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The permissions to tick, enterprise-wide ones first, with their weights. */
+    public List<Permission> getEnterprisePermissions() {
+        return Arrays.stream(Permission.values()).filter(Permission::enterpriseWide).toList();
+    }
+
+    public List<Permission> getSubAccountPermissions() {
+        return Arrays.stream(Permission.values()).filter(p -> !p.enterpriseWide()).toList();
+    }
+
+    public RoleScope[] getScopes() {
+        return RoleScope.values();
+    }
+
+    public boolean isEnterpriseScope() {
+        return scope == RoleScope.ENTERPRISE;
+    }
+
+    public boolean isCreating() {
+        return id == null;
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public boolean isFound() { return found; }
+    public boolean isBuiltIn() { return builtIn; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public RoleScope getScope() { return scope; }
+    public void setScope(RoleScope scope) { this.scope = scope == null ? RoleScope.SUB_ACCOUNT : scope; }
+    public List<String> getPermissions() { return permissions; }
+    public void setPermissions(List<String> permissions) {
+        this.permissions = permissions == null ? new ArrayList<>() : new ArrayList<>(permissions);
+    }
+    public boolean isGroupManager() { return groupManager; }
+    public void setGroupManager(boolean groupManager) { this.groupManager = groupManager; }
+    public boolean isFullAccess() { return fullAccess; }
+    public void setFullAccess(boolean fullAccess) { this.fullAccess = fullAccess; }
+}
