@@ -17,6 +17,9 @@ import com.rollcall.platform.query.ListQuery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.OutputStream;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,6 +67,39 @@ public class GroupProvisioningService {
         UserGroup group = groups.find(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
         return toJson(enterpriseId, group, withMembers, baseUrl);
+    }
+
+    /**
+     * Writes the group's whole SCIM form to {@code out}: the fields of {@code header} (its form without
+     * members, read by {@link #get}, whose ETag is already sent) with the members read in keyset pages and
+     * written as they come, all inside this one transaction (one snapshot). Memory stays bounded whatever
+     * the group's size.
+     */
+    public void writeWithMembers(long enterpriseId, JsonObject header, String baseUrl, OutputStream out) {
+        Long groupId = groups.find(enterpriseId, header.getString("id")).map(UserGroup::id).orElse(null);
+        JsonGenerator json = ScimJson.PROVIDER.createGenerator(out);
+        json.writeStartObject();
+        boolean membersWritten = false;
+        for (Map.Entry<String, JsonValue> field : header.entrySet()) {
+            if (field.getKey().equals("meta") && !membersWritten) {
+                writeMembers(json, enterpriseId, groupId, baseUrl);
+                membersWritten = true;
+            }
+            json.write(field.getKey(), field.getValue());
+        }
+        if (!membersWritten) {
+            writeMembers(json, enterpriseId, groupId, baseUrl);
+        }
+        json.writeEnd();
+        json.flush();
+    }
+
+    private void writeMembers(JsonGenerator json, long enterpriseId, Long groupId, String baseUrl) {
+        json.writeStartArray("members");
+        if (groupId != null) {
+            groups.forEachMember(enterpriseId, groupId, member -> json.write(GroupScimMapper.memberJson(member, baseUrl)));
+        }
+        json.writeEnd();
     }
 
     /** SCIM list / search; members are read (per group of the page) only when the answer includes them. */

@@ -41,6 +41,11 @@ class RemapJobIT {
             ScimClient.Response added = patch(group, "{\"op\":\"add\",\"path\":\"members\",\"value\":[" + members + "]}");
             assertEquals(204, added.status(), added.text());
         }
+        ScimClient.Response whole = scim.get("Groups/" + group);
+        assertEquals(200, whole.status());
+        assertEquals(MEMBERS, whole.json().getJsonArray("members").size(), "the streamed read has every member");
+        assertEquals(users.get(0), whole.json().getJsonArray("members").getJsonObject(0).getString("value"));
+        assertEquals(whole.json().getJsonObject("meta").getString("version"), whole.header("ETag").orElseThrow());
         long sub = post("sub-accounts", "{\"name\":\"Stores\"}").json().getJsonNumber("id").longValue();
         long editor = roleId("Editor");
 
