@@ -36,7 +36,8 @@ class ApiClientsUiIT {
             String token = ui.text("issued-token");
             assertTrue(token.startsWith("rc_"), token);
             assertEquals(RollcallServer.get().baseUrl() + "scim/v2/", ui.text("scim-base-url"));
-            assertTrue(ui.present("copy-token"));
+            ui.visible("copy-token").click();
+            ui.wait.until(d -> "Copied".equals(d.findElement(By.id("copy-token")).getText()));
             ui.screenshot("api-clients-token-once");
 
             assertEquals(200, scimStatus(token), "the new token works against /scim/v2/Users");

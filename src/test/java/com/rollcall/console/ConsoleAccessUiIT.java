@@ -96,6 +96,29 @@ class ConsoleAccessUiIT {
     }
 
     @Test
+    void pagesFitANarrowWindowWithoutSidewaysScrolling() {
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 800));
+            for (String page : List.of("console/dashboard.xhtml", "console/settings.xhtml", "console/users/list.xhtml",
+                    "console/users/create.xhtml", "console/api-clients.xhtml", "console/audit.xhtml", "console/export.xhtml",
+                    "console/readiness.xhtml")) {
+                ui.open(page);
+                ui.visible("page-title");
+                Object overflow = ((org.openqa.selenium.JavascriptExecutor) ui.browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertTrue(((Number) overflow).longValue() <= 0, page + " overflows sideways by " + overflow + " px: "
+                        + ((org.openqa.selenium.JavascriptExecutor) ui.browser).executeScript("var w = document.documentElement"
+                        + ".clientWidth; return Array.from(document.querySelectorAll('body *')).filter(function (e) { return "
+                        + "e.getBoundingClientRect().right > w; }).map(function (e) { return e.tagName + '#' + e.id + '.' "
+                        + "+ e.className; }).join(' ');"));
+                assertTrue(ui.visible("nav-dashboard").isDisplayed(), page);
+            }
+            ui.open("console/users/list.xhtml");
+            ui.screenshot("narrow-users");
+        }
+    }
+
+    @Test
     void unknownPageIsTheStyledNotFoundPage() {
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.open("console/no-such-page.xhtml");
