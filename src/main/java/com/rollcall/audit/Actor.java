@@ -14,6 +14,11 @@ public record Actor(long enterpriseId, ActorType type, String id, String name, S
                 caller.clientName(), address, requestId);
     }
 
+    /** A signed-in console user (login and display name), from the address the server sees. */
+    public static Actor consoleUser(long enterpriseId, String login, String displayName, String address, String requestId) {
+        return new Actor(enterpriseId, ActorType.CONSOLE_USER, login, displayName, address, requestId);
+    }
+
     public static Actor system(long enterpriseId, String what) {
         return new Actor(enterpriseId, ActorType.SYSTEM, null, what, null, null);
     }

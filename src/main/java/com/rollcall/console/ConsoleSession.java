@@ -1,5 +1,7 @@
 package com.rollcall.console;
 
+import com.rollcall.audit.Actor;
+import com.rollcall.platform.security.ConsoleRole;
 import com.rollcall.platform.security.ConsoleUserService;
 import com.rollcall.platform.security.ConsoleUserView;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,11 +13,30 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
 
-/** The signed-in console user of this request (and logout). */
+/** The signed-in console user of this request (and logout), the navigation they may see, and their actor. */
 @Named
 @RequestScoped
 public class ConsoleSession {
+    /** One entry of the console's navigation; {@code id} makes the element id {@code nav-<id>}. */
+    public record NavItem(String id, String label, String path, boolean adminOnly) {
+    }
+
+    /** Every console page in the navigation, in order (part 2's pages included). */
+    static final List<NavItem> NAVIGATION = List.of(
+            new NavItem("dashboard", "Dashboard", "/console/dashboard.xhtml", false),
+            new NavItem("settings", "Settings", "/console/settings.xhtml", true),
+            new NavItem("readiness", "Readiness", "/console/readiness.xhtml", true),
+            new NavItem("users", "Users", "/console/users/list.xhtml", true),
+            new NavItem("groups", "Groups", "/console/groups/list.xhtml", true),
+            new NavItem("roles", "Roles", "/console/roles/list.xhtml", true),
+            new NavItem("sub-accounts", "Sub-accounts", "/console/sub-accounts.xhtml", true),
+            new NavItem("api-clients", "API clients", "/console/api-clients.xhtml", false),
+            new NavItem("audit", "Audit log", "/console/audit.xhtml", true),
+            new NavItem("export", "Export", "/console/export.xhtml", true));
+
     @Inject
     private SecurityContext securityContext;
 
@@ -26,6 +47,7 @@ public class ConsoleSession {
     private FacesContext faces;
 
     private ConsoleUserView user;
+    private String requestId;
 
     /** The signed-in user; pages under /console/ are only reachable signed in. */
     public ConsoleUserView getUser() {
@@ -36,11 +58,49 @@ public class ConsoleSession {
     }
 
     public long enterpriseId() {
+        return requireUser().enterpriseId();
+    }
+
+    /** Whether the signed-in user is an Enterprise Admin (sees every page of their enterprise). */
+    public boolean isAdmin() {
         ConsoleUserView current = getUser();
-        if (current == null) {
-            throw new IllegalStateException("no console user signed in");
+        return current != null && current.role() == ConsoleRole.ENTERPRISE_ADMIN;
+    }
+
+    /** The navigation this user may use: Integrations Managers see only the dashboard and API clients. */
+    public List<NavItem> getNavigation() {
+        boolean admin = isAdmin();
+        return NAVIGATION.stream().filter(item -> admin || !item.adminOnly()).toList();
+    }
+
+    /** Whether a nav item is the page being shown (or its section, e.g. every page under /console/users/). */
+    public boolean isCurrent(NavItem item) {
+        String viewId = faces.getViewRoot() == null ? "" : faces.getViewRoot().getViewId();
+        if (viewId.equals(item.path())) {
+            return true;
         }
-        return current.enterpriseId();
+        int slash = item.path().lastIndexOf('/');
+        String section = item.path().substring(0, slash + 1);
+        return !section.equals("/console/") && viewId.startsWith(section);
+    }
+
+    /** The signed-in user as the actor of a use case: audited with their login, address and a request id. */
+    public Actor actor() {
+        ConsoleUserView current = requireUser();
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        if (requestId == null) {
+            requestId = UUID.randomUUID().toString();
+        }
+        return Actor.consoleUser(current.enterpriseId(), current.login(), current.displayName(), request.getRemoteAddr(),
+                requestId);
+    }
+
+    /** The SCIM base URL of this server as an IdP would be given it (ends in a slash). */
+    public String scimBaseUrl() {
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        String url = request.getRequestURL().toString();
+        String root = url.substring(0, url.length() - request.getRequestURI().length());
+        return root + request.getContextPath() + "/scim/v2/";
     }
 
     public void logout() throws IOException, ServletException {
@@ -48,5 +108,13 @@ public class ConsoleSession {
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+    }
+
+    private ConsoleUserView requireUser() {
+        ConsoleUserView current = getUser();
+        if (current == null) {
+            throw new IllegalStateException("no console user signed in");
+        }
+        return current;
     }
 }

@@ -20,6 +20,8 @@ import java.io.IOException;
 @Named
 @RequestScoped
 public class LoginBacking {
+    static final long FAILURE_DELAY_MILLIS = 1000;
+
     @Inject
     private SecurityContext securityContext;
 
@@ -38,8 +40,20 @@ public class LoginBacking {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Login failed. Check the login and password and try again.", null));
+            default -> {
+                slowDown();
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        "Login failed. Check the login and password and try again.", null));
+            }
+        }
+    }
+
+    /** Every failure costs the client a second (per-account lockouts come from LoginThrottle). */
+    private static void slowDown() {
+        try {
+            Thread.sleep(FAILURE_DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,6 +17,9 @@ import com.rollcall.platform.query.ListQuery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.OutputStream;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +36,9 @@ public class GroupProvisioningService {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private MembershipEffects effects;
 
     /** SCIM create, with optional initial members; 409 uniqueness on a taken displayName or externalId. */
     public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
@@ -61,6 +67,39 @@ public class GroupProvisioningService {
         UserGroup group = groups.find(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
         return toJson(enterpriseId, group, withMembers, baseUrl);
+    }
+
+    /**
+     * Writes the group's whole SCIM form to {@code out}: the fields of {@code header} (its form without
+     * members, read by {@link #get}, whose ETag is already sent) with the members read in keyset pages and
+     * written as they come, all inside this one transaction (one snapshot). Memory stays bounded whatever
+     * the group's size.
+     */
+    public void writeWithMembers(long enterpriseId, JsonObject header, String baseUrl, OutputStream out) {
+        Long groupId = groups.find(enterpriseId, header.getString("id")).map(UserGroup::id).orElse(null);
+        JsonGenerator json = ScimJson.PROVIDER.createGenerator(out);
+        json.writeStartObject();
+        boolean membersWritten = false;
+        for (Map.Entry<String, JsonValue> field : header.entrySet()) {
+            if (field.getKey().equals("meta") && !membersWritten) {
+                writeMembers(json, enterpriseId, groupId, baseUrl);
+                membersWritten = true;
+            }
+            json.write(field.getKey(), field.getValue());
+        }
+        if (!membersWritten) {
+            writeMembers(json, enterpriseId, groupId, baseUrl);
+        }
+        json.writeEnd();
+        json.flush();
+    }
+
+    private void writeMembers(JsonGenerator json, long enterpriseId, Long groupId, String baseUrl) {
+        json.writeStartArray("members");
+        if (groupId != null) {
+            groups.forEachMember(enterpriseId, groupId, member -> json.write(GroupScimMapper.memberJson(member, baseUrl)));
+        }
+        json.writeEnd();
     }
 
     /** SCIM list / search; members are read (per group of the page) only when the answer includes them. */
@@ -101,12 +140,16 @@ public class GroupProvisioningService {
         if (externalChanged) {
             group.changeExternalId(attributes.externalId());
         }
+        MembershipEffects.Change roles = effects.begin(actor, group);
+        roles.users(toAdd.userIds());
+        roles.users(toRemove.userIds());
         group.adjustMemberCount(toAdd.addTo(groups, enterpriseId, group) - toRemove.removeFrom(groups, enterpriseId, group));
         try {
             groups.flush();
         } catch (PersistenceException e) {
             throw uniquenessOrRethrow(e);
         }
+        roles.apply();
         JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
         audit.record(actor, "GROUP_REPLACED", "Group", group.scimId(), group.displayName(), before,
                 ScimJson.object(after).add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size())
@@ -132,18 +175,28 @@ public class GroupProvisioningService {
         boolean attributesChanged = applyAttributeOperations(enterpriseId, group, before, plan.otherOperations());
         int added = 0;
         int removed = 0;
+        MembershipEffects.Change roles = plan.memberSteps().isEmpty() ? null : effects.begin(actor, group);
         for (MembershipPatch.Step step : plan.memberSteps()) {
             if (step instanceof MembershipPatch.AddMembers add) {
-                added += resolve(enterpriseId, group, add.ids()).addTo(groups, enterpriseId, group);
+                MemberIds ids = resolve(enterpriseId, group, add.ids());
+                roles.users(ids.userIds());
+                added += ids.addTo(groups, enterpriseId, group);
             } else if (step instanceof MembershipPatch.RemoveMembers remove) {
-                removed += resolveExisting(enterpriseId, remove.ids()).removeFrom(groups, enterpriseId, group);
+                MemberIds ids = resolveExisting(enterpriseId, remove.ids());
+                roles.users(ids.userIds());
+                removed += ids.removeFrom(groups, enterpriseId, group);
             } else if (step instanceof MembershipPatch.RemoveAllMembers) {
+                roles.allUsers();
                 removed += groups.removeAllMembers(enterpriseId, group.id());
             } else if (step instanceof MembershipPatch.ReplaceMembers replace) {
                 MemberIds wanted = resolve(enterpriseId, group, replace.ids());
                 MemberIds stored = groups.memberIds(enterpriseId, group.id());
-                removed += stored.minus(wanted).removeFrom(groups, enterpriseId, group);
-                added += wanted.minus(stored).addTo(groups, enterpriseId, group);
+                MemberIds leaving = stored.minus(wanted);
+                MemberIds joining = wanted.minus(stored);
+                roles.users(leaving.userIds());
+                roles.users(joining.userIds());
+                removed += leaving.removeFrom(groups, enterpriseId, group);
+                added += joining.addTo(groups, enterpriseId, group);
             }
         }
         if (!attributesChanged && added == 0 && removed == 0) {
@@ -155,6 +208,9 @@ public class GroupProvisioningService {
             groups.flush();
         } catch (PersistenceException e) {
             throw uniquenessOrRethrow(e);
+        }
+        if (roles != null) {
+            roles.apply();
         }
         JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
         audit.record(actor, "GROUP_PATCHED", "Group", group.scimId(), group.displayName(), before,
@@ -224,9 +280,12 @@ public class GroupProvisioningService {
         Preconditions.checkIfMatch(ifMatch, group.version());
         JsonObject before = ScimJson.object().add("displayName", group.displayName())
                 .add("memberCount", group.memberCount()).build();
+        MembershipEffects.Change roles = effects.begin(actor, group);
+        roles.allUsers();
         groups.removeAllMembers(enterpriseId, group.id());
         groups.remove(enterpriseId, group);
         groups.flush();
+        roles.apply();
         audit.record(actor, "GROUP_DELETED", "Group", scimId, group.displayName(), before, null);
     }
 

@@ -210,6 +210,45 @@ public class GroupRepository {
         return members;
     }
 
+    /** Members per page when streaming a group's members. */
+    static final int STREAM_PAGE = 2_000;
+
+    /**
+     * The members, in the same order as {@link #members}, handed to {@code sink} page by page (keyset
+     * pages of {@value #STREAM_PAGE} users): memory stays bounded whatever the group's size. Inside one
+     * transaction, so all pages come from one snapshot.
+     */
+    public void forEachMember(long enterpriseId, long groupId, java.util.function.Consumer<GroupMember> sink) {
+        long after = 0;
+        while (true) {
+            List<?> rows = em.createNativeQuery("SELECT m.user_id, u.scim_id, COALESCE(u.display_name, u.user_name) "
+                            + "FROM group_membership m JOIN user_account u ON u.id = m.user_id "
+                            + "WHERE m.enterprise_id = ? AND m.group_id = ? AND m.user_id > ? ORDER BY m.user_id LIMIT "
+                            + STREAM_PAGE)
+                    .setParameter(1, enterpriseId).setParameter(2, groupId).setParameter(3, after).getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                after = ((Number) columns[0]).longValue();
+                sink.accept(new GroupMember((String) columns[1], (String) columns[2], GroupMember.Type.User));
+            }
+            if (rows.size() < STREAM_PAGE) {
+                break;
+            }
+        }
+        for (Object row : em.createNativeQuery("SELECT g.scim_id, g.display_name FROM group_nesting n "
+                        + "JOIN user_group g ON g.id = n.member_group_id "
+                        + "WHERE n.enterprise_id = ? AND n.group_id = ? ORDER BY n.member_group_id")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList()) {
+            Object[] columns = (Object[]) row;
+            sink.accept(new GroupMember((String) columns[0], (String) columns[1], GroupMember.Type.Group));
+        }
+    }
+
+    /** The internal ids of the group's user members. */
+    public List<Long> userIds(long enterpriseId, long groupId) {
+        return memberIds(enterpriseId, groupId).userIds().stream().toList();
+    }
+
     /** The internal ids of the group's user members and group members (for a full replace). */
     MemberIds memberIds(long enterpriseId, long groupId) {
         List<Long> users = new ArrayList<>();

@@ -46,6 +46,18 @@ public final class GroupScimMapper {
         return id;
     }
 
+    /** One member as it appears in a group's {@code members}. */
+    static JsonObject memberJson(GroupMember member, String baseUrl) {
+        JsonObjectBuilder item = ScimJson.object()
+                .add("value", member.scimId())
+                .add("$ref", baseUrl + member.type().name() + "s/" + member.scimId())
+                .add("type", member.type().name());
+        if (member.display() != null) {
+            item.add("display", member.display());
+        }
+        return item.build();
+    }
+
     public static JsonObject toJson(UserGroup group, List<GroupMember> members, String baseUrl) {
         JsonObjectBuilder json = ScimJson.object()
                 .add("schemas", ScimJson.array().add(Urns.GROUP))
@@ -57,14 +69,7 @@ public final class GroupScimMapper {
         if (members != null) {
             JsonArrayBuilder array = ScimJson.array();
             for (GroupMember member : members) {
-                JsonObjectBuilder item = ScimJson.object()
-                        .add("value", member.scimId())
-                        .add("$ref", baseUrl + member.type().name() + "s/" + member.scimId())
-                        .add("type", member.type().name());
-                if (member.display() != null) {
-                    item.add("display", member.display());
-                }
-                array.add(item);
+                array.add(memberJson(member, baseUrl));
             }
             json.add("members", array);
         }

@@ -10,6 +10,7 @@ import com.rollcall.scim.schema.Urns;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -74,8 +75,17 @@ public class GroupsResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        return ScimResponses.ok(service.get(request.enterpriseId(), id, wantsMembers(attributes, excludedAttributes),
-                request.baseUrl()));
+        boolean projected = !Projection.parseList(attributes).isEmpty() || !Projection.parseList(excludedAttributes).isEmpty();
+        if (projected) {
+            return ScimResponses.ok(service.get(request.enterpriseId(), id, wantsMembers(attributes, excludedAttributes),
+                    request.baseUrl()));
+        }
+        // The whole group: its members are streamed (bounded memory for 100,000-member groups).
+        long enterpriseId = request.enterpriseId();
+        String baseUrl = request.baseUrl();
+        JsonObject header = service.get(enterpriseId, id, false, baseUrl);
+        StreamingOutput body = out -> service.writeWithMembers(enterpriseId, header, baseUrl, out);
+        return ScimResponses.streamed(header, body);
     }
 
     @PUT

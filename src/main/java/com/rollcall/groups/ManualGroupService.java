@@ -27,6 +27,9 @@ public class ManualGroupService {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private MembershipEffects effects;
+
     /** Adds the user to the group (a no-op when it is already a member); returns whether it was added. */
     public boolean addMember(Actor actor, String groupId, String userId) {
         return change(actor, groupId, userId, true);
@@ -48,6 +51,8 @@ public class ManualGroupService {
             throw ScimException.forbidden("This user's group memberships are managed by your identity provider "
                     + "(provisioning is set to 'Managed in Connected System'): change them there.");
         }
+        MembershipEffects.Change roles = effects.begin(actor, group);
+        roles.users(List.of(user.id()));
         int changed = add ? groups.addUsers(enterpriseId, group.id(), List.of(user.id()), Clock.now())
                 : groups.removeUsers(enterpriseId, group.id(), List.of(user.id()));
         if (changed == 0) {
@@ -55,6 +60,7 @@ public class ManualGroupService {
         }
         group.adjustMemberCount(add ? changed : -changed);
         groups.flush();
+        roles.apply();
         audit.record(actor, add ? "GROUP_MEMBER_ADDED" : "GROUP_MEMBER_REMOVED", "Group", group.scimId(),
                 group.displayName(), null, ScimJson.object().add(add ? "memberAdded" : "memberRemoved", userId).build());
         return true;

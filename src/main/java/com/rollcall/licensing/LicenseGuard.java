@@ -44,6 +44,38 @@ public class LicenseGuard {
         lockedCounter(enterpriseId).free();
     }
 
+    /**
+     * Frees {@code toFree} seats, then takes up to {@code toTake}, under the counter lock: for users whose
+     * need of a seat changed with their effective roles (a user whose only roles consume no license holds
+     * none). With {@code allOrNothing}, taking more than the limit allows is refused with 403 like a create
+     * (and recorded); otherwise as many as fit are taken, the rest recorded as refused. Returns how many
+     * seats were taken.
+     */
+    public int adjustSeats(long enterpriseId, int toFree, int toTake, String requestId, boolean allOrNothing) {
+        if (toFree == 0 && toTake == 0) {
+            return 0;
+        }
+        LicenseCounter counter = lockedCounter(enterpriseId);
+        for (int i = 0; i < toFree; i++) {
+            counter.free();
+        }
+        int limit = enterprises.find(enterpriseId).orElseThrow().licenseLimit();
+        int room = Math.max(0, limit - counter.seatsUsed());
+        if (toTake > room) {
+            refusals.record(enterpriseId, requestId);
+            if (allOrNothing) {
+                throw ScimException.forbidden("The license limit is reached: " + counter.seatsUsed() + " of " + limit
+                        + " licenses are in use and this change would make " + toTake + " more user(s) consume one. "
+                        + "Deactivate users or add licenses, then retry.");
+            }
+        }
+        int taken = Math.min(toTake, room);
+        for (int i = 0; i < taken; i++) {
+            counter.take();
+        }
+        return taken;
+    }
+
     /** Seats used and allowed, and the refusals so far. */
     public LicenseUsage usage(long enterpriseId) {
         LicenseCounter counter = em.find(LicenseCounter.class, enterpriseId);

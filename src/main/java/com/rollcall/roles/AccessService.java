@@ -18,8 +18,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,6 +46,12 @@ public class AccessService {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private EffectiveRoleStore store;
+
+    @Inject
+    private RemapJobService jobs;
 
     public List<RoleDefinition> roles(long enterpriseId) {
         return roles.visible(enterpriseId);
@@ -93,9 +103,9 @@ public class AccessService {
      * Maps a group to a role at the enterprise level ({@code subAccountId == null}, enterprise roles) or in
      * one sub-account (sub-account roles). The same mapping twice is a 409.
      */
-    public long addMapping(Actor actor, String groupScimId, Long subAccountId, long roleId) {
+    public MappingChange addMapping(Actor actor, String groupScimId, Long subAccountId, long roleId) {
         long enterpriseId = actor.enterpriseId();
-        UserGroup group = group(enterpriseId, groupScimId);
+        UserGroup group = lockedGroup(enterpriseId, groupScimId);
         RoleDefinition role = roles.find(enterpriseId, roleId)
                 .orElseThrow(() -> ScimException.invalidValue("No role " + roleId + " in this enterprise."));
         if (subAccountId == null && role.scope() != RoleScope.ENTERPRISE) {
@@ -124,22 +134,117 @@ public class AccessService {
         long id = ((Number) em.createNativeQuery("SELECT id FROM group_mapping WHERE group_id = ? AND scope_key = ? "
                         + "AND role_id = ?").setParameter(1, group.id()).setParameter(2, subAccountId == null ? 0L : subAccountId)
                 .setParameter(3, roleId).getSingleResult()).longValue();
+        MappingChange change = remap(actor, group, id, "Mapping added: '" + group.displayName() + "' → " + role.name()
+                + (subAccountId == null ? " at the enterprise level" : " in sub-account " + subAccountName(subAccountId)));
         audit.record(actor, "GROUP_MAPPING_ADDED", "Group", group.scimId(), group.displayName(), null, ScimJson.object()
                 .add("mappingId", id).add("subAccountId", subAccountId == null ? "enterprise" : subAccountId.toString())
-                .add("role", role.name()).build());
-        return id;
+                .add("role", role.name()).add("usersChanged", change.usersChanged())
+                .add("remapJob", change.remapJobId() == null ? "none" : change.remapJobId().toString()).build());
+        return change;
     }
 
-    public void removeMapping(Actor actor, String groupScimId, long mappingId) {
+    public MappingChange removeMapping(Actor actor, String groupScimId, long mappingId) {
         long enterpriseId = actor.enterpriseId();
-        UserGroup group = group(enterpriseId, groupScimId);
+        UserGroup group = lockedGroup(enterpriseId, groupScimId);
         int removed = em.createNativeQuery("DELETE FROM group_mapping WHERE enterprise_id = ? AND group_id = ? AND id = ?")
                 .setParameter(1, enterpriseId).setParameter(2, group.id()).setParameter(3, mappingId).executeUpdate();
         if (removed == 0) {
             throw ScimException.notFound("The group has no mapping " + mappingId + ".");
         }
+        MappingChange change = remap(actor, group, mappingId, "Mapping " + mappingId + " removed from '"
+                + group.displayName() + "'");
         audit.record(actor, "GROUP_MAPPING_REMOVED", "Group", group.scimId(), group.displayName(),
-                ScimJson.object().add("mappingId", mappingId).build(), null);
+                ScimJson.object().add("mappingId", mappingId).build(), ScimJson.object()
+                        .add("usersChanged", change.usersChanged())
+                        .add("remapJob", change.remapJobId() == null ? "none" : change.remapJobId().toString()).build());
+        return change;
+    }
+
+    /**
+     * Applies a mapping change to the group's members: at once for groups up to
+     * {@link RemapJobService#inlineLimit()} members (users locked, then recomputed; a change that would need
+     * licenses beyond the limit is refused), as a background job for larger ones.
+     */
+    private MappingChange remap(Actor actor, UserGroup group, long mappingId, String reason) {
+        if (group.memberCount() > RemapJobService.inlineLimit()) {
+            return new MappingChange(mappingId, jobs.enqueueGroup(actor, group, reason), 0);
+        }
+        List<Long> members = groups.userIds(actor.enterpriseId(), group.id());
+        store.lockUsers(actor.enterpriseId(), members);
+        return new MappingChange(mappingId, null, store.recompute(actor, members, true).changed());
+    }
+
+    /**
+     * How many of the group's members would get a different effective role if this mapping were added
+     * ({@code adding}) or removed: simulated with the resolver on the members' current candidates. Groups
+     * larger than {@value #PREVIEW_LIMIT} members are not simulated (the member count is the upper bound).
+     */
+    public MappingPreview previewMappingChange(long enterpriseId, String groupScimId, Long subAccountId, long roleId,
+            boolean adding) {
+        UserGroup group = group(enterpriseId, groupScimId);
+        boolean background = group.memberCount() > RemapJobService.inlineLimit();
+        if (group.memberCount() > PREVIEW_LIMIT) {
+            return new MappingPreview(group.memberCount(), group.memberCount(), false, background);
+        }
+        Map<Long, RoleDefinition> byId = roles.visible(enterpriseId).stream()
+                .collect(Collectors.toMap(RoleDefinition::id, Function.identity()));
+        RoleDefinition role = byId.get(roleId);
+        if (role == null) {
+            throw ScimException.invalidValue("No role " + roleId + " in this enterprise.");
+        }
+        String groupName = "group " + group.id();
+        Candidate mapped = subAccountId == null ? Candidate.enterpriseLevel(groupName, role)
+                : Candidate.subAccount(groupName, subAccountId, role);
+        List<Long> members = groups.userIds(enterpriseId, group.id());
+        int changes = 0;
+        for (List<Long> chunk : EffectiveRoleStore.chunks(members)) {
+            Map<Long, List<Candidate>> candidates = store.candidatesNow(enterpriseId, chunk, byId);
+            for (Long user : chunk) {
+                List<Candidate> now = candidates.getOrDefault(user, List.of());
+                List<Candidate> then = new ArrayList<>(now);
+                if (adding) {
+                    then.add(mapped);
+                } else {
+                    then.removeIf(c -> c.equals(mapped));
+                }
+                if (!EffectiveRoleStore.resolve(now).equals(EffectiveRoleStore.resolve(then))) {
+                    changes++;
+                }
+            }
+        }
+        return new MappingPreview(group.memberCount(), changes, true, background);
+    }
+
+    /** Groups up to this many members get an exact preview. */
+    static final int PREVIEW_LIMIT = 20_000;
+
+    /**
+     * A plain-words summary of each user's stored effective roles, e.g. "Enterprise Admin (enterprise);
+     * Editor in Brand A". Users without a role are absent.
+     */
+    public Map<String, String> roleSummaries(long enterpriseId, Collection<String> userScimIds) {
+        Map<String, List<String>> parts = new TreeMap<>();
+        List<String> ids = new ArrayList<>(new TreeSet<>(userScimIds));
+        for (int from = 0; from < ids.size(); from += EffectiveRoleStore.CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + EffectiveRoleStore.CHUNK));
+            var query = em.createNativeQuery("SELECT u.scim_id, r.name, s.name FROM user_effective_role e "
+                    + "JOIN user_account u ON u.id = e.user_id JOIN app_role r ON r.id = e.role_id "
+                    + "LEFT JOIN sub_account s ON s.id = e.sub_account_id WHERE e.enterprise_id = ? AND u.enterprise_id = ? "
+                    + "AND u.scim_id IN " + EffectiveRoleStore.placeholders(chunk.size())
+                    + " ORDER BY u.scim_id, e.scope_key");
+            query.setParameter(1, enterpriseId).setParameter(2, enterpriseId);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 3, chunk.get(i));
+            }
+            for (Object row : query.getResultList()) {
+                Object[] c = (Object[]) row;
+                parts.computeIfAbsent((String) c[0], k -> new ArrayList<>())
+                        .add(c[2] == null ? c[1] + " (enterprise)" : c[1] + " in " + c[2]);
+            }
+        }
+        Map<String, String> summaries = new LinkedHashMap<>();
+        parts.forEach((user, roles) -> summaries.put(user, String.join("; ", roles)));
+        return summaries;
     }
 
     /**
@@ -196,6 +301,16 @@ public class AccessService {
 
     static JsonObject subAccountJson(SubAccount subAccount) {
         return ScimJson.object().add("id", subAccount.id()).add("name", subAccount.name()).build();
+    }
+
+    private UserGroup lockedGroup(long enterpriseId, String groupScimId) {
+        return groups.findForUpdate(enterpriseId, groupScimId)
+                .orElseThrow(() -> ScimException.notFound("Group " + groupScimId + " not found."));
+    }
+
+    private String subAccountName(long subAccountId) {
+        SubAccount subAccount = em.find(SubAccount.class, subAccountId);
+        return subAccount == null ? Long.toString(subAccountId) : "'" + subAccount.name() + "'";
     }
 
     private UserGroup group(long enterpriseId, String groupScimId) {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,6 +38,12 @@ public class RoleService {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private EffectiveRoleStore effectiveRoles;
+
+    @Inject
+    private RemapJobService jobs;
+
     public RoleDefinition create(Actor actor, RoleInput input) {
         long enterpriseId = actor.enterpriseId();
         validate(enterpriseId, null, input);
@@ -54,10 +61,30 @@ public class RoleService {
         return created;
     }
 
+    /**
+     * Edits a custom role. Its score may change, so the effective roles of the users of every group mapping it
+     * are recomputed: in this transaction (users locked first) when they are at most
+     * {@link RemapJobService#inlineLimit()}, else by a background job. A role in use keeps its scope.
+     */
     public RoleDefinition edit(Actor actor, long roleId, RoleInput input) {
         long enterpriseId = actor.enterpriseId();
         RoleDefinition before = custom(enterpriseId, roleId);
         validate(enterpriseId, roleId, input);
+        List<String> usedBy = usedBy(enterpriseId, roleId);
+        if (!usedBy.isEmpty() && input.scope() != before.scope()) {
+            throw ScimException.conflict("The role '" + before.name() + "' is mapped to the group(s) "
+                    + String.join(", ", usedBy) + "; its scope cannot change while it is mapped.");
+        }
+        List<Long> affected = new ArrayList<>();
+        for (Object id : em.createNativeQuery("SELECT DISTINCT m.user_id FROM group_membership m JOIN group_mapping gm "
+                        + "ON gm.group_id = m.group_id WHERE gm.enterprise_id = ? AND gm.role_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, roleId).getResultList()) {
+            affected.add(((Number) id).longValue());
+        }
+        boolean inline = affected.size() <= RemapJobService.inlineLimit();
+        if (inline) {
+            effectiveRoles.lockUsers(enterpriseId, affected);
+        }
         em.createNativeQuery("UPDATE app_role SET name = ?, name_key = ?, scope = ?, group_manager = ?, full_access = ?, "
                         + "last_modified = ?, version = version + 1 WHERE id = ? AND enterprise_id = ?")
                 .setParameter(1, input.name().trim()).setParameter(2, key(input.name())).setParameter(3, input.scope().name())
@@ -67,6 +94,11 @@ public class RoleService {
         em.createNativeQuery("DELETE FROM app_role_permission WHERE role_id = ?").setParameter(1, roleId).executeUpdate();
         writePermissions(roleId, input.permissions());
         RoleDefinition after = roles.find(enterpriseId, roleId).orElseThrow();
+        if (inline) {
+            effectiveRoles.recompute(actor, affected, true);
+        } else {
+            jobs.enqueueHolders(actor, null, "Role '" + after.name() + "' edited");
+        }
         audit.record(actor, "ROLE_EDITED", "Role", Long.toString(roleId), after.name(), json(before), json(after));
         return after;
     }
@@ -74,16 +106,21 @@ public class RoleService {
     public void delete(Actor actor, long roleId) {
         long enterpriseId = actor.enterpriseId();
         RoleDefinition role = custom(enterpriseId, roleId);
-        List<?> usedBy = em.createNativeQuery("SELECT DISTINCT g.display_name FROM group_mapping gm JOIN user_group g "
-                        + "ON g.id = gm.group_id WHERE gm.enterprise_id = ? AND gm.role_id = ? ORDER BY g.display_name")
-                .setParameter(1, enterpriseId).setParameter(2, roleId).getResultList();
+        List<String> usedBy = usedBy(enterpriseId, roleId);
         if (!usedBy.isEmpty()) {
             throw ScimException.conflict("The role '" + role.name() + "' is mapped to the group(s) "
-                    + String.join(", ", usedBy.stream().map(String::valueOf).toList()) + "; remove those mappings first.");
+                    + String.join(", ", usedBy) + "; remove those mappings first.");
         }
         em.createNativeQuery("DELETE FROM app_role WHERE id = ? AND enterprise_id = ?")
                 .setParameter(1, roleId).setParameter(2, enterpriseId).executeUpdate();
         audit.record(actor, "ROLE_DELETED", "Role", Long.toString(roleId), role.name(), json(role), null);
+    }
+
+    /** The names of the groups mapping the role. */
+    private List<String> usedBy(long enterpriseId, long roleId) {
+        return em.createNativeQuery("SELECT DISTINCT g.display_name FROM group_mapping gm JOIN user_group g "
+                        + "ON g.id = gm.group_id WHERE gm.enterprise_id = ? AND gm.role_id = ? ORDER BY g.display_name")
+                .setParameter(1, enterpriseId).setParameter(2, roleId).getResultList().stream().map(String::valueOf).toList();
     }
 
     private RoleDefinition custom(long enterpriseId, long roleId) {

@@ -9,6 +9,7 @@ import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.util.Optional;
 
 /**
  * What an administrator does to users by hand (console, admin API), under PRODUCT.md rule 6: in
@@ -80,11 +81,20 @@ public class ManualUserService {
         UserAccount user = users.findLiveForUpdate(actor.enterpriseId(), scimId)
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, user.version());
-        if (user.source() == UserSource.SCIM && mode(actor) == ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM) {
-            throw ScimException.forbidden("This user is managed by your identity provider (provisioning is set to "
-                    + "'Managed in Connected System'): change it there, or switch provisioning back to 'Managed in Platform'.");
+        Optional<String> locked = lockedReason(user.source(), mode(actor));
+        if (locked.isPresent()) {
+            throw ScimException.forbidden(locked.get());
         }
         return user;
+    }
+
+    /** Rule 6: why a user of this source cannot be edited by hand in this mode, if it cannot. */
+    public static Optional<String> lockedReason(UserSource source, ProvisioningMode mode) {
+        if (source == UserSource.SCIM && mode == ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM) {
+            return Optional.of("This user is managed by your identity provider (provisioning is set to "
+                    + "'Managed in Connected System'): change it there, or switch provisioning back to 'Managed in Platform'.");
+        }
+        return Optional.empty();
     }
 
     private ProvisioningMode mode(Actor actor) {

@@ -63,6 +63,10 @@ public class UserAccount {
     @Column(name = "holds_seat", nullable = false)
     private boolean holdsSeat;
 
+    /** Whether the user's effective roles all consume no license (rule 5); kept by the roles engine only. */
+    @Column(name = "license_exempt", nullable = false, insertable = false, updatable = false)
+    private boolean licenseExempt;
+
     @Column(name = "name_formatted") private String nameFormatted;
     @Column(name = "family_name") private String familyName;
     @Column(name = "given_name") private String givenName;
@@ -156,7 +160,7 @@ public class UserAccount {
      */
     /** Whether this user should hold a seat now: every active, live user does (PRODUCT.md rule 5). */
     boolean needsSeat() {
-        return active && deletedAt == null;
+        return active && deletedAt == null && !licenseExempt;
     }
 
     boolean holdsSeat() {

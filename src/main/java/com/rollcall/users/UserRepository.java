@@ -69,10 +69,15 @@ public class UserRepository {
 
     /**
      * Removes the user from every group it belongs to; each of those groups gets its member count,
-     * version and lastModified updated (its membership changed, so its ETag must too).
-     * Returns the number of memberships removed.
+     * version and lastModified updated (its membership changed, so its ETag must too). Without groups
+     * the user has no effective role (rule 8) and no exemption from a license (rule 5) left.
+     * Returns the number of memberships removed. The caller holds the user's row lock.
      */
     public int removeFromAllGroups(long enterpriseId, long userId) {
+        em.createNativeQuery("DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
+        em.createNativeQuery("UPDATE user_account SET license_exempt = FALSE WHERE id = ?")
+                .setParameter(1, userId).executeUpdate();
         em.createNativeQuery("UPDATE user_group SET member_count = member_count - 1, version = version + 1, "
                         + "last_modified = ? WHERE enterprise_id = ? "
                         + "AND id IN (SELECT group_id FROM group_membership WHERE user_id = ?)")

@@ -72,10 +72,80 @@ public final class TestTenants {
         }
     }
 
+    /**
+     * Another console login of the tenant's enterprise with the given role (ENTERPRISE_ADMIN or
+     * INTEGRATIONS_MANAGER) and the tenant's admin password; returns the login.
+     */
+    public static String consoleUser(Tenant tenant, String role) {
+        String login = role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.test";
+        try (Connection c = TestDatabase.connect()) {
+            insert(c, "INSERT INTO console_user (enterprise_id, login, login_key, display_name, password_hash, console_role, "
+                    + "failed_attempts, disabled, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, FALSE, UTC_TIMESTAMP(3), 1)",
+                    tenant.enterpriseId(), login, login, "Test " + role, adminPasswordHash(), role);
+            return login;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a console user", e);
+        }
+    }
+
+    /** Switches the enterprise's provisioning mode (MANAGED_IN_PLATFORM or MANAGED_IN_CONNECTED_SYSTEM). */
+    public static void provisioningMode(Tenant tenant, String mode) {
+        try (Connection c = TestDatabase.connect()) {
+            update(c, "UPDATE enterprise SET provisioning_mode = ? WHERE id = ?", mode, tenant.enterpriseId());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID). */
     public static void identifierRule(Tenant tenant, String rule) {
         try (Connection c = TestDatabase.connect()) {
             update(c, "UPDATE enterprise SET identifier_rule = ? WHERE id = ?", rule, tenant.enterpriseId());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code count} active SCIM-sourced users named {@code prefix-N@example.test}, inserted in bulk (each
+     * holding a seat, as provisioning would leave them) for tests that need large groups quickly. Returns
+     * their SCIM ids in insertion order.
+     */
+    public static java.util.List<String> bulkUsers(Tenant tenant, String prefix, int count) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            for (int from = 0; from < count; from += 1000) {
+                int n = Math.min(1000, count - from);
+                StringBuilder sql = new StringBuilder("INSERT INTO user_account (enterprise_id, scim_id, user_name, "
+                        + "user_name_key, source, active, holds_seat, created_at, last_modified, version) VALUES ");
+                java.util.List<Object> parameters = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    String scimId = UUID.randomUUID().toString();
+                    String userName = prefix + "-" + (from + i) + "@example.test";
+                    ids.add(scimId);
+                    sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, 'SCIM', TRUE, TRUE, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)");
+                    parameters.addAll(java.util.List.of(tenant.enterpriseId(), scimId, userName, userName.toLowerCase()));
+                }
+                update(c, sql.toString(), parameters.toArray());
+            }
+            update(c, "UPDATE license_counter SET seats_used = seats_used + ? WHERE enterprise_id = ?", count,
+                    tenant.enterpriseId());
+            c.commit();
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not insert users", e);
+        }
+    }
+
+    /** Runs one SQL update with parameters; returns the rows changed. */
+    public static int execute(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import com.rollcall.audit.AuditResource;
 import com.rollcall.enterprise.EnterpriseSettingsResource;
 import com.rollcall.groups.GroupMembersResource;
 import com.rollcall.roles.GroupMappingsResource;
+import com.rollcall.roles.RemapJobsResource;
 import com.rollcall.roles.RolesResource;
 import com.rollcall.roles.SubAccountsResource;
 import com.rollcall.users.ManualUsersResource;
@@ -45,6 +46,7 @@ public class AdminApplication extends Application {
                 AdminWebApplicationExceptionMapper.class,
                 AdminFallbackExceptionMapper.class,
                 ApiClientsResource.class,
+                RemapJobsResource.class,
                 AuditResource.class,
                 MigrationReadinessResource.class,
                 ExportResource.class,

@@ -15,6 +15,11 @@ public final class ScimResponses {
         return withMeta(Response.ok(resource), resource).build();
     }
 
+    /** 200 with a body written as it streams; headers (ETag, Location) from the resource's form without it. */
+    public static Response streamed(JsonObject header, jakarta.ws.rs.core.StreamingOutput body) {
+        return withMeta(Response.ok(body), header).build();
+    }
+
     /** 204 with the resource's ETag (a PATCH whose client wants no body). */
     public static Response noContent(JsonObject resource) {
         return withMeta(Response.noContent(), resource).build();

@@ -97,4 +97,5 @@ public class ConsoleUser {
     public ConsoleRole role() { return role; }
     public int failedAttempts() { return failedAttempts; }
     public boolean disabled() { return disabled; }
+    public Instant lastFailedAt() { return lastFailedAt; }
 }

@@ -1,5 +1,6 @@
 package com.rollcall.platform.security;
 
+import com.rollcall.platform.persistence.Clock;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +14,9 @@ public class ConsoleUserService {
 
     /**
      * Checks a login and password. Unknown logins cost the same time as wrong passwords; failures are
-     * counted on the account (the console slows down repeated failures).
+     * counted on the account, and after {@link LoginThrottle#FREE_FAILURES} in a row the account refuses
+     * every password for a growing window (not counted again while it lasts, so the window does not grow
+     * without end); a refusal looks like any failure.
      */
     public Optional<ConsoleUserView> verify(String login, String password) {
         if (login == null || password == null || login.isBlank()) {
@@ -25,6 +28,10 @@ public class ConsoleUserService {
             return Optional.empty();
         }
         ConsoleUser u = user.get();
+        if (LoginThrottle.locked(u.failedAttempts(), u.lastFailedAt(), Clock.now())) {
+            PasswordHasher.verifyDummy(password);
+            return Optional.empty();
+        }
         if (u.disabled() || !PasswordHasher.verify(password, u.passwordHash())) {
             u.loginFailed();
             return Optional.empty();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.rollcall.apiclients.ApiTokens;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.ServerProcess;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,24 @@ class EmbeddedRestartIT {
             ScimClient.Response created = scim.post("Users", "{\"userName\":\"persisted@example.com\",\"title\":\"Survivor\"}");
             assertEquals(201, created.status(), created.toString());
             id = created.json().getString("id");
+
+            // effective roles on H2: a mapping and a SCIM membership change recompute in the request
+            ScimClient admin = new ScimClient(first.scimUrl().replace("scim/v2/", "api/admin/v1/"), token);
+            String group = scim.post("Groups", "{\"displayName\":\"Embedded admins\"}").json().getString("id");
+            long enterpriseAdmin = admin.get("roles").json().getJsonArray("roles").stream()
+                    .map(r -> r.asJsonObject()).filter(r -> r.getString("name").equals("Enterprise Admin"))
+                    .findFirst().orElseThrow().getJsonNumber("id").longValue();
+            ScimClient.Response mapped = admin.send(admin.request("groups/" + group + "/mappings")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"roleId\":" + enterpriseAdmin + "}")));
+            assertEquals(201, mapped.status(), mapped.toString());
+            ScimClient.Response joined = scim.send(scim.request("Groups/" + group)
+                    .header("Content-Type", "application/scim+json").method("PATCH", HttpRequest.BodyPublishers.ofString(
+                            "{\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + id
+                                    + "\"}]}]}")));
+            assertEquals(204, joined.status(), joined.toString());
+            assertEquals("Enterprise Admin", admin.get("users/" + id + "/effective-access").json()
+                    .getJsonObject("enterpriseLevel").getJsonObject("role").getString("name"));
         }
 
         try (ServerProcess second = ServerProcess.start("embedded-second", env)) {

@@ -36,7 +36,7 @@ class ReadinessIT {
                 applied.add(rs.getString(1));
             }
         }
-        assertEquals(List.of("1", "2", "3", "4", "5"), applied);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), applied);
         try (Connection c = TestDatabase.connect();
              ResultSet rs = c.createStatement().executeQuery("SELECT TABLE_COLLATION FROM information_schema.TABLES "
                      + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'user_account'")) {

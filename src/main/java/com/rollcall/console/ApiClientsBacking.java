@@ -1,0 +1,102 @@
+package com.rollcall.console;
+
+import com.rollcall.apiclients.ApiClientService;
+import com.rollcall.apiclients.ApiClientView;
+import com.rollcall.apiclients.ApiScope;
+import com.rollcall.apiclients.IssuedApiClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * /console/api-clients.xhtml: create an API client (its token is shown once, in this view only, with the
+ * SCIM base URL to paste into the IdP), list clients with scopes and last use, revoke with a confirmation.
+ */
+@Named
+@ViewScoped
+public class ApiClientsBacking implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient ApiClientService apiClients;
+
+    @Inject
+    private transient ConsoleSession session;
+
+    private List<ApiClientView> clients;
+    private String name;
+    private List<String> scopes = new ArrayList<>(List.of("scim"));
+    private IssuedApiClient issued;
+    private String scimBaseUrl;
+    private ApiClientView revoking;
+
+    @PostConstruct
+    void load() {
+        clients = apiClients.list(session.enterpriseId());
+        scimBaseUrl = session.scimBaseUrl();
+    }
+
+    public void create() {
+        Set<ApiScope> chosen = EnumSet.noneOf(ApiScope.class);
+        scopes.forEach(s -> chosen.addAll(ApiScope.parse(s)));
+        if (chosen.isEmpty()) {
+            Feedback.fieldError("create:scopes", "Choose at least one scope.");
+            return;
+        }
+        String clientName = name.strip();
+        IssuedApiClient created = Feedback.attempt(() -> apiClients.create(session.actor(), clientName, chosen));
+        if (created != null) {
+            issued = created;
+            name = null;
+            scopes = new ArrayList<>(List.of("scim"));
+            clients = apiClients.list(session.enterpriseId());
+            Feedback.info("API client \"" + created.client().name() + "\" created. Copy its token now: it is shown only once.");
+        }
+    }
+
+    /** Closes the token panel (the token is not kept anywhere). */
+    public void dismissToken() {
+        issued = null;
+    }
+
+    public void askRevoke(ApiClientView client) {
+        revoking = client;
+    }
+
+    public void confirmRevoke() {
+        ApiClientView target = revoking;
+        revoking = null;
+        if (target == null) {
+            return;
+        }
+        ApiClientView revoked = Feedback.attempt(() -> apiClients.revoke(session.actor(), target.id()));
+        if (revoked != null) {
+            Feedback.info("API client \"" + revoked.name() + "\" revoked: its token no longer works.");
+        }
+        clients = apiClients.list(session.enterpriseId());
+    }
+
+    public void cancelRevoke() {
+        revoking = null;
+    }
+
+    public String scopeNames(ApiClientView client) {
+        return ApiScope.format(client.scopes()).replace(",", ", ");
+    }
+
+    public List<ApiClientView> getClients() { return clients; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public List<String> getScopes() { return scopes; }
+    public void setScopes(List<String> scopes) { this.scopes = scopes == null ? new ArrayList<>() : scopes; }
+    public IssuedApiClient getIssued() { return issued; }
+    public String getScimBaseUrl() { return scimBaseUrl; }
+    public ApiClientView getRevoking() { return revoking; }
+    public boolean isRevokeOpen() { return revoking != null; }
+}

@@ -1,0 +1,54 @@
+package com.rollcall.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How console pages write times and numbers ({@code #{fmt.time(x)}}): all times are UTC, said so. */
+@Named("fmt")
+@ApplicationScoped
+public class ConsoleFormat {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** "2026-03-01 14:05 UTC", or "never" for null. */
+    public String time(Instant instant) {
+        return instant == null ? "never" : TIME.format(instant) + " UTC";
+    }
+
+    public String seconds(Instant instant) {
+        return instant == null ? "" : SECONDS.format(instant) + " UTC";
+    }
+
+    /** "3 minutes ago", "2 days ago"; "never" for null. */
+    public String ago(Instant instant) {
+        if (instant == null) {
+            return "never";
+        }
+        Duration d = Duration.between(instant, Instant.now());
+        if (d.isNegative() || d.toMinutes() < 1) {
+            return "just now";
+        }
+        if (d.toHours() < 1) {
+            return plural(d.toMinutes(), "minute") + " ago";
+        }
+        if (d.toDays() < 1) {
+            return plural(d.toHours(), "hour") + " ago";
+        }
+        return plural(d.toDays(), "day") + " ago";
+    }
+
+    public String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,51 @@
+package com.rollcall.console.users;
+
+import com.rollcall.console.ConsoleSession;
+import com.rollcall.console.Pager;
+import com.rollcall.users.UserDirectoryService;
+import com.rollcall.users.UserRow;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** /console/users/list.xhtml: the enterprise's users, searchable and paged in the database. */
+@Named("usersList")
+@ViewScoped
+public class ListBacking implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final int PAGE_SIZE = 25;
+
+    @Inject
+    private transient UserDirectoryService directory;
+
+    @Inject
+    private transient ConsoleSession session;
+
+    private final Pager pager = new Pager(PAGE_SIZE, this::reload);
+    private String query;
+    private List<UserRow> rows = List.of();
+
+    @PostConstruct
+    void load() {
+        reload();
+    }
+
+    public void search() {
+        pager.reset();
+        reload();
+    }
+
+    void reload() {
+        UserDirectoryService.UserPage page = directory.search(session.enterpriseId(), query, pager.start(), pager.size());
+        rows = page.rows();
+        pager.total(page.total());
+    }
+
+    public Pager getPager() { return pager; }
+    public List<UserRow> getRows() { return rows; }
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
+}

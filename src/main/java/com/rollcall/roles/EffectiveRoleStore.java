@@ -1,0 +1,287 @@
+package com.rollcall.roles;
+
+import com.rollcall.audit.Actor;
+import com.rollcall.licensing.LicenseGuard;
+import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.persistence.LockingReads;
+import com.rollcall.platform.persistence.UtcInstantConverter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The materialised effective roles (table {@code user_effective_role}) and, with them, which users need
+ * a license (rule 5: a user whose only effective roles consume none holds no seat). Works inside the
+ * caller's transaction, on exactly the users it is given.
+ *
+ * <p>Stored per user: the enterprise-level winner (scope_key 0) and the winner of each sub-account where
+ * the user has an explicit candidate (scope_key = sub-account id). Every other sub-account resolves, by
+ * rule 8, to exactly the enterprise-level winner, so it needs no row.
+ *
+ * <p>Consistency: the users' rows are locked in id order first, and memberships, mappings and roles are
+ * then read with locking reads, which see the latest committed data, not the transaction's snapshot. Every
+ * writer of a mapped group's memberships locks the users before writing, and mapping changes lock the
+ * group: so two recomputations of one user never interleave and the last one always sees the last change.
+ */
+@ApplicationScoped
+public class EffectiveRoleStore {
+    /** Users per batch of statements. */
+    static final int CHUNK = 500;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private RoleRepository roles;
+
+    @Inject
+    private LockingReads locking;
+
+    @Inject
+    private LicenseGuard seats;
+
+    /** What a recomputation did. */
+    public record Outcome(int users, int changed, int seatsTaken, int seatsFreed, int unlicensed) {
+        static final Outcome NONE = new Outcome(0, 0, 0, 0, 0);
+
+        Outcome plus(Outcome other) {
+            return new Outcome(users + other.users, changed + other.changed, seatsTaken + other.seatsTaken,
+                    seatsFreed + other.seatsFreed, unlicensed + other.unlicensed);
+        }
+    }
+
+    /** One stored winner. */
+    record Winner(long roleId, int score) {
+    }
+
+    /** Whether the group has any mapping, seen as committed now (a locking read). */
+    public boolean isMapped(long enterpriseId, long groupId) {
+        return !em.createNativeQuery("SELECT id FROM group_mapping WHERE enterprise_id = ? AND group_id = ?"
+                        + locking.shared())
+                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList().isEmpty();
+    }
+
+    /** Locks these users' rows, in id order, until commit. */
+    public void lockUsers(long enterpriseId, Collection<Long> userIds) {
+        for (List<Long> chunk : chunks(userIds)) {
+            bind(em.createNativeQuery("SELECT id FROM user_account WHERE enterprise_id = ? AND id IN "
+                    + placeholders(chunk.size()) + " ORDER BY id FOR UPDATE"), enterpriseId, chunk).getResultList();
+        }
+    }
+
+    /**
+     * Recomputes and stores the effective roles of these users, and adjusts their seats when their need
+     * of a license changed. With {@code allOrNothing}, more seats than the limit allows is a 403 that rolls
+     * the caller's change back; otherwise (background jobs) users beyond the limit stay without a seat and
+     * are counted as unlicensed.
+     */
+    public Outcome recompute(Actor actor, Collection<Long> userIds, boolean allOrNothing) {
+        Outcome outcome = Outcome.NONE;
+        if (userIds.isEmpty()) {
+            return outcome;
+        }
+        long enterpriseId = actor.enterpriseId();
+        Map<Long, RoleDefinition> roleById = lockedRoles(enterpriseId);
+        for (List<Long> chunk : chunks(userIds)) {
+            outcome = outcome.plus(recomputeChunk(actor, chunk, roleById, allOrNothing));
+        }
+        return outcome;
+    }
+
+    private Outcome recomputeChunk(Actor actor, List<Long> userIds, Map<Long, RoleDefinition> roleById,
+            boolean allOrNothing) {
+        long enterpriseId = actor.enterpriseId();
+        Map<Long, UserState> users = new TreeMap<>();
+        for (Object row : bind(em.createNativeQuery("SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, "
+                + "holds_seat, license_exempt FROM user_account WHERE enterprise_id = ? AND id IN "
+                + placeholders(userIds.size()) + " ORDER BY id FOR UPDATE"), enterpriseId, userIds).getResultList()) {
+            Object[] c = (Object[]) row;
+            long id = ((Number) c[0]).longValue();
+            users.put(id, new UserState(id, bool(c[1]) && bool(c[2]), bool(c[3]), bool(c[4])));
+        }
+        if (users.isEmpty()) {
+            return Outcome.NONE;
+        }
+        List<Long> ids = List.copyOf(users.keySet());
+        Map<Long, List<Candidate>> candidates = candidates(enterpriseId, ids, roleById, locking.shared());
+        Map<Long, Map<Long, Winner>> stored = stored(enterpriseId, ids);
+
+        List<Long> changed = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        List<Long> becameExempt = new ArrayList<>();
+        List<Long> becameConsuming = new ArrayList<>();
+        List<Long> toFree = new ArrayList<>();
+        List<Long> toTake = new ArrayList<>();
+        for (UserState user : users.values()) {
+            Map<Long, Winner> wanted = resolve(candidates.getOrDefault(user.id, List.of()));
+            if (!wanted.equals(stored.getOrDefault(user.id, Map.of()))) {
+                changed.add(user.id);
+                wanted.forEach((scope, winner) -> rows.add(new Object[] {user.id, scope, winner.roleId(), winner.score()}));
+            }
+            boolean exempt = !wanted.isEmpty()
+                    && wanted.values().stream().noneMatch(w -> roleById.get(w.roleId()).consumesLicense());
+            if (exempt != user.exempt) {
+                (exempt ? becameExempt : becameConsuming).add(user.id);
+            }
+            boolean needsSeat = user.live && !exempt;
+            if (needsSeat && !user.holdsSeat) {
+                toTake.add(user.id);
+            } else if (!needsSeat && user.holdsSeat) {
+                toFree.add(user.id);
+            }
+        }
+        write(enterpriseId, changed, rows);
+        setFlag("license_exempt", true, becameExempt);
+        setFlag("license_exempt", false, becameConsuming);
+        int taken = seats.adjustSeats(enterpriseId, toFree.size(), toTake.size(), actor.requestId(), allOrNothing);
+        setFlag("holds_seat", false, toFree);
+        setFlag("holds_seat", true, toTake.subList(0, taken));
+        return new Outcome(users.size(), changed.size(), taken, toFree.size(), toTake.size() - taken);
+    }
+
+    /**
+     * Per user, the winners to store: scope 0 for the enterprise level, and each sub-account where the
+     * user has an explicit candidate. No row where no role wins.
+     */
+    static Map<Long, Winner> resolve(List<Candidate> candidates) {
+        Map<Long, Winner> wanted = new TreeMap<>();
+        if (candidates.isEmpty()) {
+            return wanted;
+        }
+        TreeSet<Long> explicit = candidates.stream().map(Candidate::subAccountId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+        EffectiveRoles resolved = EffectiveRoleResolver.resolve(candidates, explicit);
+        put(wanted, 0L, resolved.enterpriseLevel());
+        for (Long subAccountId : explicit) {
+            put(wanted, subAccountId, resolved.in(subAccountId));
+        }
+        return wanted;
+    }
+
+    private static void put(Map<Long, Winner> wanted, long scope, Resolution resolution) {
+        resolution.winner().ifPresent(role -> wanted.put(scope, new Winner(role.id(), resolution.score().getAsInt())));
+    }
+
+    /** The users' candidates from every mapped group they are in, read as committed now. */
+    private Map<Long, List<Candidate>> candidates(long enterpriseId, List<Long> userIds, Map<Long, RoleDefinition> roleById,
+            String lockingClause) {
+        Map<Long, List<Candidate>> byUser = new HashMap<>();
+        for (Object row : bind(em.createNativeQuery("SELECT m.user_id, m.group_id, gm.sub_account_id, gm.role_id "
+                + "FROM group_membership m JOIN group_mapping gm ON gm.group_id = m.group_id "
+                + "WHERE m.enterprise_id = ? AND m.user_id IN " + placeholders(userIds.size()) + lockingClause),
+                enterpriseId, userIds).getResultList()) {
+            Object[] c = (Object[]) row;
+            RoleDefinition role = roleById.get(((Number) c[3]).longValue());
+            String group = "group " + c[1];
+            byUser.computeIfAbsent(((Number) c[0]).longValue(), k -> new ArrayList<>()).add(c[2] == null
+                    ? Candidate.enterpriseLevel(group, role)
+                    : Candidate.subAccount(group, ((Number) c[2]).longValue(), role));
+        }
+        return byUser;
+    }
+
+    /** The users' candidates as this transaction sees them, without locks (for previews). */
+    Map<Long, List<Candidate>> candidatesNow(long enterpriseId, List<Long> userIds, Map<Long, RoleDefinition> roleById) {
+        return candidates(enterpriseId, userIds, roleById, "");
+    }
+
+    /** The stored winners of these users. */
+    Map<Long, Map<Long, Winner>> stored(long enterpriseId, List<Long> userIds) {
+        Map<Long, Map<Long, Winner>> byUser = new HashMap<>();
+        for (Object row : bind(em.createNativeQuery("SELECT user_id, scope_key, role_id, score FROM user_effective_role "
+                + "WHERE enterprise_id = ? AND user_id IN " + placeholders(userIds.size())), enterpriseId, userIds)
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            byUser.computeIfAbsent(((Number) c[0]).longValue(), k -> new TreeMap<>()).put(((Number) c[1]).longValue(),
+                    new Winner(((Number) c[2]).longValue(), ((Number) c[3]).intValue()));
+        }
+        return byUser;
+    }
+
+    /** The enterprise's roles, read with a shared lock so that a concurrent role edit is seen once committed. */
+    Map<Long, RoleDefinition> lockedRoles(long enterpriseId) {
+        return roles.visible(enterpriseId, locking.shared()).stream()
+                .collect(Collectors.toMap(RoleDefinition::id, Function.identity()));
+    }
+
+    private void write(long enterpriseId, List<Long> changedUsers, List<Object[]> rows) {
+        for (List<Long> chunk : chunks(changedUsers)) {
+            bind(em.createNativeQuery("DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id IN "
+                    + placeholders(chunk.size())), enterpriseId, chunk).executeUpdate();
+        }
+        Object now = new UtcInstantConverter().convertToDatabaseColumn(Clock.now());
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            StringBuilder sql = new StringBuilder("INSERT INTO user_effective_role (user_id, scope_key, enterprise_id, "
+                    + "sub_account_id, role_id, score, computed_at) VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?)");
+            }
+            Query insert = em.createNativeQuery(sql.toString());
+            int p = 1;
+            for (Object[] row : chunk) {
+                long scope = (Long) row[1];
+                insert.setParameter(p++, row[0]);
+                insert.setParameter(p++, scope);
+                insert.setParameter(p++, enterpriseId);
+                insert.setParameter(p++, scope == 0L ? null : scope);
+                insert.setParameter(p++, row[2]);
+                insert.setParameter(p++, row[3]);
+                insert.setParameter(p++, now);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private void setFlag(String column, boolean value, List<Long> userIds) {
+        for (List<Long> chunk : chunks(userIds)) {
+            Query update = em.createNativeQuery("UPDATE user_account SET " + column + " = ? WHERE id IN "
+                    + placeholders(chunk.size()));
+            update.setParameter(1, value);
+            for (int i = 0; i < chunk.size(); i++) {
+                update.setParameter(i + 2, chunk.get(i));
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private record UserState(long id, boolean live, boolean holdsSeat, boolean exempt) {
+    }
+
+    static Query bind(Query query, long enterpriseId, List<Long> ids) {
+        query.setParameter(1, enterpriseId);
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 2, ids.get(i));
+        }
+        return query;
+    }
+
+    static List<List<Long>> chunks(Collection<Long> values) {
+        List<Long> all = new ArrayList<>(new TreeSet<>(values));
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    static String placeholders(int count) {
+        return "(" + "?,".repeat(count - 1) + "?)";
+    }
+
+    private static boolean bool(Object value) {
+        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
+    }
+}
