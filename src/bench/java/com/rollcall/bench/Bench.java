@@ -363,6 +363,13 @@ public final class Bench {
                 stats.add(Stat.value("memory.heap_committed_mib", "heap committed after scenario 5", "MiB",
                         Long.parseLong(m.group(1)) / 1024.0));
             }
+            command("jcmd", Long.toString(serverPid), "GC.run");
+            Matcher live = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(
+                    command("jcmd", Long.toString(serverPid), "GC.heap_info"));
+            if (live.find()) {
+                stats.add(Stat.value("memory.heap_live_mib", "heap live after scenario 5 (after a full GC)", "MiB",
+                        Long.parseLong(live.group(2)) / 1024.0));
+            }
             for (String line : Files.readAllLines(Path.of("/proc/" + serverPid + "/status"))) {
                 if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
                     String[] parts = line.split("\\s+");

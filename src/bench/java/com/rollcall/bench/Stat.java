@@ -32,7 +32,7 @@ record Stat(String key, String label, String unit, long count, double seconds, d
 
     String json() {
         return String.format(Locale.ROOT,
-                "{\"key\":\"%s\",\"label\":\"%s\",\"unit\":\"%s\",\"count\":%d,\"seconds\":%.3f,\"throughput\":%.2f,"
+                "{\"key\":\"%s\",\"label\":\"%s\",\"unit\":\"%s\",\"count\":%d,\"seconds\":%.3f,\"throughput\":%.4f,"
                         + "\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"non2xx\":%d}",
                 key, Json.escape(label), unit, count, seconds, throughput, p50, p95, p99, max, non2xx);
     }

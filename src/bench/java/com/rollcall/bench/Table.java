@@ -15,7 +15,7 @@ final class Table {
         b.append(header).append('\n').append("-".repeat(header.length())).append('\n');
         for (Stat s : stats) {
             if (s.seconds() == 0 && s.p50() == 0 && s.count() == 1) {
-                b.append(String.format(Locale.ROOT, "%-52s %9s %10.2f %s%n", s.label(), "", s.throughput(), s.unit()));
+                b.append(String.format(Locale.ROOT, s.unit().equals("ratio") ? "%-52s %9s %10.3f %s%n" : "%-52s %9s %10.2f %s%n", s.label(), "", s.throughput(), s.unit()));
             } else {
                 b.append(String.format(Locale.ROOT, "%-52s %9d %10s %9.1f %9.1f %9.1f %9.1f %7d%n", s.label(), s.count(),
                         s.seconds() > 0 ? String.format(Locale.ROOT, "%.1f", s.throughput()) : "-",
