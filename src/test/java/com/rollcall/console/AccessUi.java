@@ -49,7 +49,7 @@ final class AccessUi implements AutoCloseable {
     void submit(String id) {
         WebElement element = browser.findElement(By.id(id));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(driver -> ConsoleUi.gone(element));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
     }
 

@@ -73,7 +73,7 @@ final class ConsoleUi implements AutoCloseable {
      * Whether the element left the document. Chromium reports a replaced document either as a stale
      * element or as "Node with given id does not belong to the document"; both mean the page moved on.
      */
-    private static boolean gone(WebElement element) {
+    static boolean gone(WebElement element) {
         try {
             element.isEnabled();
             return false;
