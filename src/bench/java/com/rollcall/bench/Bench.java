@@ -370,6 +370,12 @@ public final class Bench {
                 stats.add(Stat.value("memory.heap_live_mib", "heap live after scenario 5 (after a full GC)", "MiB",
                         Long.parseLong(live.group(2)) / 1024.0));
             }
+            // What the live heap holds: the 40 biggest classes, for the report (target/bench/histogram-*.txt).
+            String histogram = command("jcmd", Long.toString(serverPid), "GC.class_histogram");
+            Path histogramFile = Path.of(options.getOrDefault("out", "target/bench/run.json").replace(".json", "")
+                    + "-histogram.txt");
+            Files.writeString(histogramFile, histogram);
+            log("live heap histogram: %s", histogramFile);
             for (String line : Files.readAllLines(Path.of("/proc/" + serverPid + "/status"))) {
                 if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
                     String[] parts = line.split("\\s+");

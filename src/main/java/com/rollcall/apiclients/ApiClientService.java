@@ -42,7 +42,7 @@ public class ApiClientService {
         String hash = ApiTokens.hash(token);
         Optional<ApiClient> found = em.createQuery("SELECT c FROM ApiClient c WHERE c.tokenHash = :hash", ApiClient.class)
                 .setParameter("hash", hash)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
         if (found.isEmpty() || found.get().revoked() || !ApiTokens.sameHash(found.get().tokenHash(), hash)) {
             return Optional.empty();
@@ -90,7 +90,7 @@ public class ApiClientService {
     public List<ApiClientView> list(long enterpriseId) {
         return em.createQuery("SELECT c FROM ApiClient c WHERE c.enterpriseId = :enterprise ORDER BY c.id", ApiClient.class)
                 .setParameter("enterprise", enterpriseId)
-                .getResultStream()
+                .getResultList().stream()
                 .map(ApiClientView::of)
                 .toList();
     }
@@ -120,7 +120,7 @@ public class ApiClientService {
         return em.createQuery("SELECT c FROM ApiClient c WHERE c.enterpriseId = :enterprise AND c.id = :id", ApiClient.class)
                 .setParameter("enterprise", enterpriseId)
                 .setParameter("id", clientId)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst()
                 .orElseThrow(() -> ScimException.notFound("There is no API client " + clientId + " in this enterprise."));
     }

@@ -36,7 +36,7 @@ public class AuditQueryService {
                 + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
         parameters.forEach(page::setParameter);
         var events = q.count() == 0 || total < q.startIndex() ? java.util.List.<AuditEventView>of()
-                : page.setFirstResult(q.startIndex() - 1).setMaxResults(q.count()).getResultStream()
+                : page.setFirstResult(q.startIndex() - 1).setMaxResults(q.count()).getResultList().stream()
                         .map(AuditEventView::of).toList();
         return new AuditPage(total, q.startIndex(), events);
     }

@@ -111,7 +111,7 @@ public class EnterpriseService {
         return em.createQuery("SELECT e FROM Enterprise e WHERE e.name = :name ORDER BY e.id", Enterprise.class)
                 .setParameter("name", name)
                 .setMaxResults(1)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst()
                 .map(EnterpriseView::of);
     }

@@ -42,7 +42,7 @@ public class GroupRepository {
                         UserGroup.class)
                 .setParameter("scimId", scimId)
                 .setParameter("enterpriseId", enterpriseId)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 
@@ -53,7 +53,7 @@ public class GroupRepository {
                 .setParameter("scimId", scimId)
                 .setParameter("enterpriseId", enterpriseId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 
@@ -62,7 +62,7 @@ public class GroupRepository {
                         UserGroup.class)
                 .setParameter("enterpriseId", enterpriseId)
                 .setParameter("key", UserGroup.displayNameKey(displayName))
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 
@@ -71,7 +71,7 @@ public class GroupRepository {
                         UserGroup.class)
                 .setParameter("enterpriseId", enterpriseId)
                 .setParameter("externalId", externalId)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

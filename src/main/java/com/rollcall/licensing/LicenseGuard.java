@@ -88,7 +88,7 @@ public class LicenseGuard {
                         + "ORDER BY r.id DESC", LicenseRefusal.class)
                 .setParameter("enterpriseId", enterpriseId)
                 .setMaxResults(1)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst()
                 .map(LicenseRefusal::refusedAt)
                 .orElse(null);

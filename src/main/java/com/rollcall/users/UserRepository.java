@@ -34,7 +34,7 @@ public class UserRepository {
                         + "AND u.deletedAt IS NULL", UserAccount.class)
                 .setParameter("scimId", scimId)
                 .setParameter("enterpriseId", enterpriseId)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 
@@ -43,7 +43,7 @@ public class UserRepository {
                         + "AND u.userNameKey = :key", UserAccount.class)
                 .setParameter("enterpriseId", enterpriseId)
                 .setParameter("key", UserAccount.userNameKey(userName))
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 
@@ -52,7 +52,7 @@ public class UserRepository {
                         + "AND u.externalIdKey = :key", UserAccount.class)
                 .setParameter("enterpriseId", enterpriseId)
                 .setParameter("key", externalId)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 
@@ -63,7 +63,7 @@ public class UserRepository {
                 .setParameter("scimId", scimId)
                 .setParameter("enterpriseId", enterpriseId)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -63,7 +63,7 @@ public class ConsoleUserService {
     private Optional<ConsoleUser> findByLogin(String login) {
         return em.createQuery("SELECT u FROM ConsoleUser u WHERE u.loginKey = :key", ConsoleUser.class)
                 .setParameter("key", ConsoleUser.loginKey(login))
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 }
