@@ -107,6 +107,18 @@ public class EnterpriseService {
         return Optional.ofNullable(em.find(Enterprise.class, enterpriseId)).map(EnterpriseView::of);
     }
 
+    /**
+     * The enterprise's identifier rule (rule 2), read as one value: every SCIM create asks it, so no
+     * entity is built, registered and compared at commit for it.
+     */
+    public IdentifierRule identifierRule(long enterpriseId) {
+        return em.createQuery("SELECT e.identifierRule FROM Enterprise e WHERE e.id = :id", IdentifierRule.class)
+                .setParameter("id", enterpriseId)
+                .getResultList().stream()
+                .findFirst()
+                .orElseThrow(() -> ScimException.notFound("Enterprise " + enterpriseId + " not found."));
+    }
+
     public Optional<EnterpriseView> findByName(String name) {
         return em.createQuery("SELECT e FROM Enterprise e WHERE e.name = :name ORDER BY e.id", Enterprise.class)
                 .setParameter("name", name)

@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The tenant's seat counter: how many of its users hold a seat. Changed only by {@link LicenseGuard},
- * under a {@code PESSIMISTIC_WRITE} lock on this row, in the same transaction as the user's change, so
+ * The tenant's seat counter: how many of its users hold a seat. Changed only by {@link LicenseGuard}
+ * (by SQL, the row locked from its update to the commit), in the same transaction as the user's change, so
  * the limit holds across threads and instances.
  */
 @Entity
@@ -29,12 +29,4 @@ public class LicenseCounter {
 
     public Long enterpriseId() { return enterpriseId; }
     public int seatsUsed() { return seatsUsed; }
-
-    void take() {
-        seatsUsed++;
-    }
-
-    void free() {
-        seatsUsed = Math.max(0, seatsUsed - 1);
-    }
 }

@@ -5,14 +5,15 @@ import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import com.rollcall.platform.persistence.NativeSql;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * PRODUCT.md rule 5, inside the caller's transaction: taking a seat locks the tenant's counter row
- * ({@code SELECT ... FOR UPDATE}), checks it against the license limit and increments it; freeing one
- * decrements it. Concurrent requests, on one instance or many, queue on that row, so usage can never
+ * PRODUCT.md rule 5, inside the caller's transaction: taking a seat is one conditional UPDATE of the
+ * tenant's counter row that checks the license limit and increments it (the row stays locked until the
+ * commit); freeing one decrements it. Concurrent requests, on one instance or many, queue on that row, so usage can never
  * exceed the limit. A refusal is a 403 whose detail gives used/limit, recorded separately so that it
  * survives the rollback of everything else the request did.
  */
@@ -27,21 +28,27 @@ public class LicenseGuard {
     @Inject
     private LicenseRefusals refusals;
 
-    /** Takes a seat for a user about to become active, or refuses with 403. */
+    /**
+     * Takes a seat for a user about to become active, or refuses with 403. One conditional UPDATE checks the
+     * limit and increments the counter: it locks the counter row only from here to the commit, and no
+     * entity is read or flushed for it.
+     */
     public void takeSeat(long enterpriseId, String requestId) {
-        LicenseCounter counter = lockedCounter(enterpriseId);
-        int limit = enterprises.find(enterpriseId).orElseThrow().licenseLimit();
-        if (counter.seatsUsed() >= limit) {
+        int taken = NativeSql.update(em, "UPDATE license_counter SET seats_used = seats_used + 1 WHERE enterprise_id = ? "
+                + "AND seats_used < (SELECT license_limit FROM enterprise WHERE id = ?)", List.of(enterpriseId, enterpriseId));
+        if (taken == 0) {
+            Seats seats = lockedSeats(enterpriseId);
             refusals.record(enterpriseId, requestId);
-            throw ScimException.forbidden("The license limit is reached: " + counter.seatsUsed() + " of " + limit
+            throw ScimException.forbidden("The license limit is reached: " + seats.used() + " of " + seats.limit()
                     + " licenses are in use. Deactivate users or add licenses, then retry.");
         }
-        counter.take();
     }
 
     /** Frees the seat of a user who stops being active (deactivated or deleted). */
     public void freeSeat(long enterpriseId) {
-        lockedCounter(enterpriseId).free();
+        int changed = NativeSql.update(em, "UPDATE license_counter SET seats_used = GREATEST(seats_used - 1, 0) "
+                + "WHERE enterprise_id = ?", List.of(enterpriseId));
+        requireCounter(enterpriseId, changed);
     }
 
     /**
@@ -55,24 +62,20 @@ public class LicenseGuard {
         if (toFree == 0 && toTake == 0) {
             return 0;
         }
-        LicenseCounter counter = lockedCounter(enterpriseId);
-        for (int i = 0; i < toFree; i++) {
-            counter.free();
-        }
-        int limit = enterprises.find(enterpriseId).orElseThrow().licenseLimit();
-        int room = Math.max(0, limit - counter.seatsUsed());
+        Seats seats = lockedSeats(enterpriseId);
+        int used = Math.max(0, seats.used() - toFree);
+        int room = Math.max(0, seats.limit() - used);
         if (toTake > room) {
             refusals.record(enterpriseId, requestId);
             if (allOrNothing) {
-                throw ScimException.forbidden("The license limit is reached: " + counter.seatsUsed() + " of " + limit
+                throw ScimException.forbidden("The license limit is reached: " + used + " of " + seats.limit()
                         + " licenses are in use and this change would make " + toTake + " more user(s) consume one. "
                         + "Deactivate users or add licenses, then retry.");
             }
         }
         int taken = Math.min(toTake, room);
-        for (int i = 0; i < taken; i++) {
-            counter.take();
-        }
+        NativeSql.update(em, "UPDATE license_counter SET seats_used = ? WHERE enterprise_id = ?",
+                List.of(used + taken, enterpriseId));
         return taken;
     }
 
@@ -95,11 +98,21 @@ public class LicenseGuard {
         return new LicenseUsage(counter == null ? 0 : counter.seatsUsed(), limit, refused, last);
     }
 
-    private LicenseCounter lockedCounter(long enterpriseId) {
-        LicenseCounter counter = em.find(LicenseCounter.class, enterpriseId, LockModeType.PESSIMISTIC_WRITE);
-        if (counter == null) {
+    /** The tenant's seats in use (its counter row locked until the commit) and its license limit. */
+    private Seats lockedSeats(long enterpriseId) {
+        List<Object[]> rows = NativeSql.query(em, "SELECT c.seats_used, (SELECT e.license_limit FROM enterprise e "
+                + "WHERE e.id = c.enterprise_id) FROM license_counter c WHERE c.enterprise_id = ? FOR UPDATE",
+                List.of(enterpriseId));
+        requireCounter(enterpriseId, rows.size());
+        return new Seats(((Number) rows.get(0)[0]).intValue(), ((Number) rows.get(0)[1]).intValue());
+    }
+
+    private static void requireCounter(long enterpriseId, int rows) {
+        if (rows == 0) {
             throw new IllegalStateException("enterprise " + enterpriseId + " has no license counter");
         }
-        return counter;
+    }
+
+    private record Seats(int used, int limit) {
     }
 }

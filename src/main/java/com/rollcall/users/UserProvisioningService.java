@@ -73,7 +73,7 @@ public class UserProvisioningService {
 
     /** The one live manual user sharing the new user's identifier, if any; two are a clash (409). */
     private Optional<UserAccount> linkCandidate(long enterpriseId, UserAttributes attributes) {
-        IdentifierRule rule = enterprises.find(enterpriseId).orElseThrow().identifierRule();
+        IdentifierRule rule = enterprises.identifierRule(enterpriseId);
         List<UserAccount> candidates = rule == IdentifierRule.EMPLOYEE_ID
                 ? users.manualByEmployeeNumber(enterpriseId, UserAccount.employeeNumberKey(attributes.employeeNumber()))
                 : users.manualByEmail(enterpriseId, emailIdentifiers(attributes));

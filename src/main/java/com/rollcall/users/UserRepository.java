@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
@@ -38,22 +39,26 @@ public class UserRepository {
                 .findFirst();
     }
 
-    public Optional<UserAccount> findLiveByUserName(long enterpriseId, String userName) {
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.enterpriseId = :enterpriseId "
-                        + "AND u.userNameKey = :key", UserAccount.class)
-                .setParameter("enterpriseId", enterpriseId)
-                .setParameter("key", UserAccount.userNameKey(userName))
-                .getResultList().stream()
-                .findFirst();
+    /** Which live users hold a userName key and an externalId: their ids, or null (one statement, no entity). */
+    public record Holders(Long userName, Long externalId) {
     }
 
-    public Optional<UserAccount> findLiveByExternalId(long enterpriseId, String externalId) {
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.enterpriseId = :enterpriseId "
-                        + "AND u.externalIdKey = :key", UserAccount.class)
-                .setParameter("enterpriseId", enterpriseId)
-                .setParameter("key", externalId)
-                .getResultList().stream()
-                .findFirst();
+    /**
+     * Who holds this userName (case-insensitively) and this externalId among the enterprise's live users
+     * (a deleted user's keys are cleared). One statement of two unique-index lookups, returning ids only:
+     * every create and every identifier change asks it.
+     */
+    public Holders holders(long enterpriseId, String userName, String externalId) {
+        String byName = "(SELECT u.id FROM user_account u WHERE u.enterprise_id = ? AND u.user_name_key = ?)";
+        String byExternalId = externalId == null ? "NULL"
+                : "(SELECT u.id FROM user_account u WHERE u.enterprise_id = ? AND u.external_id_key = ?)";
+        List<Object> parameters = new ArrayList<>(List.of(enterpriseId, UserAccount.userNameKey(userName)));
+        if (externalId != null) {
+            parameters.addAll(List.of(enterpriseId, externalId));
+        }
+        Object[] row = NativeSql.query(em, "SELECT " + byName + ", " + byExternalId, parameters).get(0);
+        return new Holders(row[0] == null ? null : ((Number) row[0]).longValue(),
+                row[1] == null ? null : ((Number) row[1]).longValue());
     }
 
     /** The live user, its row locked until commit (writes to one user run one at a time). */

@@ -77,18 +77,12 @@ class UserWrites {
                 && java.util.Objects.equals(self.attributes().externalId(), attributes.externalId())) {
             return;
         }
-        users.findLiveByUserName(enterpriseId, attributes.userName())
-                .filter(other -> !other.id().equals(self.id()))
-                .ifPresent(other -> {
-                    throw ScimException.uniqueness("userName '" + attributes.userName() + "' is already taken by another user.");
-                });
-        if (attributes.externalId() != null) {
-            users.findLiveByExternalId(enterpriseId, attributes.externalId())
-                    .filter(other -> !other.id().equals(self.id()))
-                    .ifPresent(other -> {
-                        throw ScimException.uniqueness("externalId '" + attributes.externalId()
-                                + "' is already taken by another user.");
-                    });
+        UserRepository.Holders holders = users.holders(enterpriseId, attributes.userName(), attributes.externalId());
+        if (holders.userName() != null && !holders.userName().equals(self.id())) {
+            throw ScimException.uniqueness("userName '" + attributes.userName() + "' is already taken by another user.");
+        }
+        if (holders.externalId() != null && !holders.externalId().equals(self.id())) {
+            throw ScimException.uniqueness("externalId '" + attributes.externalId() + "' is already taken by another user.");
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Runs a {@link ListQuery} against one entity of one enterprise: the filter compiled to one JPQL
- * condition, {@code totalResults} by COUNT in the database, the page by offset/limit in a stable order
+ * condition, {@code totalResults} by COUNT in the database (skipped when the page itself shows where
+ * the matches end), the page by offset/limit in a stable order
  * (the sort attribute, then the primary key).
  */
 public final class JpqlSearch {
@@ -30,18 +31,27 @@ public final class JpqlSearch {
         JpqlQuery where = query.filter() == null ? null : JpqlFilterTranslator.translate(query.filter(), mapping);
         String body = " FROM " + from + " WHERE " + scope + (where == null ? "" : " AND " + where.condition());
         String alias = from.substring(from.indexOf(' ') + 1);
+        if (query.count() > 0) {
+            TypedQuery<T> page = em.createQuery("SELECT " + alias + body + " ORDER BY " + orderBy(mapping, query, idPath), type)
+                    .setFirstResult(query.startIndex() - 1)
+                    .setMaxResults(query.count());
+            bind(page, enterpriseId, where);
+            hints.forEach(page::setHint);
+            List<T> items = page.getResultList();
+            // A page that is not full, and not empty past the first, is the end of the matches: it tells the
+            // total without a COUNT (an Entra lookup by userName is one statement, hit or miss).
+            if (items.size() < query.count() && (!items.isEmpty() || query.startIndex() == 1)) {
+                return new Page<>(query.startIndex() - 1L + items.size(), items);
+            }
+            return new Page<>(count(em, body, alias, enterpriseId, where), items);
+        }
+        return new Page<>(count(em, body, alias, enterpriseId, where), List.of());
+    }
+
+    private static long count(EntityManager em, String body, String alias, long enterpriseId, JpqlQuery where) {
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ")" + body, Long.class);
         bind(count, enterpriseId, where);
-        long total = count.getSingleResult();
-        if (query.count() == 0 || total < query.startIndex()) {
-            return new Page<>(total, List.of());
-        }
-        TypedQuery<T> page = em.createQuery("SELECT " + alias + body + " ORDER BY " + orderBy(mapping, query, idPath), type)
-                .setFirstResult(query.startIndex() - 1)
-                .setMaxResults(query.count());
-        bind(page, enterpriseId, where);
-        hints.forEach(page::setHint);
-        return new Page<>(total, page.getResultList());
+        return count.getSingleResult();
     }
 
     private static void bind(TypedQuery<?> query, long enterpriseId, JpqlQuery where) {
