@@ -11,7 +11,10 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One recorded change: who, what, on which resource, before -> after, when, from where. */
+/**
+ * One recorded change: who, what, on which resource, before -> after, when, from where. Read-only here:
+ * {@link AuditTrail} writes the rows.
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -62,23 +65,6 @@ public class AuditEvent {
     private String requestId;
 
     protected AuditEvent() {
-    }
-
-    AuditEvent(Actor actor, Instant occurredAt, String action, String resourceType, String resourceId,
-            String resourceName, String beforeState, String afterState) {
-        this.enterpriseId = actor.enterpriseId();
-        this.occurredAt = occurredAt;
-        this.actorType = actor.type();
-        this.actorId = actor.id();
-        this.actorName = actor.name();
-        this.callerAddress = actor.address();
-        this.requestId = actor.requestId();
-        this.action = action;
-        this.resourceType = resourceType;
-        this.resourceId = resourceId;
-        this.resourceName = resourceName;
-        this.beforeState = beforeState;
-        this.afterState = afterState;
     }
 
     public Long id() { return id; }

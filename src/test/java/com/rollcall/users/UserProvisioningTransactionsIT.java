@@ -14,7 +14,7 @@ import com.rollcall.scim.message.ScimErrorType;
 import com.rollcall.scim.message.ScimException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.EJBTransactionRequiredException;
+import jakarta.transaction.TransactionRequiredException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -127,8 +127,8 @@ class UserProvisioningTransactionsIT {
 
         Throwable thrown = assertThrows(Throwable.class,
                 () -> audit.record(actor, "OUTSIDE_TRANSACTION", "User", "nobody", "nobody", null, null));
-        assertTrue(causeChainHas(thrown, EJBTransactionRequiredException.class),
-                () -> "expected EJBTransactionRequiredException, got " + thrown);
+        assertTrue(causeChainHas(thrown, TransactionRequiredException.class),
+                () -> "expected TransactionRequiredException (@Transactional MANDATORY), got " + thrown);
 
         assertEquals(0, count("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", enterpriseId));
     }
