@@ -108,23 +108,19 @@ public class UserRepository {
             return List.of();
         }
         List<String> keys = List.copyOf(emailKeys);
-        String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
-        jakarta.persistence.Query ids = em.createNativeQuery("SELECT u.id FROM user_account u WHERE u.enterprise_id = ? "
-                + "AND u.user_name_key IN (" + in + ") AND u.deleted_at IS NULL AND u.source = 'MANUAL' "
-                + "UNION SELECT u.id FROM user_multi_value v JOIN user_account u ON u.id = v.user_id "
-                + "WHERE v.enterprise_id = ? AND v.attribute = 'emails' AND v.item_value_key IN (" + in + ") "
-                + "AND u.enterprise_id = ? AND u.deleted_at IS NULL AND u.source = 'MANUAL'");
-        int p = 1;
-        ids.setParameter(p++, enterpriseId);
-        for (String key : keys) {
-            ids.setParameter(p++, key);
-        }
-        ids.setParameter(p++, enterpriseId);
-        for (String key : keys) {
-            ids.setParameter(p++, key);
-        }
-        ids.setParameter(p, enterpriseId);
-        List<Long> found = ((List<?>) ids.getResultList()).stream().map(id -> ((Number) id).longValue()).distinct().toList();
+        String in = NativeSql.placeholders(keys.size());
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(enterpriseId);
+        parameters.addAll(keys);
+        parameters.add(enterpriseId);
+        parameters.addAll(keys);
+        parameters.add(enterpriseId);
+        List<Long> found = NativeSql.query(em, "SELECT u.id FROM user_account u WHERE u.enterprise_id = ? "
+                        + "AND u.user_name_key IN " + in + " AND u.deleted_at IS NULL AND u.source = 'MANUAL' "
+                        + "UNION SELECT u.id FROM user_multi_value v JOIN user_account u ON u.id = v.user_id "
+                        + "WHERE v.enterprise_id = ? AND v.attribute = 'emails' AND v.item_value_key IN " + in
+                        + " AND u.enterprise_id = ? AND u.deleted_at IS NULL AND u.source = 'MANUAL'", parameters)
+                .stream().map(row -> ((Number) row[0]).longValue()).distinct().toList();
         if (found.isEmpty()) {
             return List.of();
         }
@@ -168,11 +164,14 @@ public class UserRepository {
         if (userIds.isEmpty()) {
             return groups;
         }
-        List<Object[]> rows = em.createQuery("SELECT m.userId, g.scimId, g.displayName FROM GroupMembership m, UserGroup g "
-                        + "WHERE g.id = m.groupId AND m.enterpriseId = :enterpriseId AND m.userId IN :ids ORDER BY g.id",
-                        Object[].class)
+        // One id (every single-user read and write) binds a plain parameter: EclipseLink re-prepares a query
+        // with a collection parameter on every execution.
+        String select = "SELECT m.userId, g.scimId, g.displayName FROM GroupMembership m, UserGroup g "
+                + "WHERE g.id = m.groupId AND m.enterpriseId = :enterpriseId AND m.userId ";
+        List<Object[]> rows = (userIds.size() == 1
+                ? em.createQuery(select + "= :id ORDER BY g.id", Object[].class).setParameter("id", userIds.iterator().next())
+                : em.createQuery(select + "IN :ids ORDER BY g.id", Object[].class).setParameter("ids", List.copyOf(userIds)))
                 .setParameter("enterpriseId", enterpriseId)
-                .setParameter("ids", List.copyOf(userIds))
                 .getResultList();
         for (Object[] row : rows) {
             groups.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
