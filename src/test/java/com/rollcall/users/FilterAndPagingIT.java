@@ -122,6 +122,11 @@ class FilterAndPagingIT {
         JsonObject second = list("startIndex=3&count=2");
         assertEquals(1, second.getInt("itemsPerPage"));
         assertEquals(3, second.getInt("startIndex"));
+        assertEquals(3, second.getInt("totalResults"), "a last page that is not full tells the total");
+        JsonObject exact = list("startIndex=2&count=2");
+        assertEquals(2, exact.getInt("itemsPerPage"));
+        assertEquals(3, exact.getInt("totalResults"), "a full page that ends exactly at the last match");
+        assertEquals(3, list("startIndex=1&count=3").getInt("totalResults"), "a full first page holding every match");
         JsonObject beyond = list("startIndex=10&count=2");
         assertEquals(3, beyond.getInt("totalResults"));
         assertEquals(0, beyond.getJsonArray("Resources").size());
