@@ -1,5 +1,6 @@
 package com.rollcall.groups;
 
+import com.rollcall.platform.persistence.NativeSql;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -150,16 +151,10 @@ public class GroupDirectoryService {
         if (groupIds.isEmpty()) {
             return result;
         }
-        Query query = em.createNativeQuery("SELECT gm.group_id, r.name, s.name FROM group_mapping gm "
+        for (Object[] c : NativeSql.query(em, "SELECT gm.group_id, r.name, s.name FROM group_mapping gm "
                 + "JOIN app_role r ON r.id = gm.role_id LEFT JOIN sub_account s ON s.id = gm.sub_account_id "
-                + "WHERE gm.enterprise_id = ? AND gm.group_id IN (" + "?,".repeat(groupIds.size() - 1) + "?) "
-                + "ORDER BY gm.group_id, s.name_key, r.name_key");
-        query.setParameter(1, enterpriseId);
-        for (int i = 0; i < groupIds.size(); i++) {
-            query.setParameter(i + 2, groupIds.get(i));
-        }
-        for (Object row : query.getResultList()) {
-            Object[] c = (Object[]) row;
+                + "WHERE gm.enterprise_id = ? AND gm.group_id IN " + NativeSql.placeholders(groupIds.size())
+                + " ORDER BY gm.group_id, s.name_key, r.name_key", NativeSql.parameters(groupIds, enterpriseId))) {
             String text = c[2] == null ? c[1] + " (enterprise level)" : c[1] + " in " + c[2];
             result.computeIfAbsent(((Number) c[0]).longValue(), k -> new ArrayList<>()).add(text);
         }

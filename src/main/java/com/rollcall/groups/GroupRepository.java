@@ -1,5 +1,8 @@
 package com.rollcall.groups;
 
+import static com.rollcall.platform.persistence.NativeSql.chunks;
+import static com.rollcall.platform.persistence.NativeSql.placeholders;
+
 import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
 import com.rollcall.platform.query.JpqlSearch;
@@ -8,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,8 +27,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class GroupRepository {
     /** Ids per IN list / multi-row INSERT. */
-    static final int CHUNK = 500;
-
     @PersistenceContext
     private EntityManager em;
 
@@ -111,10 +111,8 @@ public class GroupRepository {
     private Map<String, Long> idsOf(String sqlPrefix, long enterpriseId, Collection<String> scimIds) {
         Map<String, Long> ids = new HashMap<>();
         for (List<String> chunk : chunks(scimIds)) {
-            List<Object> parameters = new ArrayList<>(chunk.size() + 1);
-            parameters.add(enterpriseId);
-            parameters.addAll(chunk);
-            for (Object[] columns : NativeSql.query(em, sqlPrefix + placeholders(chunk.size()), parameters)) {
+            for (Object[] columns : NativeSql.query(em, sqlPrefix + placeholders(chunk.size()),
+                    NativeSql.parameters(chunk, enterpriseId))) {
                 ids.put((String) columns[0], ((Number) columns[1]).longValue());
             }
         }
@@ -165,11 +163,7 @@ public class GroupRepository {
     private int deleteMembers(String sqlPrefix, long enterpriseId, long groupId, Collection<Long> ids) {
         int removed = 0;
         for (List<Long> chunk : chunks(ids)) {
-            List<Object> parameters = new ArrayList<>(chunk.size() + 2);
-            parameters.add(enterpriseId);
-            parameters.add(groupId);
-            parameters.addAll(chunk);
-            removed += NativeSql.update(em, sqlPrefix + placeholders(chunk.size()), parameters);
+            removed += NativeSql.update(em, sqlPrefix + placeholders(chunk.size()), NativeSql.parameters(chunk, enterpriseId, groupId));
         }
         return removed;
     }
@@ -265,18 +259,5 @@ public class GroupRepository {
 
     public void flush() {
         em.flush();
-    }
-
-    private static <T> List<List<T>> chunks(Collection<T> values) {
-        List<T> all = new ArrayList<>(values);
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
-        }
-        return chunks;
-    }
-
-    private static String placeholders(int count) {
-        return NativeSql.placeholders(count);
     }
 }

@@ -1,6 +1,7 @@
 package com.rollcall.roles;
 
 import com.rollcall.audit.Actor;
+import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.groups.GroupRepository;
 import com.rollcall.groups.UserGroup;
@@ -224,20 +225,12 @@ public class AccessService {
      */
     public Map<String, String> roleSummaries(long enterpriseId, Collection<String> userScimIds) {
         Map<String, List<String>> parts = new TreeMap<>();
-        List<String> ids = new ArrayList<>(new TreeSet<>(userScimIds));
-        for (int from = 0; from < ids.size(); from += EffectiveRoleStore.CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + EffectiveRoleStore.CHUNK));
-            var query = em.createNativeQuery("SELECT u.scim_id, r.name, s.name FROM user_effective_role e "
+        for (List<String> chunk : NativeSql.chunks(new TreeSet<>(userScimIds))) {
+            for (Object[] c : NativeSql.query(em, "SELECT u.scim_id, r.name, s.name FROM user_effective_role e "
                     + "JOIN user_account u ON u.id = e.user_id JOIN app_role r ON r.id = e.role_id "
                     + "LEFT JOIN sub_account s ON s.id = e.sub_account_id WHERE e.enterprise_id = ? AND u.enterprise_id = ? "
-                    + "AND u.scim_id IN " + EffectiveRoleStore.placeholders(chunk.size())
-                    + " ORDER BY u.scim_id, e.scope_key");
-            query.setParameter(1, enterpriseId).setParameter(2, enterpriseId);
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(i + 3, chunk.get(i));
-            }
-            for (Object row : query.getResultList()) {
-                Object[] c = (Object[]) row;
+                    + "AND u.scim_id IN " + NativeSql.placeholders(chunk.size()) + " ORDER BY u.scim_id, e.scope_key",
+                    NativeSql.parameters(chunk, enterpriseId, enterpriseId))) {
                 parts.computeIfAbsent((String) c[0], k -> new ArrayList<>())
                         .add(c[2] == null ? c[1] + " (enterprise)" : c[1] + " in " + c[2]);
             }

@@ -1,5 +1,7 @@
 package com.rollcall.roles;
 
+import static com.rollcall.platform.persistence.NativeSql.placeholders;
+
 import com.rollcall.audit.Actor;
 import com.rollcall.licensing.LicenseGuard;
 import com.rollcall.platform.persistence.Clock;
@@ -38,7 +40,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EffectiveRoleStore {
     /** Users per batch of statements. */
-    static final int CHUNK = 500;
+    static final int CHUNK = NativeSql.CHUNK;
 
     @PersistenceContext
     private EntityManager em;
@@ -77,7 +79,7 @@ public class EffectiveRoleStore {
     public void lockUsers(long enterpriseId, Collection<Long> userIds) {
         for (List<Long> chunk : chunks(userIds)) {
             NativeSql.query(em, "SELECT id FROM user_account WHERE enterprise_id = ? AND id IN "
-                    + placeholders(chunk.size()) + " ORDER BY id FOR UPDATE", params(enterpriseId, chunk));
+                    + placeholders(chunk.size()) + " ORDER BY id FOR UPDATE", NativeSql.parameters(chunk, enterpriseId));
         }
     }
 
@@ -106,7 +108,7 @@ public class EffectiveRoleStore {
         Map<Long, UserState> users = new TreeMap<>();
         for (Object[] c : NativeSql.query(em, "SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, "
                 + "holds_seat, license_exempt FROM user_account WHERE enterprise_id = ? AND id IN "
-                + placeholders(userIds.size()) + " ORDER BY id FOR UPDATE", params(enterpriseId, userIds))) {
+                + placeholders(userIds.size()) + " ORDER BY id FOR UPDATE", NativeSql.parameters(userIds, enterpriseId))) {
             long id = ((Number) c[0]).longValue();
             users.put(id, new UserState(id, bool(c[1]) && bool(c[2]), bool(c[3]), bool(c[4])));
         }
@@ -180,7 +182,7 @@ public class EffectiveRoleStore {
         for (Object[] c : NativeSql.query(em, "SELECT m.user_id, m.group_id, gm.sub_account_id, gm.role_id "
                 + "FROM group_membership m JOIN group_mapping gm ON gm.group_id = m.group_id "
                 + "WHERE m.enterprise_id = ? AND m.user_id IN " + placeholders(userIds.size()) + lockingClause,
-                params(enterpriseId, userIds))) {
+                NativeSql.parameters(userIds, enterpriseId))) {
             RoleDefinition role = roleById.get(((Number) c[3]).longValue());
             String group = "group " + c[1];
             byUser.computeIfAbsent(((Number) c[0]).longValue(), k -> new ArrayList<>()).add(c[2] == null
@@ -199,7 +201,7 @@ public class EffectiveRoleStore {
     Map<Long, Map<Long, Winner>> stored(long enterpriseId, List<Long> userIds) {
         Map<Long, Map<Long, Winner>> byUser = new HashMap<>();
         for (Object[] c : NativeSql.query(em, "SELECT user_id, scope_key, role_id, score FROM user_effective_role "
-                + "WHERE enterprise_id = ? AND user_id IN " + placeholders(userIds.size()), params(enterpriseId, userIds))) {
+                + "WHERE enterprise_id = ? AND user_id IN " + placeholders(userIds.size()), NativeSql.parameters(userIds, enterpriseId))) {
             byUser.computeIfAbsent(((Number) c[0]).longValue(), k -> new TreeMap<>()).put(((Number) c[1]).longValue(),
                     new Winner(((Number) c[2]).longValue(), ((Number) c[3]).intValue()));
         }
@@ -215,11 +217,10 @@ public class EffectiveRoleStore {
     private void write(long enterpriseId, List<Long> changedUsers, List<Object[]> rows) {
         for (List<Long> chunk : chunks(changedUsers)) {
             NativeSql.update(em, "DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id IN "
-                    + placeholders(chunk.size()), params(enterpriseId, chunk));
+                    + placeholders(chunk.size()), NativeSql.parameters(chunk, enterpriseId));
         }
         Object now = new UtcInstantConverter().convertToDatabaseColumn(Clock.now());
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+        for (List<Object[]> chunk : NativeSql.chunks(rows)) {
             StringBuilder sql = new StringBuilder("INSERT INTO user_effective_role (user_id, scope_key, enterprise_id, "
                     + "sub_account_id, role_id, score, computed_at) VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
@@ -237,35 +238,17 @@ public class EffectiveRoleStore {
 
     private void setFlag(String column, boolean value, List<Long> userIds) {
         for (List<Long> chunk : chunks(userIds)) {
-            List<Object> parameters = new ArrayList<>(chunk.size() + 1);
-            parameters.add(value);
-            parameters.addAll(chunk);
             NativeSql.update(em, "UPDATE user_account SET " + column + " = ? WHERE id IN " + placeholders(chunk.size()),
-                    parameters);
+                    NativeSql.parameters(chunk, value));
         }
     }
 
     private record UserState(long id, boolean live, boolean holdsSeat, boolean exempt) {
     }
 
-    private static List<Object> params(long enterpriseId, List<Long> ids) {
-        List<Object> parameters = new ArrayList<>(ids.size() + 1);
-        parameters.add(enterpriseId);
-        parameters.addAll(ids);
-        return parameters;
-    }
-
+    /** The distinct ids in ascending order (the order rows are locked in), in chunks of {@link #CHUNK}. */
     static List<List<Long>> chunks(Collection<Long> values) {
-        List<Long> all = new ArrayList<>(new TreeSet<>(values));
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
-        }
-        return chunks;
-    }
-
-    static String placeholders(int count) {
-        return NativeSql.placeholders(count);
+        return NativeSql.chunks(new TreeSet<>(values));
     }
 
     private static boolean bool(Object value) {

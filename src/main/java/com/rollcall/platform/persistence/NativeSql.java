@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,6 +20,9 @@ import java.util.List;
  * transaction, locks and snapshot as every other statement of the use case.
  */
 public final class NativeSql {
+    /** Ids or rows per statement: long IN lists and multi-row inserts are cut into chunks of this size. */
+    public static final int CHUNK = 500;
+
     private NativeSql() {
     }
 
@@ -51,6 +56,24 @@ public final class NativeSql {
     /** "(?,?,…)" with {@code count} placeholders. */
     public static String placeholders(int count) {
         return "(" + "?,".repeat(count - 1) + "?)";
+    }
+
+    /** The values in their order, cut into lists of at most {@link #CHUNK}. */
+    public static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = new ArrayList<>(values);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** The parameters of a statement whose leading ones are {@code first} and whose IN list is {@code values}. */
+    public static List<Object> parameters(Collection<?> values, Object... first) {
+        List<Object> parameters = new ArrayList<>(first.length + values.size());
+        parameters.addAll(Arrays.asList(first));
+        parameters.addAll(values);
+        return parameters;
     }
 
     private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters) throws SQLException {
