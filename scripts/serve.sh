@@ -23,6 +23,7 @@ if [ -n "${ROLLCALL_DB_URL:-}" ]; then
   commands="$ROLLCALL_HOME/server-config/micro-mysql.asadmin"
 else
   commands="$ROLLCALL_HOME/server-config/micro-h2.asadmin"
+  export ROLLCALL_H2_OPTIONS="${ROLLCALL_H2_OPTIONS:-}"
 fi
 
 # shellcheck disable=SC2086

@@ -19,8 +19,8 @@ final class AdminSql {
     /** Maps a group (by SCIM id) at the enterprise level to a built-in role. */
     static void mapGroup(long enterpriseId, String groupScimId, String roleCode) {
         insert("INSERT INTO group_mapping (enterprise_id, group_id, sub_account_id, scope_key, role_id, created_at) "
-                + "SELECT ?, g.id, NULL, 0, r.id, UTC_TIMESTAMP(3) FROM user_group g, app_role r "
-                + "WHERE g.scim_id = ? AND r.code = ?", enterpriseId, groupScimId, roleCode);
+                + "SELECT ?, g.id, NULL, 0, r.id, ? FROM user_group g, app_role r "
+                + "WHERE g.scim_id = ? AND r.code = ?", enterpriseId, TestDatabase.utcNow(), groupScimId, roleCode);
     }
 
     private static long insert(String sql, Object... parameters) {

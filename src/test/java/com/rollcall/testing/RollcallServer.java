@@ -1,12 +1,11 @@
 package com.rollcall.testing;
 
-import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The Rollcall server all integration and browser tests of a run share: booted once per test JVM,
- * on the test MariaDB, stopped when the run ends. Use it with {@code @ExtendWith(RollcallServer.class)}
+ * on the run's database ({@link TestDatabase}: MariaDB, or the embedded H2), stopped when the run ends. Use it with {@code @ExtendWith(RollcallServer.class)}
  * and {@link #get()}.
  */
 public final class RollcallServer implements BeforeAllCallback {
@@ -22,11 +21,8 @@ public final class RollcallServer implements BeforeAllCallback {
     /** The shared server, started on first use. */
     public static synchronized ServerProcess get() {
         if (shared == null || !shared.isAlive()) {
-            shared = ServerProcess.start("shared-server", Map.of(
-                    "ROLLCALL_DB_URL", TestDatabase.url(),
-                    "ROLLCALL_DB_USER", TestDatabase.user(),
-                    "ROLLCALL_DB_PASSWORD", TestDatabase.password(),
-                    "ROLLCALL_DATA", System.getProperty("user.dir") + "/target/it-data/shared"));
+            shared = ServerProcess.start("shared-server-" + TestDatabase.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    TestDatabase.serverEnvironment("shared"));
         }
         return shared;
     }

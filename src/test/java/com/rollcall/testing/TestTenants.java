@@ -10,8 +10,8 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Makes isolated enterprises for tests by direct SQL on the test database (a path that does not exist
- * in production), so tests never share state or depend on demo data.
+ * Makes isolated enterprises for tests by direct SQL on the run's database (MariaDB or the embedded H2; a
+ * path that does not exist in production), so tests never share state or depend on demo data.
  */
 public final class TestTenants {
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
@@ -30,16 +30,17 @@ public final class TestTenants {
         String token = ApiTokens.generate();
         String login = label.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + suffix + "@example.test";
         try (Connection c = TestDatabase.connect()) {
+            var now = TestDatabase.utcNow();
             long enterpriseId = insert(c, "INSERT INTO enterprise (name, provisioning_mode, identifier_rule, license_limit, "
-                    + "created_at, last_modified, version) VALUES (?, 'MANAGED_IN_PLATFORM', 'EMAIL', ?, UTC_TIMESTAMP(3), "
-                    + "UTC_TIMESTAMP(3), 1)", name, licenseLimit);
+                    + "created_at, last_modified, version) VALUES (?, 'MANAGED_IN_PLATFORM', 'EMAIL', ?, ?, ?, 1)",
+                    name, licenseLimit, now, now);
             insert(c, "INSERT INTO license_counter (enterprise_id, seats_used) VALUES (?, 0)", enterpriseId);
             long clientId = insert(c, "INSERT INTO api_client (enterprise_id, name, token_hash, token_hint, scopes, "
-                    + "created_at, created_by, version) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3), 'test', 1)",
-                    enterpriseId, "Test IdP", ApiTokens.hash(token), ApiTokens.hint(token), scopes);
+                    + "created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, 'test', 1)",
+                    enterpriseId, "Test IdP", ApiTokens.hash(token), ApiTokens.hint(token), scopes, now);
             insert(c, "INSERT INTO console_user (enterprise_id, login, login_key, display_name, password_hash, console_role, "
                     + "failed_attempts, disabled, created_at, version) VALUES (?, ?, ?, ?, ?, 'ENTERPRISE_ADMIN', 0, FALSE, "
-                    + "UTC_TIMESTAMP(3), 1)", enterpriseId, login, login, "Test Admin", adminPasswordHash());
+                    + "?, 1)", enterpriseId, login, login, "Test Admin", adminPasswordHash(), now);
             return new Tenant(enterpriseId, name, token, clientId, login, ADMIN_PASSWORD);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a test tenant", e);
@@ -55,9 +56,10 @@ public final class TestTenants {
         try (Connection c = TestDatabase.connect()) {
             long id = insert(c, "INSERT INTO user_account (enterprise_id, scim_id, user_name, user_name_key, source, active, "
                     + "holds_seat, employee_number, employee_number_key, created_at, last_modified, version) VALUES "
-                    + "(?, ?, ?, ?, 'MANUAL', ?, ?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)", tenant.enterpriseId(), scimId,
+                    + "(?, ?, ?, ?, 'MANUAL', ?, ?, ?, ?, ?, ?, 1)", tenant.enterpriseId(), scimId,
                     userName, userName.toLowerCase(), active, active, employeeNumber,
-                    employeeNumber == null ? null : employeeNumber.trim().toLowerCase());
+                    employeeNumber == null ? null : employeeNumber.trim().toLowerCase(), TestDatabase.utcNow(),
+                    TestDatabase.utcNow());
             if (email != null) {
                 insert(c, "INSERT INTO user_multi_value (user_id, ordinal, enterprise_id, attribute, item_type, is_primary, "
                         + "item_value, item_value_key) VALUES (?, 0, ?, 'emails', 'work', TRUE, ?, ?)", id, tenant.enterpriseId(),
@@ -81,8 +83,8 @@ public final class TestTenants {
                 + "@example.test";
         try (Connection c = TestDatabase.connect()) {
             insert(c, "INSERT INTO console_user (enterprise_id, login, login_key, display_name, password_hash, console_role, "
-                    + "failed_attempts, disabled, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, FALSE, UTC_TIMESTAMP(3), 1)",
-                    tenant.enterpriseId(), login, login, "Test " + role, adminPasswordHash(), role);
+                    + "failed_attempts, disabled, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, FALSE, ?, 1)",
+                    tenant.enterpriseId(), login, login, "Test " + role, adminPasswordHash(), role, TestDatabase.utcNow());
             return login;
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a console user", e);
@@ -96,6 +98,14 @@ public final class TestTenants {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sets the enterprise's license limit the only way there is until the operator API exists: by SQL (the
+     * enterprise's own admin API and console show it read-only).
+     */
+    public static void licenseLimit(Tenant tenant, int limit) {
+        execute("UPDATE enterprise SET license_limit = ? WHERE id = ?", limit, tenant.enterpriseId());
     }
 
     /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID). */
@@ -125,8 +135,9 @@ public final class TestTenants {
                     String scimId = UUID.randomUUID().toString();
                     String userName = prefix + "-" + (from + i) + "@example.test";
                     ids.add(scimId);
-                    sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, 'SCIM', TRUE, TRUE, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)");
-                    parameters.addAll(java.util.List.of(tenant.enterpriseId(), scimId, userName, userName.toLowerCase()));
+                    sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, 'SCIM', TRUE, TRUE, ?, ?, 1)");
+                    var now = TestDatabase.utcNow();
+                    parameters.addAll(java.util.List.of(tenant.enterpriseId(), scimId, userName, userName.toLowerCase(), now, now));
                 }
                 update(c, sql.toString(), parameters.toArray());
             }
@@ -166,6 +177,20 @@ public final class TestTenants {
         }
     }
 
+    /** A single text value from SQL with parameters (null when there is no row). */
+    public static String text(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void update(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -178,8 +203,9 @@ public final class TestTenants {
     /** Revokes an API client the way the product does: by stamping revoked_at. */
     public static void revoke(long apiClientId) {
         try (Connection c = TestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("UPDATE api_client SET revoked_at = UTC_TIMESTAMP(3) WHERE id = ?")) {
-            s.setLong(1, apiClientId);
+             PreparedStatement s = c.prepareStatement("UPDATE api_client SET revoked_at = ? WHERE id = ?")) {
+            s.setObject(1, TestDatabase.utcNow());
+            s.setLong(2, apiClientId);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
