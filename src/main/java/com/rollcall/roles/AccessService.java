@@ -69,8 +69,10 @@ public class AccessService {
             em.persist(subAccount);
             em.flush();
         } catch (PersistenceException e) {
-            throw Constraints.violatedUniqueKey(e).<RuntimeException>map(k ->
-                    ScimException.uniqueness("A sub-account named '" + name.trim() + "' already exists.")).orElse(e);
+            if (Constraints.violated(e, "uq_sub_account_name")) {
+                throw ScimException.uniqueness("A sub-account named '" + name.trim() + "' already exists.");
+            }
+            throw e;
         }
         audit.record(actor, "SUB_ACCOUNT_CREATED", "SubAccount", subAccount.id().toString(), subAccount.name(), null,
                 ScimJson.object().add("name", subAccount.name()).build());
@@ -129,8 +131,10 @@ public class AccessService {
                     .setParameter(6, new UtcInstantConverter().convertToDatabaseColumn(Clock.now()))
                     .executeUpdate();
         } catch (PersistenceException e) {
-            throw Constraints.violatedUniqueKey(e).<RuntimeException>map(k ->
-                    ScimException.uniqueness("The group already has this mapping.")).orElse(e);
+            if (Constraints.violated(e, "uq_group_mapping")) {
+                throw ScimException.uniqueness("The group already has this mapping.");
+            }
+            throw e;
         }
         long id = ((Number) em.createNativeQuery("SELECT id FROM group_mapping WHERE group_id = ? AND scope_key = ? "
                         + "AND role_id = ?").setParameter(1, group.id()).setParameter(2, subAccountId == null ? 0L : subAccountId)

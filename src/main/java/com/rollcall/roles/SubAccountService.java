@@ -79,8 +79,10 @@ public class SubAccountService {
                     .setParameter(4, subAccountId).setParameter(5, enterpriseId).setParameter(6, expectedVersion)
                     .executeUpdate();
         } catch (PersistenceException e) {
-            throw Constraints.violatedUniqueKey(e).<RuntimeException>map(k ->
-                    ScimException.uniqueness("A sub-account named '" + name + "' already exists.")).orElse(e);
+            if (Constraints.violated(e, "uq_sub_account_name")) {
+                throw ScimException.uniqueness("A sub-account named '" + name + "' already exists.");
+            }
+            throw e;
         }
         if (updated == 0) {
             throw ScimException.preconditionFailed("Someone changed the sub-account '" + before.name()

@@ -86,18 +86,21 @@ class UserWrites {
         }
     }
 
-    /** Flushes, turning a unique-key race lost at the database into 409 uniqueness. */
+    /**
+     * Flushes, turning a unique-key race lost at the database on the user's own values into 409 uniqueness;
+     * any other violation (a generated id) stays a server fault.
+     */
     void flush() {
         try {
             users.flush();
         } catch (PersistenceException e) {
-            throw Constraints.violatedUniqueKey(e)
-                    .<RuntimeException>map(key -> ScimException.uniqueness(switch (key) {
-                        case "uq_user_name" -> "userName is already taken by another user.";
-                        case "uq_user_external_id" -> "externalId is already taken by another user.";
-                        default -> "A unique value of this user is already taken by another user.";
-                    }))
-                    .orElse(e);
+            if (Constraints.violated(e, "uq_user_name")) {
+                throw ScimException.uniqueness("userName is already taken by another user.");
+            }
+            if (Constraints.violated(e, "uq_user_external_id")) {
+                throw ScimException.uniqueness("externalId is already taken by another user.");
+            }
+            throw e;
         }
     }
 

@@ -4,10 +4,42 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
-/** Reads which unique key a failed write violated, from the JDBC exception under a JPA one. */
+/**
+ * Reads which unique key a failed write violated, from the JDBC exception under a JPA one, and tells a
+ * real clash of a client's values (a taken userName: 409 uniqueness) from a server fault (a generated id or
+ * an audit row colliding: never the client's doing, never a 409).
+ */
 public final class Constraints {
+    /**
+     * The unique keys that guard values clients send or choose (userName, externalId, a group's displayName,
+     * names of sub-accounts and roles, a mapping, a console login). Every other unique or primary key holds
+     * values Rollcall generates (ids, SCIM ids, token hashes).
+     */
+    static final Set<String> CLIENT_VALUE_KEYS = Set.of("uq_user_name", "uq_user_external_id", "uq_group_display_name",
+            "uq_group_external_id", "uq_sub_account_name", "uq_role_name", "uq_group_mapping", "uq_console_user_login");
+
     private Constraints() {
+    }
+
+    /** Whether the failure is a violation of exactly this unique key (e.g. {@code uq_sub_account_name}). */
+    public static boolean violated(Throwable failure, String key) {
+        return violatedUniqueKey(failure).filter(key::equals).isPresent();
+    }
+
+    /** The violated key when it guards a client's value ({@link #CLIENT_VALUE_KEYS}); empty otherwise. */
+    public static Optional<String> violatedClientValueKey(Throwable failure) {
+        return violatedUniqueKey(failure).filter(CLIENT_VALUE_KEYS::contains);
+    }
+
+    /**
+     * Whether the failure is an integrity violation on a value the client did not send: a primary key, a
+     * generated id, an unnamed constraint. A server fault: nothing was written (the transaction rolled back),
+     * and the request may be retried.
+     */
+    public static boolean isServerIntegrityFault(Throwable failure) {
+        return violatedUniqueKey(failure).isPresent() && violatedClientValueKey(failure).isEmpty();
     }
 
     /**
@@ -40,13 +72,15 @@ public final class Constraints {
 
     /**
      * Whether the failure is the database aborting this transaction to resolve a deadlock or a lock
-     * wait (SQLState 40001 / 40XXX, MySQL errors 1213 and 1205): the request may simply be retried.
+     * wait (SQLState 40001 / 40XXX, MySQL errors 1213 and 1205, H2's lock timeout HYT00 / 50200): the request
+     * may simply be retried.
      */
     public static boolean isTransientLockFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if ((state != null && state.startsWith("40")) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205) {
+                if ((state != null && (state.startsWith("40") || state.equals("HYT00"))) || sql.getErrorCode() == 1213
+                        || sql.getErrorCode() == 1205) {
                     return true;
                 }
             }

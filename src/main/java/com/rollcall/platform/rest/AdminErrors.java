@@ -33,6 +33,8 @@ public final class AdminErrors {
             case 412 -> "precondition_failed";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            case 503 -> "unavailable";
             default -> status >= 500 ? "internal_error" : "invalid_request";
         };
     }
@@ -48,7 +50,7 @@ public final class AdminErrors {
     }
 
     public static Response of(int status, String message, String requestId) {
-        LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "Admin API error {0}: {1}", new Object[] {status, message});
+        LOG.log(Level.FINE, "Admin API error {0}: {1}", new Object[] {status, message});
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, message, requestId)).build();
     }
 

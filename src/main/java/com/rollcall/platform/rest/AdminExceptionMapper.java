@@ -12,6 +12,6 @@ public class AdminExceptionMapper implements ExceptionMapper<ScimException> {
 
     @Override
     public Response toResponse(ScimException e) {
-        return AdminErrors.of(e, AdminFallbackExceptionMapper.requestId(requestInfo));
+        return AdminErrors.of(e, RequestInfo.idOf(requestInfo));
     }
 }

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * The single template of every SCIM error response: status, SCIM error body, media type, extra
- * headers; logged at a level that fits the status (client errors quietly, server errors loudly).
+ * headers. Logged quietly: server faults were logged once, with their cause, where they were classified
+ * ({@link Failures}).
  */
 public final class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
@@ -19,11 +20,7 @@ public final class ErrorResponses {
     }
 
     public static Response of(ScimException e) {
-        if (e.status() >= 500) {
-            LOG.log(Level.SEVERE, "SCIM error {0}: {1}", new Object[] {e.status(), e.detail()});
-        } else {
-            LOG.log(Level.FINE, "SCIM error {0}: {1}", new Object[] {e.status(), e.detail()});
-        }
+        LOG.log(Level.FINE, "SCIM error {0}: {1}", new Object[] {e.status(), e.detail()});
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(Urns.MEDIA_TYPE)
                 .entity(ErrorResponse.of(e));

@@ -56,6 +56,15 @@ public class RequestInfo {
         return api < 0 ? baseUrl : baseUrl.substring(0, api) + "/scim/v2/";
     }
 
+    /** The request id of this request, or null outside one (an exception mapper may run outside a request scope). */
+    public static String idOf(RequestInfo requestInfo) {
+        try {
+            return requestInfo == null ? null : requestInfo.requestId();
+        } catch (RuntimeException notInRequest) {
+            return null;
+        }
+    }
+
     /** The authenticated caller as the actor of a use case. */
     public Actor actor() {
         return Actor.apiClient(requireCaller(), callerAddress, requestId);
