@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +78,7 @@ public class ApiClientService {
      * and nowhere else: only its hash is stored.
      */
     public IssuedApiClient create(Actor actor, String name, Set<ApiScope> scopes) {
+        requireHeld(actor, scopes, "issue");
         String token = ApiTokens.generate();
         ApiClient client = new ApiClient(actor.enterpriseId(), name, token, scopes, actor.name());
         em.persist(client);
@@ -102,6 +104,7 @@ public class ApiClientService {
     /** Revokes a client of the actor's enterprise (idempotent: revoking again changes nothing), audited. */
     public ApiClientView revoke(Actor actor, long clientId) {
         ApiClient client = require(actor.enterpriseId(), clientId);
+        requireHeld(actor, client.scopes(), "revoke");
         if (client.revoked()) {
             return ApiClientView.of(client);
         }
@@ -113,6 +116,24 @@ public class ApiClientService {
                 before.toJson(), after.toJson());
         revoked.fire(new ApiClientRevoked(client.id()));
         return after;
+    }
+
+    /**
+     * Nobody hands out (or takes away) more than they hold: an Integrations Manager, or a token without the
+     * admin scope, cannot issue or revoke an admin-scope client. Checked here, so the console and the admin
+     * API obey the same rule.
+     */
+    private static void requireHeld(Actor actor, Set<ApiScope> scopes, String verb) {
+        if (actor.holdsAll(scopes)) {
+            return;
+        }
+        Set<ApiScope> missing = EnumSet.copyOf(scopes);
+        missing.removeAll(actor.scopes());
+        String held = actor.scopes().isEmpty() ? "none" : ApiScope.format(actor.scopes()).replace(",", ", ");
+        throw ScimException.forbidden("You cannot " + verb + " an API client with the '"
+                + ApiScope.format(missing).replace(",", "', '") + "' scope: only scopes you hold yourself can be "
+                + (verb.equals("issue") ? "given" : "taken back") + " (you hold: " + held + "). "
+                + "Ask an Enterprise Admin.");
     }
 
     /** A client of this enterprise; another enterprise's client is as absent as a missing one. */

@@ -1,5 +1,6 @@
 package com.rollcall.apiclients;
 
+import com.rollcall.platform.security.ConsoleRole;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -29,6 +30,17 @@ public enum ApiScope {
             }
         }
         return scopes;
+    }
+
+    /**
+     * The scopes a console role holds, and so may give to the API clients it issues: an Enterprise Admin
+     * all of them, an Enterprise Integrations Manager only {@code scim} (PRODUCT.md, users 2 and 3).
+     */
+    public static Set<ApiScope> heldBy(ConsoleRole role) {
+        return switch (role) {
+            case ENTERPRISE_ADMIN -> EnumSet.allOf(ApiScope.class);
+            case INTEGRATIONS_MANAGER -> EnumSet.of(SCIM);
+        };
     }
 
     public static String format(Set<ApiScope> scopes) {

@@ -86,6 +86,26 @@ public class ApiClientsBacking implements Serializable {
         revoking = null;
     }
 
+    /** One scope the signed-in user may give a client: its wire name and what it opens. */
+    public record ScopeChoice(String value, String label) {
+    }
+
+    /**
+     * The scopes this user may issue: an Enterprise Admin every one, an Integrations Manager only scim. A
+     * posted value outside these is refused by the form (and by ApiClientService, should it get through).
+     */
+    public List<ScopeChoice> getScopeChoices() {
+        return session.scopes().stream().map(scope -> new ScopeChoice(scope.wireName(), switch (scope) {
+            case SCIM -> "scim — the SCIM 2.0 API your identity provider calls";
+            case ADMIN -> "admin — the admin JSON API (automation)";
+        })).toList();
+    }
+
+    /** Whether the signed-in user may revoke this client (they hold every scope it has). */
+    public boolean mayRevoke(ApiClientView client) {
+        return session.scopes().containsAll(client.scopes());
+    }
+
     public String scopeNames(ApiClientView client) {
         return ApiScope.format(client.scopes()).replace(",", ", ");
     }

@@ -1,5 +1,6 @@
 package com.rollcall.console;
 
+import com.rollcall.apiclients.ApiScope;
 import com.rollcall.audit.Actor;
 import com.rollcall.platform.security.ConsoleRole;
 import com.rollcall.platform.security.ConsoleUserService;
@@ -84,6 +85,11 @@ public class ConsoleSession {
         return !section.equals("/console/") && viewId.startsWith(section);
     }
 
+    /** The API scopes the signed-in user holds, and so may give to API clients. */
+    public java.util.Set<ApiScope> scopes() {
+        return ApiScope.heldBy(requireUser().role());
+    }
+
     /** The signed-in user as the actor of a use case: audited with their login, address and a request id. */
     public Actor actor() {
         ConsoleUserView current = requireUser();
@@ -91,8 +97,8 @@ public class ConsoleSession {
         if (requestId == null) {
             requestId = UUID.randomUUID().toString();
         }
-        return Actor.consoleUser(current.enterpriseId(), current.login(), current.displayName(), request.getRemoteAddr(),
-                requestId);
+        return Actor.consoleUser(current.enterpriseId(), current.login(), current.displayName(),
+                scopes(), request.getRemoteAddr(), requestId);
     }
 
     /** The SCIM base URL of this server as an IdP would be given it (ends in a slash). */

@@ -58,10 +58,15 @@ public class EnterpriseService {
     }
 
     /**
-     * The license limit (an operator's setting). Lowering it below the seats in use is allowed: nobody is
+     * The license limit: an operator's setting, never the enterprise's own (licenses are bought). Only Rollcall
+     * itself changes it today (the demo enterprise's ROLLCALL_BOOTSTRAP_LICENSES at start-up); a tenant's
+     * admin API and console show it read-only. Lowering it below the seats in use is allowed: nobody is
      * deactivated, but no seat can be taken until usage falls below the new limit.
      */
     public EnterpriseView changeLicenseLimit(Actor actor, int limit) {
+        if (actor.type() != Actor.ActorType.SYSTEM) {
+            throw ScimException.forbidden("The license limit is set by the operator of Rollcall, not by the enterprise.");
+        }
         if (limit < 0 || limit > 10_000_000) {
             throw ScimException.invalidValue("The license limit must be between 0 and 10,000,000.");
         }
@@ -76,17 +81,14 @@ public class EnterpriseService {
         return EnterpriseView.of(enterprise);
     }
 
-    /** Several settings in one transaction; null leaves a setting unchanged. */
-    public EnterpriseView changeSettings(Actor actor, ProvisioningMode mode, IdentifierRule rule, Integer licenseLimit) {
+    /** Both settings in one transaction; null leaves a setting unchanged. */
+    public EnterpriseView changeSettings(Actor actor, ProvisioningMode mode, IdentifierRule rule) {
         EnterpriseView view = null;
         if (mode != null) {
             view = changeProvisioningMode(actor, mode);
         }
         if (rule != null) {
             view = changeIdentifierRule(actor, rule);
-        }
-        if (licenseLimit != null) {
-            view = changeLicenseLimit(actor, licenseLimit);
         }
         return view != null ? view : EnterpriseView.of(require(actor.enterpriseId()));
     }

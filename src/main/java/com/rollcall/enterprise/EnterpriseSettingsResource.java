@@ -49,26 +49,22 @@ public class EnterpriseSettingsResource {
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change settings", description = "Any of provisioningMode (MANAGED_IN_PLATFORM | "
-            + "MANAGED_IN_CONNECTED_SYSTEM), identifierRule (EMAIL | EMPLOYEE_ID), licenseLimit. Each change is audited. "
+            + "MANAGED_IN_CONNECTED_SYSTEM) and identifierRule (EMAIL | EMPLOYEE_ID). Each change is audited. "
             + "SCIM keeps working in both modes; in MANAGED_IN_CONNECTED_SYSTEM, SCIM-sourced users cannot be edited "
-            + "by hand.")
+            + "by hand. licenseLimit is read-only here: licenses are bought, and the operator sets the limit.")
     @RequestBody(description = "{\"provisioningMode\": \"MANAGED_IN_CONNECTED_SYSTEM\"}")
     @APIResponse(responseCode = "200", description = "The settings after the change")
     @APIResponse(responseCode = "400", description = "invalid_request: unknown value")
+    @APIResponse(responseCode = "403", description = "forbidden: licenseLimit is set by the operator")
     public JsonObject change(JsonObject body) {
         AdminInput.requireBody(body);
+        if (body.containsKey("licenseLimit")) {
+            throw ScimException.forbidden("The license limit is set by the operator of Rollcall, not by the enterprise: "
+                    + "licenses are bought. Nothing was changed.");
+        }
         ProvisioningMode mode = AdminInput.enumValue(body, "provisioningMode", ProvisioningMode.class);
         IdentifierRule rule = AdminInput.enumValue(body, "identifierRule", IdentifierRule.class);
-        Integer limit = null;
-        if (body.containsKey("licenseLimit")) {
-            long requested = AdminInput.requireNumber(body, "licenseLimit");
-            if (requested < 0 || requested > Integer.MAX_VALUE) {
-                throw ScimException.invalidValue("The license limit must be between 0 and 10,000,000.");
-            }
-            limit = (int) requested;
-        }
-        EnterpriseView view = enterprises.changeSettings(requestInfo.actor(), mode, rule, limit);
-        return toJson(view);
+        return toJson(enterprises.changeSettings(requestInfo.actor(), mode, rule));
     }
 
     @GET

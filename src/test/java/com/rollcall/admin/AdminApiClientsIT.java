@@ -100,6 +100,39 @@ class AdminApiClientsIT {
     }
 
     @Test
+    void aTokenNeverIssuesOrRevokesAScopeItDoesNotHold() {
+        long clients = clientRows();
+        long events = TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", tenant.enterpriseId());
+        Tenant adminOnly = TestTenants.create("AdminOnlyToken", 10, "admin");
+        AdminClient limited = AdminClient.forTenant(adminOnly);
+        for (String scopes : java.util.List.of("[\"scim\"]", "[\"scim\", \"admin\"]")) {
+            ScimClient.Response refused = limited.post("api-clients", "{\"name\": \"Escalation\", \"scopes\": " + scopes + "}");
+            assertError(refused, 403, "forbidden");
+            assertTrue(refused.json().getString("message").contains("'scim' scope"), refused.toString());
+        }
+        assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM api_client WHERE enterprise_id = ? AND name = 'Escalation'",
+                adminOnly.enterpriseId()), "nothing was created");
+        assertEquals(201, limited.post("api-clients", "{\"name\": \"Same scope\", \"scopes\": [\"admin\"]}").status(),
+                "a scope it holds is fine");
+
+        // the limited tenant's own first client is given scim too: an admin-only token may not revoke it
+        long broad = TestTenants.number("SELECT MIN(id) FROM api_client WHERE enterprise_id = ?", adminOnly.enterpriseId());
+        TestTenants.execute("UPDATE api_client SET scopes = 'admin,scim' WHERE id = ?", broad);
+        AdminClient second = new AdminClient(limited.post("api-clients", "{\"name\": \"Second\", \"scopes\": [\"admin\"]}")
+                .json().getString("token"));
+        assertError(second.delete("api-clients/" + broad), 403, "forbidden");
+        assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM api_client WHERE id = ? AND revoked_at IS NOT NULL", broad),
+                "not revoked");
+        assertEquals(clients, clientRows(), "nothing was created in the first tenant");
+        assertEquals(events, TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?",
+                tenant.enterpriseId()));
+    }
+
+    private long clientRows() {
+        return TestTenants.number("SELECT COUNT(*) FROM api_client WHERE enterprise_id = ?", tenant.enterpriseId());
+    }
+
+    @Test
     void anotherEnterprisesClientsAreInvisible() {
         Tenant other = TestTenants.create("AdminClientsOther");
         String foreignId = Long.toString(other.apiClientId());

@@ -97,8 +97,26 @@ class AdminSettingsAndManualUsersIT {
 
         assertEquals(200, send("POST", "users/" + second + "/deactivate", null).status());
         assertEquals(1, send("GET", "license", null).json().getInt("used"));
-        assertEquals(200, send("PATCH", "settings", "{\"licenseLimit\":5}").status());
-        assertEquals(5, send("GET", "license", null).json().getInt("limit"));
+        TestTenants.licenseLimit(tenant, 5);
+        assertEquals(5, send("GET", "license", null).json().getInt("limit"), "the operator's limit is what the API shows");
+    }
+
+    @Test
+    void theEnterpriseCannotSetItsOwnLicenseLimit() {
+        long events = TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", tenant.enterpriseId());
+        for (String body : List.of("{\"licenseLimit\":10000000}", "{\"licenseLimit\":3}", "{\"licenseLimit\":\"many\"}",
+                "{\"provisioningMode\":\"MANAGED_IN_CONNECTED_SYSTEM\",\"licenseLimit\":9}")) {
+            ScimClient.Response refused = send("PATCH", "settings", body);
+            assertEquals(403, refused.status(), body + " -> " + refused);
+            assertEquals("forbidden", refused.json().getString("code"));
+            assertTrue(refused.json().getString("message").contains("set by the operator"), refused.toString());
+        }
+        assertEquals(2, send("GET", "settings", null).json().getInt("licenseLimit"), "the limit is unchanged");
+        assertEquals(2, send("GET", "license", null).json().getInt("limit"));
+        assertEquals("MANAGED_IN_PLATFORM", send("GET", "settings", null).json().getString("provisioningMode"),
+                "a refused request changes nothing else either");
+        assertEquals(events, TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?",
+                tenant.enterpriseId()), "nothing audited: nothing changed");
     }
 
     private long events(String action) {
@@ -128,8 +146,7 @@ class AdminSettingsAndManualUsersIT {
     @Test
     void badSettingsAre400AndTheScimOnlyTokenCannotUseTheAdminApi() {
         assertEquals(400, send("PATCH", "settings", "{\"provisioningMode\":\"SOMETIMES\"}").status());
-        assertEquals(400, send("PATCH", "settings", "{\"licenseLimit\":\"many\"}").status());
-        assertEquals(400, send("PATCH", "settings", "{\"licenseLimit\":-1}").status());
+        assertEquals(400, send("PATCH", "settings", "{\"identifierRule\":42}").status());
         Tenant scimOnly = TestTenants.create("Admin scim only", 5, "scim");
         ScimClient scimOnlyAdmin = new ScimClient(RollcallServer.get().baseUrl() + "api/admin/v1/", scimOnly.token());
         assertEquals(403, scimOnlyAdmin.get("settings").status());

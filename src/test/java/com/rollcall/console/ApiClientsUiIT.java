@@ -13,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /** API clients in the console: the token is shown once and works; revocation (confirmed) makes it 401. */
@@ -66,14 +68,53 @@ class ApiClientsUiIT {
     }
 
     @Test
-    void integrationsManagerCreatesClients() {
+    void integrationsManagerCreatesScimClientsOnly() {
         String login = TestTenants.consoleUser(tenant, "INTEGRATIONS_MANAGER");
         try (ConsoleUi ui = ConsoleUi.signIn(login, tenant.adminPassword())) {
             ui.open("console/api-clients.xhtml");
+            List<String> offered = ui.browser.findElements(By.cssSelector("input[name='create:scopes']")).stream()
+                    .map(box -> box.getAttribute("value")).toList();
+            assertEquals(List.of("scim"), offered, "an Integrations Manager is offered the scim scope only");
+            assertFalse(ui.browser.getPageSource().contains("admin JSON API"), "no admin option anywhere");
+            assertTrue(rowOf(ui, "Test IdP").getText().contains("admin"), "the tenant's scim+admin client is listed");
+            assertTrue(rowOf(ui, "Test IdP").findElements(By.cssSelector("input[value='Revoke…']")).isEmpty(),
+                    "but it cannot be revoked by an Integrations Manager");
+
             ui.type("create:name", "Okta");
             ui.submit("create:submit");
             assertTrue(ui.text("issued-token").startsWith("rc_"));
             assertTrue(rowOf(ui, "Okta").isDisplayed());
+            assertEquals("scim", TestTenants.text("SELECT scopes FROM api_client WHERE enterprise_id = ? AND name = 'Okta'",
+                    tenant.enterpriseId()));
+        }
+    }
+
+    @Test
+    void aForgedAdminScopeFromAnIntegrationsManagerIsRefusedAndCreatesNothing() {
+        String login = TestTenants.consoleUser(tenant, "INTEGRATIONS_MANAGER");
+        try (ConsoleUi ui = ConsoleUi.signIn(login, tenant.adminPassword())) {
+            ui.open("console/api-clients.xhtml");
+            ui.type("create:name", "Forged admin");
+            ((JavascriptExecutor) ui.browser).executeScript("var box = document.createElement('input');"
+                    + "box.type = 'checkbox'; box.name = 'create:scopes'; box.value = 'admin'; box.checked = true;"
+                    + "document.getElementById('create').appendChild(box);");
+            ui.submit("create:submit");
+            assertEquals("Choose from the options shown.", ui.text("create:scopes-message"));
+            assertFalse(ui.present("issued-token"), "no token was issued");
+            ui.screenshot("api-clients-forged-scope");
+        }
+        assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM api_client WHERE enterprise_id = ? AND name = 'Forged admin'",
+                tenant.enterpriseId()), "nothing was created");
+        assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ? "
+                + "AND action = 'API_CLIENT_CREATED' AND resource_name = 'Forged admin'", tenant.enterpriseId()));
+    }
+
+    @Test
+    void anEnterpriseAdminIsOfferedBothScopes() {
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/api-clients.xhtml");
+            assertEquals(List.of("scim", "admin"), ui.browser.findElements(By.cssSelector("input[name='create:scopes']"))
+                    .stream().map(box -> box.getAttribute("value")).toList());
         }
     }
 

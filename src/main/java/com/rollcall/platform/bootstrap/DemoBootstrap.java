@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * With {@code ROLLCALL_DEMO=true} (scripts/run.sh sets it), makes sure the demo enterprise exists
  * after the migrations, with the admin password {@code ROLLCALL_BOOTSTRAP_ADMIN_PASSWORD} and the SCIM
- * token {@code ROLLCALL_BOOTSTRAP_TOKEN} (scopes scim+admin), {@code ROLLCALL_BOOTSTRAP_LICENSES} seats.
+ * token {@code ROLLCALL_BOOTSTRAP_TOKEN} (scopes scim+admin), and {@code ROLLCALL_BOOTSTRAP_LICENSES} seats when
+ * it is set (500 when the enterprise is created without it).
  */
 @Singleton
 @Startup
@@ -51,13 +52,21 @@ public class DemoBootstrap {
         }
     }
 
-    private static int licenses() {
+    /** ROLLCALL_BOOTSTRAP_LICENSES, or null when it is not set (or not a number from 0 to 10,000,000). */
+    private static Integer licenses() {
         String value = System.getenv("ROLLCALL_BOOTSTRAP_LICENSES");
-        try {
-            return value == null || value.isBlank() ? 500 : Math.max(0, Integer.parseInt(value.trim()));
-        } catch (NumberFormatException e) {
-            LOG.warning("ROLLCALL_BOOTSTRAP_LICENSES is not a number; using 500.");
-            return 500;
+        if (value == null || value.isBlank()) {
+            return null;
         }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 0 && limit <= 10_000_000) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        LOG.warning("ROLLCALL_BOOTSTRAP_LICENSES must be a whole number from 0 to 10,000,000; the limit is unchanged.");
+        return null;
     }
 }

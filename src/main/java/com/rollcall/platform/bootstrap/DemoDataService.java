@@ -31,6 +31,7 @@ import java.util.List;
 public class DemoDataService {
     public static final String ENTERPRISE_NAME = "Demo Enterprise";
     public static final String ADMIN_LOGIN = "admin";
+    static final int DEFAULT_LICENSES = 500;
     static final List<String> SUB_ACCOUNTS = List.of("Corporate Communications", "EMEA", "North America", "Retail Stores");
 
     @Inject
@@ -62,19 +63,24 @@ public class DemoDataService {
 
     /**
      * Creates the demo enterprise unless it exists; then makes sure the given admin password and SCIM
-     * token work (they are what scripts/run.sh prints). Returns true when it created the enterprise.
+     * token work (they are what scripts/run.sh prints), and that the license limit is {@code licenses} when
+     * one is given (ROLLCALL_BOOTSTRAP_LICENSES: the only way the demo enterprise's limit changes; null keeps
+     * it). Returns true when it created the enterprise.
      */
-    public boolean ensure(String token, String adminPassword, int licenses) {
+    public boolean ensure(String token, String adminPassword, Integer licenses) {
         var existing = enterprises.findByName(ENTERPRISE_NAME);
         if (existing.isPresent()) {
             long id = existing.get().id();
             consoleUsers.ensurePassword(ADMIN_LOGIN, adminPassword);
+            if (licenses != null) {
+                enterprises.changeLicenseLimit(Actor.system(id, "ROLLCALL_BOOTSTRAP_LICENSES"), licenses);
+            }
             if (!apiClients.tokenExists(token)) {
                 apiClients.register(id, "Bootstrap token", token, EnumSet.of(ApiScope.SCIM, ApiScope.ADMIN), "bootstrap");
             }
             return false;
         }
-        EnterpriseView enterprise = enterprises.create(ENTERPRISE_NAME, licenses);
+        EnterpriseView enterprise = enterprises.create(ENTERPRISE_NAME, licenses == null ? DEFAULT_LICENSES : licenses);
         for (String name : SUB_ACCOUNTS) {
             em.persist(new SubAccount(enterprise.id(), name));
         }
@@ -105,7 +111,8 @@ public class DemoDataService {
     private void consoleDemoUsers(long enterpriseId, long entraClientId) {
         Actor entra = Actor.apiClient(new ApiCaller(enterpriseId, entraClientId, "Microsoft Entra ID (demo)",
                 EnumSet.of(ApiScope.SCIM)), "203.0.113.40", "demo");
-        Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin", "127.0.0.1", "demo");
+        Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin",
+                ApiScope.heldBy(ConsoleRole.ENTERPRISE_ADMIN), "127.0.0.1", "demo");
         List<String> scimIds = new java.util.ArrayList<>();
         for (String[] p : DEMO_PEOPLE) {
             var user = ScimJson.object().add("userName", p[1])
@@ -183,7 +190,8 @@ public class DemoDataService {
     private void accessDemo(long enterpriseId, long entraClientId) {
         Actor entra = Actor.apiClient(new ApiCaller(enterpriseId, entraClientId, "Microsoft Entra ID (demo)",
                 EnumSet.of(ApiScope.SCIM)), "203.0.113.40", "demo");
-        Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin", "127.0.0.1", "demo");
+        Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin",
+                ApiScope.heldBy(ConsoleRole.ENTERPRISE_ADMIN), "127.0.0.1", "demo");
         roleService.create(admin, new RoleService.RoleInput("Regional Publisher", RoleScope.SUB_ACCOUNT,
                 EnumSet.of(Permission.PUBLISH_CONTENT, Permission.EDIT_CONTENT, Permission.CREATE_CONTENT,
                         Permission.VIEW_REPORTS), false, false));

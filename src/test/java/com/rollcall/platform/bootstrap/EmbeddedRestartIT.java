@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What scripts/run.sh does: the embedded default database (H2 in a data directory, no database
- * configured), the demo enterprise bootstrapped with the given token, and data that survives a restart.
+ * configured), the demo enterprise bootstrapped with the given token, and data that survives a restart; the
+ * demo enterprise's license limit follows ROLLCALL_BOOTSTRAP_LICENSES (the only way it changes until the
+ * operator API exists).
  */
 class EmbeddedRestartIT {
     @Test
@@ -52,8 +54,13 @@ class EmbeddedRestartIT {
                     .getJsonObject("enterpriseLevel").getJsonObject("role").getString("name"));
         }
 
-        try (ServerProcess second = ServerProcess.start("embedded-second", env)) {
+        Map<String, String> restarted = new java.util.HashMap<>(env);
+        restarted.put("ROLLCALL_BOOTSTRAP_LICENSES", "7");
+        try (ServerProcess second = ServerProcess.start("embedded-second", restarted)) {
             ScimClient scim = new ScimClient(second.scimUrl(), token);
+            ScimClient admin = new ScimClient(second.scimUrl().replace("scim/v2/", "api/admin/v1/"), token);
+            assertEquals(7, admin.get("license").json().getInt("limit"),
+                    "ROLLCALL_BOOTSTRAP_LICENSES is the demo enterprise's limit at every start");
             ScimClient.Response read = scim.get("Users/" + id);
             assertEquals(200, read.status(), read.toString());
             assertEquals("Survivor", read.json().getString("title"));
