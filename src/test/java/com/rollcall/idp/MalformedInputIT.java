@@ -381,8 +381,57 @@ class MalformedInputIT {
         check(c);
     }
 
-    /** Sends the case, checks the answer, and that this enterprise, its fixture and the other enterprise are unchanged. */
-    private static void check(Case c) {
+    /**
+     * Numbers the server would have to expand (an exponent of two billion is twelve characters) or parse at
+     * length: each is a 400 naming the number, answered at once (no allocation in proportion to the number), and
+     * the requests after it (the fixture re-reads of {@link #check}) still succeed.
+     */
+    static Stream<Case> hugeNumbers() {
+        String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[";
+        String manyDigits = "1" + "0".repeat(300);
+        List<Case> all = new ArrayList<>();
+        for (String number : List.of("1e2000000000", "1e300000000", "-1e-2000000000", "1E+999999999", manyDigits,
+                "0.5e2147483647")) {
+            all.add(filter("Users", "userName eq " + number).detail("out of range"));
+        }
+        all.add(filter("Users", "title gt 1e2000000000").detail("out of range"));
+        all.add(filter("Users", "emails[value eq 1e2000000000]").detail("out of range"));
+        all.add(filter("Groups", "displayName eq 1e2000000000").detail("out of range"));
+        all.add(post("POST /Users/.search, filter with 1e2000000000", "Users/.search",
+                "{\"filter\":\"userName eq 1e2000000000\"}", 400, "invalidFilter").detail("out of range"));
+        all.add(post("POST /Users/.search, startIndex 1e2000000000", "Users/.search", "{\"startIndex\":1e2000000000}", 400,
+                "invalidValue").detail("out of range"));
+        all.add(post("POST /.search, count 1e999999999", ".search", "{\"count\":1e999999999}", 400, "invalidValue")
+                .detail("out of range"));
+        all.add(post("POST /Users, title 1e2000000000", "Users",
+                "{\"userName\":\"huge.a@example.com\",\"title\":1e2000000000}", 400, "invalidValue").detail("out of range"));
+        all.add(post("POST /Users, employeeNumber of 300 digits", "Users", "{\"userName\":\"huge.b@example.com\",\""
+                + ENTERPRISE + "\":{\"employeeNumber\":" + manyDigits + "}}", 400, "invalidValue").detail("out of range"));
+        all.add(request("PATCH /Users, value 1e2000000000", "PATCH", "Users/{{userId}}",
+                patch + "{\"op\":\"replace\",\"path\":\"title\",\"value\":1e2000000000}]}", 400, "invalidValue")
+                .detail("out of range"));
+        all.add(request("PATCH /Groups, member value 1e2000000000", "PATCH", "Groups/{{groupId}}",
+                patch + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":1e2000000000}]}]}", 400, "invalidValue")
+                .detail("out of range"));
+        all.add(request("PATCH /Groups, members[value eq 1e2000000000]", "PATCH", "Groups/{{groupId}}",
+                patch + "{\"op\":\"remove\",\"path\":\"members[value eq 1e2000000000]\"}]}", 400, "invalidFilter")
+                .detail("out of range"));
+        all.add(get("GET /Users?count=1e2000000000", "Users?count=1e2000000000", 400, "invalidValue"));
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hugeNumbers")
+    void aHugeNumberIsRefusedAtOnceAndTheServerStaysWell(Case c) {
+        Duration answered = check(c);
+        assertTrue(answered.compareTo(Duration.ofSeconds(2)) < 0, c.label() + " took " + answered);
+    }
+
+    /**
+     * Sends the case, checks the answer, and that this enterprise, its fixture and the other enterprise are
+     * unchanged; returns how long the answer took.
+     */
+    private static Duration check(Case c) {
         Map<String, String> mine = TenantSnapshot.of(tenant);
         Map<String, String> theirs = TenantSnapshot.of(foreign);
         JsonObject user = scim.get("Users/" + FIXTURE.get("userId")).json();
@@ -390,7 +439,9 @@ class MalformedInputIT {
         JsonObject group = scim.get("Groups/" + FIXTURE.get("groupId")).json();
         JsonObject otherGroup = scim.get("Groups/" + FIXTURE.get("otherGroupId")).json();
 
+        long start = System.nanoTime();
         Answer answer = send(c);
+        Duration answered = Duration.ofNanos(System.nanoTime() - start);
 
         assertEquals(c.status(), answer.status(), c.label() + " -> " + answer);
         assertTrue(answer.contentType().startsWith("application/scim+json"), c.label() + " -> " + answer);
@@ -405,6 +456,7 @@ class MalformedInputIT {
         assertEquals(otherUser, scim.get("Users/" + FIXTURE.get("otherUserId")).json(), c.label());
         assertEquals(group, scim.get("Groups/" + FIXTURE.get("groupId")).json(), c.label());
         assertEquals(otherGroup, scim.get("Groups/" + FIXTURE.get("otherGroupId")).json(), c.label());
+        return answered;
     }
 
     record Answer(int status, String contentType, String text) {

@@ -170,7 +170,7 @@ public final class JpqlFilterTranslator implements FilterVisitor<String> {
         if (literal instanceof Literal.StringLiteral s) {
             text = s.value();
         } else if (literal instanceof Literal.NumberLiteral n) {
-            text = n.value().toPlainString();
+            text = n.text();
         } else {
             throw ScimException.invalidFilter("'" + path + "' is text: compare it with a quoted string.");
         }

@@ -1,5 +1,6 @@
 package com.rollcall.platform.rest;
 
+import com.rollcall.scim.json.BoundedNumbers;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.Urns;
@@ -32,8 +33,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes SCIM JSON ({@code application/scim+json} and {@code application/json}) with JSON-P.
- * Enforces the documented body limits (413), and turns malformed JSON or a body of the wrong shape into
- * {@code 400 invalidSyntax} with the position of the problem, never a parser's exception text.
+ * Enforces the documented body limits (413), turns malformed JSON or a body of the wrong shape into
+ * {@code 400 invalidSyntax} with the position of the problem, never a parser's exception text, and refuses
+ * numbers outside {@link BoundedNumbers}' rule with {@code 400 invalidValue}.
  */
 @Provider
 @Consumes({Urns.MEDIA_TYPE, MediaType.APPLICATION_JSON, "*/*"})
@@ -70,6 +72,7 @@ public class ScimJsonProvider implements MessageBodyReader<JsonStructure>, Messa
             throw ScimException.invalidSyntax(JsonObject.class.isAssignableFrom(type)
                     ? "The request body must be a JSON object." : "The request body has the wrong JSON type.");
         }
+        BoundedNumbers.requireBounded(parsed);
         return parsed;
     }
 

@@ -4,6 +4,7 @@ import com.rollcall.scim.filter.Literal.BooleanLiteral;
 import com.rollcall.scim.filter.Literal.NullLiteral;
 import com.rollcall.scim.filter.Literal.NumberLiteral;
 import com.rollcall.scim.filter.Literal.StringLiteral;
+import com.rollcall.scim.json.BoundedNumbers;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.path.AttributePath;
 import com.rollcall.scim.quirks.BooleanStrings;
@@ -216,7 +217,8 @@ public final class FilterEvaluator {
     private static boolean compare(JsonValue actual, Operator operator, Literal literal, boolean caseExact, AttributePath path) {
         return switch (actual.getValueType()) {
             case STRING -> compareString(((JsonString) actual).getString(), operator, literal, caseExact, path);
-            case NUMBER -> compareNumber(((JsonNumber) actual).bigDecimalValue(), operator, literal, path);
+            case NUMBER -> BoundedNumbers.isBounded(((JsonNumber) actual).bigDecimalValue())
+                    && compareNumber(((JsonNumber) actual).bigDecimalValue(), operator, literal, path);
             case TRUE -> compareBoolean(true, operator, literal, path);
             case FALSE -> compareBoolean(false, operator, literal, path);
             default -> false;
@@ -301,11 +303,7 @@ public final class FilterEvaluator {
     }
 
     private static BigDecimal number(String text) {
-        try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return BoundedNumbers.parse(text).orElse(null);
     }
 
     /** The instant of an ISO-8601 date-time with offset (or without, taken as UTC), or empty. */

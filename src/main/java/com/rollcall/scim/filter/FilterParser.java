@@ -4,10 +4,10 @@ import com.rollcall.scim.filter.Literal.BooleanLiteral;
 import com.rollcall.scim.filter.Literal.NullLiteral;
 import com.rollcall.scim.filter.Literal.NumberLiteral;
 import com.rollcall.scim.filter.Literal.StringLiteral;
+import com.rollcall.scim.json.BoundedNumbers;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.path.AttributePath;
 import com.rollcall.scim.path.PathParser;
-import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -218,11 +218,9 @@ public final class FilterParser {
             return NullLiteral.INSTANCE;
         }
         if (JSON_NUMBER.matcher(word).matches()) {
-            try {
-                return new NumberLiteral(new BigDecimal(word));
-            } catch (NumberFormatException e) {
-                throw error("The number is out of range", start);
-            }
+            String number = word;
+            return BoundedNumbers.parse(word).map(value -> new NumberLiteral(number, value))
+                    .orElseThrow(() -> error(BoundedNumbers.refusal(number), start));
         }
         return new StringLiteral(word);
     }

@@ -21,10 +21,19 @@ public sealed interface Literal {
         }
     }
 
-    /** A number; equal to another number literal when numerically equal ({@code 1.0} equals {@code 1}). */
-    record NumberLiteral(BigDecimal value) implements Literal {
+    /**
+     * A number as written ({@code text}, compared verbatim with text attributes: Entra's unquoted values) and
+     * its value, within {@link com.rollcall.scim.json.BoundedNumbers}' rule (the parser refuses others);
+     * equal to another number literal when numerically equal ({@code 1.0} equals {@code 1}).
+     */
+    record NumberLiteral(String text, BigDecimal value) implements Literal {
         public NumberLiteral {
+            Objects.requireNonNull(text, "text");
             Objects.requireNonNull(value, "value");
+        }
+
+        public NumberLiteral(BigDecimal value) {
+            this(value.toString(), value);
         }
 
         @Override
@@ -39,7 +48,7 @@ public sealed interface Literal {
 
         @Override
         public String toString() {
-            return value.toString();
+            return text;
         }
     }
 

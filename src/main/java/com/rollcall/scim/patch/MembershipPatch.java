@@ -222,7 +222,7 @@ public final class MembershipPatch {
             if (comparison.value() instanceof Literal.StringLiteral string) {
                 id = string.value();
             } else if (comparison.value() instanceof Literal.NumberLiteral number) {
-                id = number.toString();
+                id = number.text();
             }
             if (id != null && !id.isBlank()) {
                 ids.add(id);

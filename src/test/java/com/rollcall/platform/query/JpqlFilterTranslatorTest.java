@@ -42,7 +42,9 @@ class JpqlFilterTranslatorTest {
             "userName gt \"M\"                        | (u.userName IS NOT NULL AND LOWER(u.userName) > :f1)                | m",
             "userName co \"Ann\"                      | (u.userName IS NOT NULL AND LOWER(u.userName) LIKE :f1 ESCAPE '!')  | %ann%",
             "externalId sw \"Ab\"                     | (u.externalId IS NOT NULL AND u.externalId LIKE :f1 ESCAPE '!')     | Ab%",
-            "title eq 42                              | (u.title IS NOT NULL AND LOWER(u.title) = :f1)                      | 42"})
+            "title eq 42                              | (u.title IS NOT NULL AND LOWER(u.title) = :f1)                      | 42",
+            "title eq 1e3                             | (u.title IS NOT NULL AND LOWER(u.title) = :f1)                      | 1e3",
+            "externalId eq 1.50                       | (u.externalIdKey IS NOT NULL AND u.externalIdKey = :f1)             | 1.50"})
     void comparisonsBindTheirValues(String filter, String condition, String parameter) {
         JpqlQuery query = translate(filter);
         assertEquals(condition, query.condition());

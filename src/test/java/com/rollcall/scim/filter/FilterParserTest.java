@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FilterParserTest {
     private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -311,6 +312,25 @@ class FilterParserTest {
         assertEquals(canonical, FilterParser.parse(filter).toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"userName eq 1e2000000000", "x eq 1e300000000", "x gt -1e-2000000000", "x eq 1E+1001",
+            "x eq 0.5e2147483647", "x lt 1e99999999999999999999"})
+    void refusesNumbersTooLargeToCompareWithoutExpandingThem(String filter) {
+        ScimException e = assertThrows(ScimException.class, () -> FilterParser.parse(filter));
+        assertEquals(ScimErrorType.INVALID_FILTER, e.type());
+        assertTrue(e.detail().contains("is out of range") && e.detail().matches(".* at position \\d+"), e.detail());
+    }
+
+    @Test
+    void refusesNumbersOfMoreThanAHundredDigitsAndKeepsTheTextOfOthers() {
+        assertThrows(ScimException.class, () -> FilterParser.parse("x eq 1" + "0".repeat(100)));
+        Comparison hundred = (Comparison) FilterParser.parse("x eq 1" + "0".repeat(99));
+        assertEquals("1" + "0".repeat(99), ((NumberLiteral) hundred.value()).text());
+        Comparison written = (Comparison) FilterParser.parse("x eq 1.50e3");
+        assertEquals("1.50e3", ((NumberLiteral) written.value()).text(), "the number as written, for text attributes");
+        assertEquals(0, new BigDecimal("1500").compareTo(((NumberLiteral) written.value()).value()));
+    }
+
     @Test
     void comparesNumberLiteralsNumerically() {
         assertEquals(num("1"), num("1.000"));
@@ -340,7 +360,8 @@ class FilterParserTest {
                 arguments("userName eq \"\\q\"", 13, "Invalid escape sequence"),
                 arguments("userName eq \"\\u12\"", 13, "Invalid \\u escape sequence"),
                 arguments("userName eq \"\\u12G4\"", 13, "Invalid \\u escape sequence"),
-                arguments("userName eq 1e99999999999", 12, "The number is out of range"),
+                arguments("userName eq 1e99999999999", 12, "The number 1e99999999999 is out of range (numbers may have at "
+                        + "most 100 digits and an exponent from -1000 to 1000)"),
                 arguments("userName eq \"a\" and", 19, "Expected an attribute name, '(' or 'not'"),
                 arguments("userName eq \"a\" or", 18, "Expected an attribute name, '(' or 'not'"),
                 arguments("and userName eq \"a\"", 0, "Expected an attribute name, '(' or 'not'"),
