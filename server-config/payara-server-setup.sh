@@ -81,6 +81,7 @@ as delete-jdbc-connection-pool rollcall-pool >/dev/null 2>&1 || true
 as create-jdbc-connection-pool \
   --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource \
   --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validationmethod meta-data --validateatmostonceperiod 60 \
+  --isolationlevel read-committed \
   --property "URL=$(esc "$ROLLCALL_DB_URL"):user=$(esc "$ROLLCALL_DB_USER"):password=\${ALIAS\=rollcall-db-password}:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:characterEncoding=UTF-8:cachePrepStmts=true:prepStmtCacheSize=250:prepStmtCacheSqlLimit=8192:useLocalSessionState=true:elideSetAutoCommits=true:dontTrackOpenResources=true:rewriteBatchedStatements=true:openTelemetry=DISABLED" \
   rollcall-pool >/dev/null
 as create-jdbc-resource --connectionpoolid rollcall-pool --target "$target" jdbc/rollcall >/dev/null

@@ -143,6 +143,7 @@ public class GroupProvisioningService {
         MembershipEffects.Change roles = effects.begin(actor, group);
         roles.users(toAdd.userIds());
         roles.users(toRemove.userIds());
+        roles.lock();
         group.adjustMemberCount(toAdd.addTo(groups, enterpriseId, group) - toRemove.removeFrom(groups, enterpriseId, group));
         try {
             groups.flush();
@@ -176,27 +177,24 @@ public class GroupProvisioningService {
         int added = 0;
         int removed = 0;
         MembershipEffects.Change roles = plan.memberSteps().isEmpty() ? null : effects.begin(actor, group);
-        for (MembershipPatch.Step step : plan.memberSteps()) {
-            if (step instanceof MembershipPatch.AddMembers add) {
-                MemberIds ids = resolve(enterpriseId, group, add.ids());
-                roles.users(ids.userIds());
-                added += ids.addTo(groups, enterpriseId, group);
-            } else if (step instanceof MembershipPatch.RemoveMembers remove) {
-                MemberIds ids = resolveExisting(enterpriseId, remove.ids());
-                roles.users(ids.userIds());
-                removed += ids.removeFrom(groups, enterpriseId, group);
-            } else if (step instanceof MembershipPatch.RemoveAllMembers) {
-                roles.allUsers();
+        List<Delta> deltas = deltas(enterpriseId, group, plan.memberSteps());
+        if (roles != null) {
+            for (Delta delta : deltas) {
+                if (delta.removeAll()) {
+                    roles.allUsers();
+                } else {
+                    roles.users(delta.ids().userIds());
+                }
+            }
+            roles.lock();
+        }
+        for (Delta delta : deltas) {
+            if (delta.removeAll()) {
                 removed += groups.removeAllMembers(enterpriseId, group.id());
-            } else if (step instanceof MembershipPatch.ReplaceMembers replace) {
-                MemberIds wanted = resolve(enterpriseId, group, replace.ids());
-                MemberIds stored = groups.memberIds(enterpriseId, group.id());
-                MemberIds leaving = stored.minus(wanted);
-                MemberIds joining = wanted.minus(stored);
-                roles.users(leaving.userIds());
-                roles.users(joining.userIds());
-                removed += leaving.removeFrom(groups, enterpriseId, group);
-                added += joining.addTo(groups, enterpriseId, group);
+            } else if (delta.add()) {
+                added += delta.ids().addTo(groups, enterpriseId, group);
+            } else {
+                removed += delta.ids().removeFrom(groups, enterpriseId, group);
             }
         }
         if (!attributesChanged && added == 0 && removed == 0) {
@@ -216,6 +214,42 @@ public class GroupProvisioningService {
         audit.record(actor, "GROUP_PATCHED", "Group", group.scimId(), group.displayName(), before,
                 ScimJson.object(after).remove("meta").add("membersAdded", added).add("membersRemoved", removed).build());
         return toJson(enterpriseId, group, withMembers, baseUrl);
+    }
+
+    /** One membership delta of a PATCH: members added, members removed, or every member removed. */
+    private record Delta(boolean add, boolean removeAll, MemberIds ids) {
+        static final Delta REMOVE_ALL = new Delta(false, true, MemberIds.NONE);
+    }
+
+    /**
+     * The PATCH's member operations as deltas, in request order, worked out before anything is written (so the
+     * users they touch can be locked first): a replace becomes the members leaving and the members joining,
+     * against the membership as the operations before it leave it (read once, only when a replace needs it).
+     */
+    private List<Delta> deltas(long enterpriseId, UserGroup group, List<MembershipPatch.Step> steps) {
+        List<Delta> deltas = new ArrayList<>();
+        MemberIds current = steps.stream().anyMatch(step -> step instanceof MembershipPatch.ReplaceMembers)
+                ? groups.memberIds(enterpriseId, group.id()) : null;
+        for (MembershipPatch.Step step : steps) {
+            if (step instanceof MembershipPatch.AddMembers add) {
+                MemberIds ids = resolve(enterpriseId, group, add.ids());
+                deltas.add(new Delta(true, false, ids));
+                current = current == null ? null : current.plus(ids);
+            } else if (step instanceof MembershipPatch.RemoveMembers remove) {
+                MemberIds ids = resolveExisting(enterpriseId, remove.ids());
+                deltas.add(new Delta(false, false, ids));
+                current = current == null ? null : current.minus(ids);
+            } else if (step instanceof MembershipPatch.RemoveAllMembers) {
+                deltas.add(Delta.REMOVE_ALL);
+                current = current == null ? null : MemberIds.NONE;
+            } else if (step instanceof MembershipPatch.ReplaceMembers replace) {
+                MemberIds wanted = resolve(enterpriseId, group, replace.ids());
+                deltas.add(new Delta(false, false, current.minus(wanted)));
+                deltas.add(new Delta(true, false, wanted.minus(current)));
+                current = wanted;
+            }
+        }
+        return deltas;
     }
 
     /** displayName / externalId operations through the PATCH engine; true when something changed. */
@@ -282,6 +316,7 @@ public class GroupProvisioningService {
                 .add("memberCount", group.memberCount()).build();
         MembershipEffects.Change roles = effects.begin(actor, group);
         roles.allUsers();
+        roles.lock();
         groups.removeAllMembers(enterpriseId, group.id());
         groups.remove(enterpriseId, group);
         groups.flush();
@@ -323,13 +358,14 @@ public class GroupProvisioningService {
         return builder.build();
     }
 
+    /** 409 uniqueness for a race lost on the group's own values; any other violation stays a server fault. */
     static RuntimeException uniquenessOrRethrow(PersistenceException e) {
-        return Constraints.violatedUniqueKey(e)
-                .<RuntimeException>map(key -> ScimException.uniqueness(switch (key) {
-                    case "uq_group_display_name" -> "displayName is already taken by another group.";
-                    case "uq_group_external_id" -> "externalId is already taken by another group.";
-                    default -> "A unique value of this group is already taken by another group.";
-                }))
-                .orElse(e);
+        if (Constraints.violated(e, "uq_group_display_name")) {
+            return ScimException.uniqueness("displayName is already taken by another group.");
+        }
+        if (Constraints.violated(e, "uq_group_external_id")) {
+            return ScimException.uniqueness("externalId is already taken by another group.");
+        }
+        return e;
     }
 }

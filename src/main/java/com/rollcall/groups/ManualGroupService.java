@@ -53,6 +53,7 @@ public class ManualGroupService {
         }
         MembershipEffects.Change roles = effects.begin(actor, group);
         roles.users(List.of(user.id()));
+        roles.lock();
         int changed = add ? groups.addUsers(enterpriseId, group.id(), List.of(user.id()), Clock.now())
                 : groups.removeUsers(enterpriseId, group.id(), List.of(user.id()));
         if (changed == 0) {

@@ -23,6 +23,11 @@ record MemberIds(Collection<Long> userIds, Collection<Long> groupIds) {
                 + repository.removeGroups(enterpriseId, group.id(), groupIds);
     }
 
+    /** These members and {@code other}'s, each once. */
+    MemberIds plus(MemberIds other) {
+        return new MemberIds(union(userIds, other.userIds), union(groupIds, other.groupIds));
+    }
+
     /** The members of this set that are not in {@code other}. */
     MemberIds minus(MemberIds other) {
         return new MemberIds(without(userIds, other.userIds), without(groupIds, other.groupIds));
@@ -34,6 +39,12 @@ record MemberIds(Collection<Long> userIds, Collection<Long> groupIds) {
 
     int size() {
         return userIds.size() + groupIds.size();
+    }
+
+    private static List<Long> union(Collection<Long> a, Collection<Long> b) {
+        Set<Long> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static List<Long> without(Collection<Long> from, Collection<Long> remove) {

@@ -203,7 +203,7 @@ public class AccessService {
         List<Long> members = groups.userIds(enterpriseId, group.id());
         int changes = 0;
         for (List<Long> chunk : EffectiveRoleStore.chunks(members)) {
-            Map<Long, List<Candidate>> candidates = store.candidatesNow(enterpriseId, chunk, byId);
+            Map<Long, List<Candidate>> candidates = store.candidates(enterpriseId, chunk, byId);
             for (Long user : chunk) {
                 List<Candidate> now = candidates.getOrDefault(user, List.of());
                 List<Candidate> then = new ArrayList<>(now);

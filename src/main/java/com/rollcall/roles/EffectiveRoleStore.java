@@ -5,7 +5,6 @@ import static com.rollcall.platform.persistence.NativeSql.placeholders;
 import com.rollcall.audit.Actor;
 import com.rollcall.licensing.LicenseGuard;
 import com.rollcall.platform.persistence.Clock;
-import com.rollcall.platform.persistence.LockingReads;
 import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +31,13 @@ import java.util.stream.Collectors;
  * the user has an explicit candidate (scope_key = sub-account id). Every other sub-account resolves, by
  * rule 8, to exactly the enterprise-level winner, so it needs no row.
  *
- * <p>Consistency: the users' rows are locked in id order first, and memberships, mappings and roles are
- * then read with locking reads, which see the latest committed data, not the transaction's snapshot. Every
- * writer of a mapped group's memberships locks the users before writing, and mapping changes lock the
- * group: so two recomputations of one user never interleave and the last one always sees the last change.
+ * <p>Consistency: the users' rows are locked in id order first; memberships, mappings and roles are then read
+ * plainly, and since Rollcall's transactions run at READ COMMITTED (the pool sets it; readiness checks it),
+ * every statement sees all that was committed before it. Every writer of a mapped group's memberships, of a
+ * mapping or of a role locks the affected users before recomputing them: so two recomputations of one user
+ * never interleave, and a change that commits after this one recomputes the user again, seeing this one.
+ * (Locking reads did the same under REPEATABLE READ, but they lock every row the plan scans, other users'
+ * memberships included, and deadlocked concurrent membership changes: ParallelProvisioningIT.)
  */
 @ApplicationScoped
 public class EffectiveRoleStore {
@@ -47,9 +49,6 @@ public class EffectiveRoleStore {
 
     @Inject
     private RoleRepository roles;
-
-    @Inject
-    private LockingReads locking;
 
     @Inject
     private LicenseGuard seats;
@@ -68,10 +67,9 @@ public class EffectiveRoleStore {
     record Winner(long roleId, int score) {
     }
 
-    /** Whether the group has any mapping, seen as committed now (a locking read). */
+    /** Whether the group has any mapping (the caller holds the group's row lock, which mapping changes take too). */
     public boolean isMapped(long enterpriseId, long groupId) {
-        return !em.createNativeQuery("SELECT id FROM group_mapping WHERE enterprise_id = ? AND group_id = ?"
-                        + locking.shared())
+        return !em.createNativeQuery("SELECT id FROM group_mapping WHERE enterprise_id = ? AND group_id = ?")
                 .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList().isEmpty();
     }
 
@@ -95,7 +93,7 @@ public class EffectiveRoleStore {
             return outcome;
         }
         long enterpriseId = actor.enterpriseId();
-        Map<Long, RoleDefinition> roleById = lockedRoles(enterpriseId);
+        Map<Long, RoleDefinition> roleById = roles(enterpriseId);
         for (List<Long> chunk : chunks(userIds)) {
             outcome = outcome.plus(recomputeChunk(actor, chunk, roleById, allOrNothing));
         }
@@ -116,7 +114,7 @@ public class EffectiveRoleStore {
             return Outcome.NONE;
         }
         List<Long> ids = List.copyOf(users.keySet());
-        Map<Long, List<Candidate>> candidates = candidates(enterpriseId, ids, roleById, locking.shared());
+        Map<Long, List<Candidate>> candidates = candidates(enterpriseId, ids, roleById);
         Map<Long, Map<Long, Winner>> stored = stored(enterpriseId, ids);
 
         List<Long> changed = new ArrayList<>();
@@ -175,13 +173,12 @@ public class EffectiveRoleStore {
         resolution.winner().ifPresent(role -> wanted.put(scope, new Winner(role.id(), resolution.score().getAsInt())));
     }
 
-    /** The users' candidates from every mapped group they are in, read as committed now. */
-    private Map<Long, List<Candidate>> candidates(long enterpriseId, List<Long> userIds, Map<Long, RoleDefinition> roleById,
-            String lockingClause) {
+    /** The users' candidates from every mapped group they are in. */
+    Map<Long, List<Candidate>> candidates(long enterpriseId, List<Long> userIds, Map<Long, RoleDefinition> roleById) {
         Map<Long, List<Candidate>> byUser = new HashMap<>();
         for (Object[] c : NativeSql.query(em, "SELECT m.user_id, m.group_id, gm.sub_account_id, gm.role_id "
                 + "FROM group_membership m JOIN group_mapping gm ON gm.group_id = m.group_id "
-                + "WHERE m.enterprise_id = ? AND m.user_id IN " + placeholders(userIds.size()) + lockingClause,
+                + "WHERE m.enterprise_id = ? AND m.user_id IN " + placeholders(userIds.size()),
                 NativeSql.parameters(userIds, enterpriseId))) {
             RoleDefinition role = roleById.get(((Number) c[3]).longValue());
             String group = "group " + c[1];
@@ -190,11 +187,6 @@ public class EffectiveRoleStore {
                     : Candidate.subAccount(group, ((Number) c[2]).longValue(), role));
         }
         return byUser;
-    }
-
-    /** The users' candidates as this transaction sees them, without locks (for previews). */
-    Map<Long, List<Candidate>> candidatesNow(long enterpriseId, List<Long> userIds, Map<Long, RoleDefinition> roleById) {
-        return candidates(enterpriseId, userIds, roleById, "");
     }
 
     /** The stored winners of these users. */
@@ -208,9 +200,9 @@ public class EffectiveRoleStore {
         return byUser;
     }
 
-    /** The enterprise's roles, read with a shared lock so that a concurrent role edit is seen once committed. */
-    Map<Long, RoleDefinition> lockedRoles(long enterpriseId) {
-        return roles.visible(enterpriseId, locking.shared()).stream()
+    /** The enterprise's roles by id. */
+    Map<Long, RoleDefinition> roles(long enterpriseId) {
+        return roles.visible(enterpriseId).stream()
                 .collect(Collectors.toMap(RoleDefinition::id, Function.identity()));
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Keeps effective roles current when group memberships change (PRODUCT.md rule 8), in the transaction of
  * the change: nothing for groups without mappings; for mapped groups, the joining and leaving users are
- * locked before the change and recomputed after it. Removing every member of a mapped group larger than
+ * locked all at once, in id order, before the change is written (see {@link MembershipEffects} for why) and
+ * recomputed after it. Removing every member of a mapped group larger than
  * {@link RemapJobService#inlineLimit()} (remove-all, delete) queues a background job instead.
  */
 @ApplicationScoped
@@ -25,6 +26,10 @@ public class EffectiveRoleUpdates implements MembershipEffects {
 
         @Override
         public void allUsers() {
+        }
+
+        @Override
+        public void lock() {
         }
 
         @Override
@@ -59,7 +64,6 @@ public class EffectiveRoleUpdates implements MembershipEffects {
 
         @Override
         public void users(Collection<Long> userIds) {
-            store.lockUsers(actor.enterpriseId(), userIds);
             touched.addAll(userIds);
         }
 
@@ -70,6 +74,11 @@ public class EffectiveRoleUpdates implements MembershipEffects {
             } else {
                 users(groups.userIds(actor.enterpriseId(), group.id()));
             }
+        }
+
+        @Override
+        public void lock() {
+            store.lockUsers(actor.enterpriseId(), touched);
         }
 
         @Override

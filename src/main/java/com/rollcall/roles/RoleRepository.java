@@ -19,15 +19,9 @@ public class RoleRepository {
 
     /** Built-in and the enterprise's custom roles, built-in first, then by name. */
     public List<RoleDefinition> visible(long enterpriseId) {
-        return visible(enterpriseId, "");
-    }
-
-    /** The same, read with a locking clause (see {@code LockingReads}) appended. */
-    List<RoleDefinition> visible(long enterpriseId, String lockingClause) {
         List<?> rows = em.createNativeQuery("SELECT r.id, r.name, r.scope, r.group_manager, r.full_access, r.consumes_license, "
                         + "r.built_in, r.code, p.permission FROM app_role r LEFT JOIN app_role_permission p ON p.role_id = r.id "
-                        + "WHERE r.enterprise_id IS NULL OR r.enterprise_id = ? ORDER BY r.built_in DESC, r.name_key, r.id"
-                        + lockingClause)
+                        + "WHERE r.enterprise_id IS NULL OR r.enterprise_id = ? ORDER BY r.built_in DESC, r.name_key, r.id")
                 .setParameter(1, enterpriseId).getResultList();
         Map<Long, Object[]> roles = new LinkedHashMap<>();
         Map<Long, Set<Permission>> permissions = new LinkedHashMap<>();

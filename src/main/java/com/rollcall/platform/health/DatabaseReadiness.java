@@ -11,7 +11,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only once the migrations ran and the database answers (MicroProfile Health, /health/ready). */
+/**
+ * Ready only once the migrations ran, the database answers, and the pool hands out READ COMMITTED
+ * connections (MicroProfile Health, /health/ready). The isolation level is the pool's setting
+ * (server-config/); effective roles stay right under concurrency only with it (EffectiveRoleStore), so a pool
+ * configured otherwise is reported here rather than left to give wrong roles under load.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -30,6 +35,11 @@ public class DatabaseReadiness implements HealthCheck {
         }
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(2);
+            if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+                return HealthCheckResponse.named("database").down().withData("migrations", "current")
+                        .withData("isolation", "the pool's transactions are not READ COMMITTED; set the pool's "
+                                + "isolation level to read-committed (see server-config/)").build();
+            }
             return HealthCheckResponse.named("database").status(valid).withData("migrations", "current").build();
         } catch (SQLException e) {
             return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
