@@ -3,6 +3,7 @@ package com.rollcall.licensing;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,8 +15,9 @@ import java.util.List;
  * PRODUCT.md rule 5, inside the caller's transaction: taking a seat is one conditional UPDATE of the
  * tenant's counter row that checks the license limit and increments it (the row stays locked until the
  * commit); freeing one decrements it. Concurrent requests, on one instance or many, queue on that row, so usage can never
- * exceed the limit. A refusal is a 403 whose detail gives used/limit, recorded separately so that it
- * survives the rollback of everything else the request did.
+ * exceed the limit. A refusal is a 403 whose detail gives used/limit, recorded once the request's
+ * transaction has rolled back ({@link RefusedRequests}), so that it survives the rollback of everything else
+ * the request did.
  */
 @ApplicationScoped
 public class LicenseGuard {
@@ -24,6 +26,9 @@ public class LicenseGuard {
 
     @Inject
     private EnterpriseService enterprises;
+
+    @Inject
+    private RefusedRequests refused;
 
     @Inject
     private LicenseRefusals refusals;
@@ -38,7 +43,7 @@ public class LicenseGuard {
                 + "AND seats_used < (SELECT license_limit FROM enterprise WHERE id = ?)", List.of(enterpriseId, enterpriseId));
         if (taken == 0) {
             Seats seats = lockedSeats(enterpriseId);
-            refusals.record(enterpriseId, requestId);
+            recordAfterRollback(enterpriseId, requestId);
             throw ScimException.forbidden("The license limit is reached: " + seats.used() + " of " + seats.limit()
                     + " licenses are in use. Deactivate users or add licenses, then retry.");
         }
@@ -66,8 +71,10 @@ public class LicenseGuard {
         int used = Math.max(0, seats.used() - toFree);
         int room = Math.max(0, seats.limit() - used);
         if (toTake > room) {
-            refusals.record(enterpriseId, requestId);
-            if (allOrNothing) {
+            if (!allOrNothing) {
+                LicenseRefusals.persist(em, enterpriseId, requestId);
+            } else {
+                recordAfterRollback(enterpriseId, requestId);
                 throw ScimException.forbidden("The license limit is reached: " + used + " of " + seats.limit()
                         + " licenses are in use and this change would make " + toTake + " more user(s) consume one. "
                         + "Deactivate users or add licenses, then retry.");
@@ -96,6 +103,18 @@ public class LicenseGuard {
                 .map(LicenseRefusal::refusedAt)
                 .orElse(null);
         return new LicenseUsage(counter == null ? 0 : counter.seatsUsed(), limit, refused, last);
+    }
+
+    /**
+     * A refusal, recorded once the refused request's transaction is over (see {@link RefusedRequests}); outside
+     * an HTTP request (start-up, a job), where no pool is crowded by concurrent requests, at once on its own.
+     */
+    private void recordAfterRollback(long enterpriseId, String requestId) {
+        try {
+            refused.add(enterpriseId, requestId);
+        } catch (ContextNotActiveException notInARequest) {
+            refusals.record(enterpriseId, requestId);
+        }
     }
 
     /** The tenant's seats in use (its counter row locked until the commit) and its license limit. */
