@@ -1,5 +1,7 @@
 package com.rollcall.apiclients;
 
+import com.rollcall.platform.security.Actor;
+import com.rollcall.platform.security.ApiScope;
 import java.util.Set;
 
 /** An authenticated API client: the enterprise every later query is scoped to, and what it may call. */
@@ -10,5 +12,10 @@ public record ApiCaller(long enterpriseId, long clientId, String clientName, Set
 
     public boolean may(ApiScope scope) {
         return scopes.contains(scope);
+    }
+
+    /** This client as the actor of a request from this address. */
+    public Actor actor(String address, String requestId) {
+        return Actor.apiClient(enterpriseId, clientId, clientName, scopes, address, requestId);
     }
 }

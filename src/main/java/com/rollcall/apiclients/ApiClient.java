@@ -1,6 +1,7 @@
 package com.rollcall.apiclients;
 
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.security.ApiScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

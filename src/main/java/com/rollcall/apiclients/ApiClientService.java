@@ -1,8 +1,9 @@
 package com.rollcall.apiclients;
 
-import com.rollcall.audit.Actor;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package com.rollcall.apiclients;
 
+import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,5 +1,6 @@
 package com.rollcall.audit;
 
+import com.rollcall.platform.security.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

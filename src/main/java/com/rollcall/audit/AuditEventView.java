@@ -1,5 +1,6 @@
 package com.rollcall.audit;
 
+import com.rollcall.platform.security.Actor;
 import java.time.Instant;
 
 /** An audit event as the admin API shows it; before/after are the stored JSON texts. */

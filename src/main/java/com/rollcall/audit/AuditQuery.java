@@ -1,5 +1,6 @@
 package com.rollcall.audit;
 
+import com.rollcall.platform.security.Actor;
 import java.time.Instant;
 
 /** Criteria of an audit log query; null means "any". startIndex is 1-based. */

@@ -2,6 +2,7 @@ package com.rollcall.audit;
 
 import com.rollcall.platform.rest.AdminInput;
 import com.rollcall.platform.rest.RequestInfo;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;

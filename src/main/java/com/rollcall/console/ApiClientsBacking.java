@@ -2,7 +2,7 @@ package com.rollcall.console;
 
 import com.rollcall.apiclients.ApiClientService;
 import com.rollcall.apiclients.ApiClientView;
-import com.rollcall.apiclients.ApiScope;
+import com.rollcall.platform.security.ApiScope;
 import com.rollcall.apiclients.IssuedApiClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;

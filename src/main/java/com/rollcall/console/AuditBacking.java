@@ -1,6 +1,6 @@
 package com.rollcall.console;
 
-import com.rollcall.audit.Actor;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditEventView;
 import com.rollcall.audit.AuditPage;
 import com.rollcall.audit.AuditQuery;

@@ -1,10 +1,10 @@
 package com.rollcall.console;
 
-import com.rollcall.apiclients.ApiScope;
-import com.rollcall.audit.Actor;
-import com.rollcall.platform.security.ConsoleRole;
-import com.rollcall.platform.security.ConsoleUserService;
-import com.rollcall.platform.security.ConsoleUserView;
+import com.rollcall.platform.security.ApiScope;
+import com.rollcall.platform.security.Actor;
+import com.rollcall.people.ConsoleRole;
+import com.rollcall.people.ConsoleUserService;
+import com.rollcall.people.ConsoleUserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -87,7 +87,7 @@ public class ConsoleSession {
 
     /** The API scopes the signed-in user holds, and so may give to API clients. */
     public java.util.Set<ApiScope> scopes() {
-        return ApiScope.heldBy(requireUser().role());
+        return requireUser().role().scopes();
     }
 
     /** The signed-in user as the actor of a use case: audited with their login, address and a request id. */

@@ -1,7 +1,7 @@
 package com.rollcall.enterprise;
 
 import com.rollcall.licensing.LicenseCounter;
-import com.rollcall.audit.Actor;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;

@@ -1,8 +1,8 @@
 package com.rollcall.export;
 
-import com.rollcall.platform.security.ConsoleRole;
-import com.rollcall.platform.security.ConsoleUserService;
-import com.rollcall.platform.security.ConsoleUserView;
+import com.rollcall.people.ConsoleRole;
+import com.rollcall.people.ConsoleUserService;
+import com.rollcall.people.ConsoleUserView;
 import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,6 +1,6 @@
 package com.rollcall.groups;
 
-import com.rollcall.audit.Actor;
+import com.rollcall.platform.security.Actor;
 import java.util.Collection;
 
 /**

@@ -41,7 +41,7 @@ public class ManualUsersResource {
     private RequestInfo requestInfo;
 
     @Inject
-    private com.rollcall.roles.AccessService access;
+    private com.rollcall.access.AccessService access;
 
     @GET
     @Operation(summary = "Search users", description = "filter (SCIM filter syntax), startIndex, count, sortBy, sortOrder.")

@@ -1,6 +1,6 @@
 package com.rollcall.users;
 
-import com.rollcall.audit.Actor;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.IdentifierRule;

@@ -1,6 +1,6 @@
 package com.rollcall.console.access;
 
-import com.rollcall.audit.Actor;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
 import com.rollcall.scim.message.ScimException;

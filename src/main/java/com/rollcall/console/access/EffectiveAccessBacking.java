@@ -2,7 +2,7 @@ package com.rollcall.console.access;
 
 import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.groups.GroupDirectoryService.MemberRow;
-import com.rollcall.roles.AccessService;
+import com.rollcall.access.AccessService;
 import com.rollcall.roles.Rule;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package com.rollcall.console.access;
 
 import com.rollcall.console.Feedback;
-import com.rollcall.roles.AccessService;
-import com.rollcall.roles.SubAccount;
-import com.rollcall.roles.SubAccountService;
-import com.rollcall.roles.SubAccountService.SubAccountRow;
+import com.rollcall.access.AccessService;
+import com.rollcall.access.SubAccount;
+import com.rollcall.access.SubAccountService;
+import com.rollcall.access.SubAccountService.SubAccountRow;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -2,13 +2,13 @@ package com.rollcall.console.roles;
 
 import com.rollcall.console.Feedback;
 import com.rollcall.console.access.ConsoleActions;
-import com.rollcall.roles.AccessService;
+import com.rollcall.access.AccessService;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
 import com.rollcall.roles.RoleScope;
-import com.rollcall.roles.RoleService;
-import com.rollcall.roles.RoleService.RoleInput;
+import com.rollcall.access.RoleService;
+import com.rollcall.access.RoleService.RoleInput;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

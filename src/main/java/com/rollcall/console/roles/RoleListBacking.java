@@ -2,12 +2,12 @@ package com.rollcall.console.roles;
 
 import com.rollcall.console.Feedback;
 import com.rollcall.console.access.ConsoleActions;
-import com.rollcall.roles.AccessService;
+import com.rollcall.access.AccessService;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
 import com.rollcall.roles.RoleScope;
-import com.rollcall.roles.RoleService;
+import com.rollcall.access.RoleService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

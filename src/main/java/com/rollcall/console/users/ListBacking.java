@@ -2,7 +2,7 @@ package com.rollcall.console.users;
 
 import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Pager;
-import com.rollcall.roles.AccessService;
+import com.rollcall.access.AccessService;
 import com.rollcall.users.UserDirectoryService;
 import com.rollcall.users.UserRow;
 import jakarta.annotation.PostConstruct;

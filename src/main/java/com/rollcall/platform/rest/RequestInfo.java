@@ -1,7 +1,6 @@
 package com.rollcall.platform.rest;
 
-import com.rollcall.apiclients.ApiCaller;
-import com.rollcall.audit.Actor;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -14,7 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class RequestInfo {
     private String requestId;
     private String callerAddress;
-    private ApiCaller caller;
+    private Actor actor;
     private String baseUrl;
 
     public String requestId() {
@@ -33,12 +32,9 @@ public class RequestInfo {
         this.callerAddress = callerAddress;
     }
 
-    public ApiCaller caller() {
-        return caller;
-    }
-
-    public void setCaller(ApiCaller caller) {
-        this.caller = caller;
+    /** Set by the API's authentication (apiclients' bearer filters) once the token is known. */
+    public void authenticated(Actor actor) {
+        this.actor = actor;
     }
 
     /** The SCIM base URL of this request, ending in a slash (e.g. {@code https://host/scim/v2/}). */
@@ -67,17 +63,13 @@ public class RequestInfo {
 
     /** The authenticated caller as the actor of a use case. */
     public Actor actor() {
-        return Actor.apiClient(requireCaller(), callerAddress, requestId);
+        if (actor == null) {
+            throw ScimException.unauthorized("Authentication is required.");
+        }
+        return actor;
     }
 
     public long enterpriseId() {
-        return requireCaller().enterpriseId();
-    }
-
-    private ApiCaller requireCaller() {
-        if (caller == null) {
-            throw ScimException.unauthorized("Authentication is required.");
-        }
-        return caller;
+        return actor().enterpriseId();
     }
 }

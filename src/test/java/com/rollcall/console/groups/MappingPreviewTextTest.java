@@ -2,7 +2,7 @@ package com.rollcall.console.groups;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.rollcall.roles.MappingPreview;
+import com.rollcall.access.MappingPreview;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

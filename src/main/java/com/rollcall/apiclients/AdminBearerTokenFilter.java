@@ -1,0 +1,24 @@
+package com.rollcall.apiclients;
+
+import com.rollcall.platform.security.ApiScope;
+import com.rollcall.platform.rest.AdminErrors;
+import com.rollcall.scim.message.ScimException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Bearer authentication of the admin API: tokens need the {@code admin} scope (a scim-only token is a
+ * 403, no token a 401). Refusals are admin JSON errors.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public class AdminBearerTokenFilter extends BearerTokenFilter {
+    public AdminBearerTokenFilter() {
+        super(ApiScope.ADMIN);
+    }
+
+    @Override
+    protected Response reject(ScimException refusal) {
+        return AdminErrors.of(refusal, requestInfo().requestId());
+    }
+}

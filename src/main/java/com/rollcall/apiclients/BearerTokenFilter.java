@@ -1,0 +1,94 @@
+package com.rollcall.apiclients;
+
+import com.rollcall.platform.security.ApiScope;
+import com.rollcall.platform.rest.ErrorResponses;
+import com.rollcall.platform.rest.RequestInfo;
+import com.rollcall.scim.message.ScimException;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * {@code Authorization: Bearer <token>} on every request of an API. A missing, unknown or revoked
+ * token is a 401 with {@code WWW-Authenticate: Bearer}; a token without the API's scope is a 403.
+ * The token resolves to exactly one enterprise, which scopes everything that follows.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public abstract class BearerTokenFilter implements ContainerRequestFilter {
+    private final ApiScope requiredScope;
+
+    @Inject
+    private ApiClientService apiClients;
+
+    @Inject
+    private RequestInfo requestInfo;
+
+    @Inject
+    private TokenCache cache;
+
+    protected BearerTokenFilter(ApiScope requiredScope) {
+        this.requiredScope = requiredScope;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<String> token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token.isEmpty()) {
+            request.abortWith(reject(ScimException.unauthorized(
+                    "Send the API client's token as 'Authorization: Bearer <token>'.")));
+            return;
+        }
+        Optional<ApiCaller> caller = authenticate(token.get());
+        if (caller.isEmpty()) {
+            request.abortWith(reject(ScimException.unauthorized("The bearer token is not valid or was revoked.")));
+            return;
+        }
+        if (!caller.get().may(requiredScope)) {
+            request.abortWith(reject(ScimException.forbidden(
+                    "This API client's token does not have the '" + requiredScope.wireName() + "' scope.")));
+            return;
+        }
+        requestInfo.authenticated(caller.get().actor(requestInfo.callerAddress(), requestInfo.requestId()));
+    }
+
+    /** The token's caller: from this instance's short-lived cache, else from the database (then cached). */
+    private Optional<ApiCaller> authenticate(String token) {
+        if (!ApiTokens.plausible(token)) {
+            return Optional.empty();
+        }
+        String hash = ApiTokens.hash(token);
+        Optional<ApiCaller> cached = cache.find(hash);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<ApiCaller> caller = apiClients.authenticate(token, requestInfo.callerAddress());
+        caller.ifPresent(found -> cache.put(hash, found));
+        return caller;
+    }
+
+    /** The response a refused request gets; each API answers in its own error format. */
+    protected Response reject(ScimException refusal) {
+        return ErrorResponses.of(refusal);
+    }
+
+    protected RequestInfo requestInfo() {
+        return requestInfo;
+    }
+
+    static Optional<String> bearerToken(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String value = authorization.trim();
+        if (value.length() <= 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = value.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,26 @@
+package com.rollcall.people;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Set;
+
+/** Jakarta Security identity store over console users; the console role becomes the caller's group. */
+@ApplicationScoped
+public class ConsoleIdentityStore implements IdentityStore {
+    @Inject
+    private ConsoleUserService consoleUsers;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential login)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        return consoleUsers.verify(login.getCaller(), login.getPasswordAsString())
+                .map(user -> new CredentialValidationResult(user.login(), Set.of(user.role().name())))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+}

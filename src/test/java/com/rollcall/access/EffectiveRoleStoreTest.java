@@ -1,0 +1,78 @@
+package com.rollcall.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollcall.roles.BuiltInRoles;
+import com.rollcall.roles.Candidate;
+import com.rollcall.roles.EffectiveRoleResolver;
+import com.rollcall.roles.EffectiveRoles;
+import com.rollcall.roles.Permission;
+import com.rollcall.roles.RoleDefinition;
+import com.rollcall.roles.RoleScope;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stored form of effective roles is lossless: keeping only the enterprise-level winner and the winners
+ * of sub-accounts with an explicit candidate gives, for EVERY sub-account, the resolver's own answer.
+ */
+class EffectiveRoleStoreTest {
+    private static final List<RoleDefinition> ROLES = List.of(BuiltInRoles.ENTERPRISE_ADMIN,
+            BuiltInRoles.INTEGRATIONS_MANAGER, BuiltInRoles.ENTERPRISE_GROUP_MANAGER, BuiltInRoles.ACCOUNT_ADMINISTRATOR,
+            BuiltInRoles.EDITOR, BuiltInRoles.CONTRIBUTOR, BuiltInRoles.REPORTS_ONLY,
+            RoleDefinition.custom(201, "Store Lead", RoleScope.SUB_ACCOUNT,
+                    EnumSet.of(Permission.PUBLISH_CONTENT, Permission.VIEW_REPORTS), false, false));
+
+    @Test
+    void noCandidatesStoreNothing() {
+        assertTrue(EffectiveRoleStore.resolve(List.of()).isEmpty());
+    }
+
+    @Test
+    void enterpriseLevelOnlyStoresOneRow() {
+        Map<Long, EffectiveRoleStore.Winner> rows = EffectiveRoleStore.resolve(
+                List.of(Candidate.enterpriseLevel("Admins", BuiltInRoles.ENTERPRISE_ADMIN)));
+        assertEquals(List.of(0L), List.copyOf(rows.keySet()));
+        assertEquals(BuiltInRoles.ENTERPRISE_ADMIN.id(), rows.get(0L).roleId());
+    }
+
+    @Test
+    void explicitMappingsStoreTheirSubAccountsOnly() {
+        Map<Long, EffectiveRoleStore.Winner> rows = EffectiveRoleStore.resolve(List.of(
+                Candidate.subAccount("Editors", 7, BuiltInRoles.EDITOR),
+                Candidate.subAccount("Readers", 9, BuiltInRoles.REPORTS_ONLY)));
+        assertEquals(List.of(7L, 9L), List.copyOf(rows.keySet()), "no enterprise-level row without enterprise mappings");
+    }
+
+    @Test
+    void storedRowsAnswerForEverySubAccountLikeTheResolver() {
+        Random random = new Random(20261123);
+        List<Long> subAccounts = List.of(1L, 2L, 3L, 4L, 5L);
+        for (int run = 0; run < 2_000; run++) {
+            List<Candidate> candidates = new ArrayList<>();
+            int count = random.nextInt(6);
+            for (int i = 0; i < count; i++) {
+                RoleDefinition role = ROLES.get(random.nextInt(ROLES.size()));
+                String group = "g" + random.nextInt(4);
+                candidates.add(role.scope() == RoleScope.ENTERPRISE ? Candidate.enterpriseLevel(group, role)
+                        : Candidate.subAccount(group, subAccounts.get(random.nextInt(subAccounts.size())), role));
+            }
+            Map<Long, EffectiveRoleStore.Winner> rows = EffectiveRoleStore.resolve(candidates);
+            EffectiveRoles full = EffectiveRoleResolver.resolve(candidates, subAccounts);
+            assertEquals(full.enterpriseLevel().winner().map(RoleDefinition::id), Optional.ofNullable(rows.get(0L))
+                    .map(EffectiveRoleStore.Winner::roleId), candidates.toString());
+            for (long subAccount : subAccounts) {
+                EffectiveRoleStore.Winner stored = rows.containsKey(subAccount) ? rows.get(subAccount) : rows.get(0L);
+                assertEquals(full.in(subAccount).winner().map(RoleDefinition::id),
+                        Optional.ofNullable(stored).map(EffectiveRoleStore.Winner::roleId),
+                        "sub-account " + subAccount + " of " + candidates);
+            }
+        }
+    }
+}
