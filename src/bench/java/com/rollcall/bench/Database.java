@@ -40,10 +40,11 @@ final class Database {
     BenchTenant createTenant(String name, int licenseLimit) throws SQLException {
         String token = ApiTokens.generate();
         try (Connection c = connect()) {
-            long enterpriseId = insert(c, "INSERT INTO enterprise (name, provisioning_mode, identifier_rule, license_limit, "
-                    + "created_at, last_modified, version) VALUES (?, 'MANAGED_IN_CONNECTED_SYSTEM', 'EMAIL', ?, "
-                    + "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)", name, licenseLimit);
-            insert(c, "INSERT INTO license_counter (enterprise_id, seats_used) VALUES (?, 0)", enterpriseId);
+            long enterpriseId = insert(c, "INSERT INTO enterprise (name, provisioning_mode, identifier_rule, "
+                    + "created_at, last_modified, version) VALUES (?, 'MANAGED_IN_CONNECTED_SYSTEM', 'EMAIL', "
+                    + "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)", name);
+            insert(c, "INSERT INTO license_counter (enterprise_id, seats_used, license_limit) VALUES (?, 0, ?)", enterpriseId,
+                    licenseLimit);
             insert(c, "INSERT INTO api_client (enterprise_id, name, token_hash, token_hint, scopes, created_at, created_by, "
                     + "version) VALUES (?, 'Bench IdP', ?, ?, 'scim', UTC_TIMESTAMP(3), 'bench', 1)",
                     enterpriseId, ApiTokens.hash(token), ApiTokens.hint(token));

@@ -4,6 +4,7 @@ import static com.rollcall.platform.persistence.NativeSql.placeholders;
 
 import com.rollcall.platform.security.Actor;
 import com.rollcall.licensing.LicenseGuard;
+import com.rollcall.licensing.SeatRule;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
@@ -113,7 +114,7 @@ public class EffectiveRoleStore {
                 + "holds_seat, license_exempt FROM user_account WHERE enterprise_id = ? AND id IN "
                 + placeholders(userIds.size()) + " ORDER BY id FOR UPDATE", NativeSql.parameters(userIds, enterpriseId))) {
             long id = ((Number) c[0]).longValue();
-            users.put(id, new UserState(id, bool(c[1]) && bool(c[2]), bool(c[3]), bool(c[4])));
+            users.put(id, new UserState(id, bool(c[1]), bool(c[2]), bool(c[3]), bool(c[4])));
         }
         if (users.isEmpty()) {
             return Outcome.NONE;
@@ -134,12 +135,12 @@ public class EffectiveRoleStore {
                 changed.add(user.id);
                 wanted.forEach((scope, winner) -> rows.add(new Object[] {user.id, scope, winner.roleId(), winner.score()}));
             }
-            boolean exempt = !wanted.isEmpty()
-                    && wanted.values().stream().noneMatch(w -> roleById.get(w.roleId()).consumesLicense());
+            boolean exempt = SeatRule.exempt(wanted.values().stream()
+                    .map(w -> roleById.get(w.roleId()).consumesLicense()).toList());
             if (exempt != user.exempt) {
                 (exempt ? becameExempt : becameConsuming).add(user.id);
             }
-            boolean needsSeat = user.live && !exempt;
+            boolean needsSeat = SeatRule.needsSeat(user.active, user.live, exempt);
             if (needsSeat && !user.holdsSeat) {
                 toTake.add(user.id);
             } else if (!needsSeat && user.holdsSeat) {
@@ -240,7 +241,7 @@ public class EffectiveRoleStore {
         }
     }
 
-    private record UserState(long id, boolean live, boolean holdsSeat, boolean exempt) {
+    private record UserState(long id, boolean active, boolean live, boolean holdsSeat, boolean exempt) {
     }
 
     /** The distinct ids in ascending order (the order rows are locked in), in chunks of {@link #CHUNK}. */

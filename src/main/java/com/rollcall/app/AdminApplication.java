@@ -3,6 +3,7 @@ package com.rollcall.app;
 import com.rollcall.apiclients.ApiClientsResource;
 import com.rollcall.audit.AuditResource;
 import com.rollcall.enterprise.EnterpriseSettingsResource;
+import com.rollcall.licensing.LicenseResource;
 import com.rollcall.groups.GroupMembersResource;
 import com.rollcall.platform.rest.AdminExceptionMapper;
 import com.rollcall.platform.rest.AdminFallbackExceptionMapper;
@@ -56,6 +57,7 @@ public class AdminApplication extends Application {
                 MigrationReadinessResource.class,
                 ExportResource.class,
                 EnterpriseSettingsResource.class,
+                LicenseResource.class,
                 ManualUsersResource.class,
                 GroupMembersResource.class,
                 RolesResource.class,

@@ -5,6 +5,7 @@ import com.rollcall.apiclients.ApiClientService;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.EnterpriseView;
+import com.rollcall.licensing.LicenseService;
 import com.rollcall.people.ConsoleRole;
 import com.rollcall.people.ConsoleUserService;
 import com.rollcall.groups.GroupProvisioningService;
@@ -36,6 +37,9 @@ public class DemoDataService {
 
     @Inject
     private EnterpriseService enterprises;
+
+    @Inject
+    private LicenseService licenseService;
 
     @Inject
     private ConsoleUserService consoleUsers;
@@ -73,14 +77,15 @@ public class DemoDataService {
             long id = existing.get().id();
             consoleUsers.ensurePassword(ADMIN_LOGIN, adminPassword);
             if (licenses != null) {
-                enterprises.changeLicenseLimit(Actor.system(id, "ROLLCALL_BOOTSTRAP_LICENSES"), licenses);
+                licenseService.changeLimit(Actor.system(id, "ROLLCALL_BOOTSTRAP_LICENSES"), licenses);
             }
             if (!apiClients.tokenExists(token)) {
                 apiClients.register(id, "Bootstrap token", token, EnumSet.of(ApiScope.SCIM, ApiScope.ADMIN), "bootstrap");
             }
             return false;
         }
-        EnterpriseView enterprise = enterprises.create(ENTERPRISE_NAME, licenses == null ? DEFAULT_LICENSES : licenses);
+        EnterpriseView enterprise = enterprises.create(ENTERPRISE_NAME);
+        licenseService.open(enterprise.id(), licenses == null ? DEFAULT_LICENSES : licenses);
         for (String name : SUB_ACCOUNTS) {
             em.persist(new SubAccount(enterprise.id(), name));
         }

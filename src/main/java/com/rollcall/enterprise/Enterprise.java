@@ -31,9 +31,6 @@ public class Enterprise {
     @Column(name = "identifier_rule", nullable = false)
     private IdentifierRule identifierRule = IdentifierRule.EMAIL;
 
-    @Column(name = "license_limit", nullable = false)
-    private int licenseLimit;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -46,9 +43,8 @@ public class Enterprise {
     protected Enterprise() {
     }
 
-    public Enterprise(String name, int licenseLimit) {
+    public Enterprise(String name) {
         this.name = name;
-        this.licenseLimit = licenseLimit;
         this.createdAt = Clock.now();
         this.lastModified = createdAt;
     }
@@ -63,16 +59,10 @@ public class Enterprise {
         this.lastModified = Clock.now();
     }
 
-    void changeLicenseLimit(int limit) {
-        this.licenseLimit = limit;
-        this.lastModified = Clock.now();
-    }
-
     public Long id() { return id; }
     public String name() { return name; }
     public ProvisioningMode provisioningMode() { return provisioningMode; }
     public IdentifierRule identifierRule() { return identifierRule; }
-    public int licenseLimit() { return licenseLimit; }
     public Instant createdAt() { return createdAt; }
     public Instant lastModified() { return lastModified; }
 }

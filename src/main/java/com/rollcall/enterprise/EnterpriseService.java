@@ -1,6 +1,5 @@
 package com.rollcall.enterprise;
 
-import com.rollcall.licensing.LicenseCounter;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.scim.json.ScimJson;
@@ -21,12 +20,11 @@ public class EnterpriseService {
     @Inject
     private AuditTrail audit;
 
-    /** Creates a tenant with its seat counter. */
-    public EnterpriseView create(String name, int licenseLimit) {
-        Enterprise enterprise = new Enterprise(name, licenseLimit);
+    /** Creates a tenant (its licenses are opened by licensing, {@code LicenseService.open}). */
+    public EnterpriseView create(String name) {
+        Enterprise enterprise = new Enterprise(name);
         em.persist(enterprise);
         em.flush();
-        em.persist(new LicenseCounter(enterprise.id()));
         return EnterpriseView.of(enterprise);
     }
 
@@ -53,30 +51,6 @@ public class EnterpriseService {
             enterprise.changeIdentifierRule(rule);
             audit.record(actor, "IDENTIFIER_RULE_CHANGED", "Enterprise", enterprise.id().toString(), enterprise.name(),
                     setting("identifierRule", before.name()), setting("identifierRule", rule.name()));
-        }
-        return EnterpriseView.of(enterprise);
-    }
-
-    /**
-     * The license limit: an operator's setting, never the enterprise's own (licenses are bought). Only Rollcall
-     * itself changes it today (the demo enterprise's ROLLCALL_BOOTSTRAP_LICENSES at start-up); a tenant's
-     * admin API and console show it read-only. Lowering it below the seats in use is allowed: nobody is
-     * deactivated, but no seat can be taken until usage falls below the new limit.
-     */
-    public EnterpriseView changeLicenseLimit(Actor actor, int limit) {
-        if (actor.type() != Actor.ActorType.SYSTEM) {
-            throw ScimException.forbidden("The license limit is set by the operator of Rollcall, not by the enterprise.");
-        }
-        if (limit < 0 || limit > 10_000_000) {
-            throw ScimException.invalidValue("The license limit must be between 0 and 10,000,000.");
-        }
-        Enterprise enterprise = require(actor.enterpriseId());
-        if (enterprise.licenseLimit() != limit) {
-            int before = enterprise.licenseLimit();
-            enterprise.changeLicenseLimit(limit);
-            audit.record(actor, "LICENSE_LIMIT_CHANGED", "Enterprise", enterprise.id().toString(), enterprise.name(),
-                    ScimJson.object().add("licenseLimit", before).build(),
-                    ScimJson.object().add("licenseLimit", limit).build());
         }
         return EnterpriseView.of(enterprise);
     }

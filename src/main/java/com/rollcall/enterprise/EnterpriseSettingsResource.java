@@ -1,7 +1,5 @@
 package com.rollcall.enterprise;
 
-import com.rollcall.licensing.LicenseGuard;
-import com.rollcall.licensing.LicenseUsage;
 import com.rollcall.platform.rest.AdminInput;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.scim.json.ScimJson;
@@ -21,18 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/admin/v1/settings} and {@code /license}: the provisioning mode (PRODUCT.md rule 1), the
- * identifier rule (rule 2), the license limit and usage with refused requests (rule 5).
+ * {@code /api/admin/v1/settings}: the provisioning mode (PRODUCT.md rule 1) and the identifier rule (rule 2).
+ * The license limit is not the enterprise's to set (licensing's {@code /license} shows it).
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Settings", description = "Provisioning mode, identifier rule, licenses")
+@Tag(name = "Settings", description = "Provisioning mode, identifier rule")
 public class EnterpriseSettingsResource {
     @Inject
     private EnterpriseService enterprises;
-
-    @Inject
-    private LicenseGuard licenses;
 
     @Inject
     private RequestInfo requestInfo;
@@ -40,7 +35,7 @@ public class EnterpriseSettingsResource {
     @GET
     @Path("settings")
     @Operation(summary = "Read the enterprise's settings")
-    @APIResponse(responseCode = "200", description = "{provisioningMode, identifierRule, licenseLimit}")
+    @APIResponse(responseCode = "200", description = "{name, provisioningMode, identifierRule}")
     public JsonObject settings() {
         return toJson(enterprises.find(requestInfo.enterpriseId()).orElseThrow());
     }
@@ -67,27 +62,11 @@ public class EnterpriseSettingsResource {
         return toJson(enterprises.changeSettings(requestInfo.actor(), mode, rule));
     }
 
-    @GET
-    @Path("license")
-    @Operation(summary = "License usage", description = "Seats used and allowed, and the provisioning requests "
-            + "refused at the limit (count and time of the last).")
-    @APIResponse(responseCode = "200", description = "{used, limit, limitReached, refusedRequests, lastRefusedAt}")
-    public JsonObject license() {
-        LicenseUsage usage = licenses.usage(requestInfo.enterpriseId());
-        var json = ScimJson.object().add("used", usage.used()).add("limit", usage.limit())
-                .add("limitReached", usage.limitReached()).add("refusedRequests", usage.refused());
-        if (usage.lastRefusedAt() != null) {
-            json.add("lastRefusedAt", usage.lastRefusedAt().toString());
-        }
-        return json.build();
-    }
-
     private static JsonObject toJson(EnterpriseView view) {
         return ScimJson.object()
                 .add("name", view.name())
                 .add("provisioningMode", view.provisioningMode().name())
                 .add("identifierRule", view.identifierRule().name())
-                .add("licenseLimit", view.licenseLimit())
                 .build();
     }
 }

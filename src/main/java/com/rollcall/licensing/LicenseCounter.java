@@ -6,7 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The tenant's seat counter: how many of its users hold a seat. Changed only by {@link LicenseGuard}
+ * The tenant's seat counter: how many of its users hold a seat, and how many licenses it bought (the limit,
+ * the operator's setting). Seats are changed only by {@link LicenseGuard}
  * (by SQL, the row locked from its update to the commit), in the same transaction as the user's change, so
  * the limit holds across threads and instances.
  */
@@ -20,13 +21,22 @@ public class LicenseCounter {
     @Column(name = "seats_used", nullable = false)
     private int seatsUsed;
 
+    @Column(name = "license_limit", nullable = false)
+    private int licenseLimit;
+
     protected LicenseCounter() {
     }
 
-    public LicenseCounter(Long enterpriseId) {
+    LicenseCounter(long enterpriseId, int licenseLimit) {
         this.enterpriseId = enterpriseId;
+        this.licenseLimit = licenseLimit;
+    }
+
+    void changeLimit(int limit) {
+        this.licenseLimit = limit;
     }
 
     public Long enterpriseId() { return enterpriseId; }
     public int seatsUsed() { return seatsUsed; }
+    public int licenseLimit() { return licenseLimit; }
 }

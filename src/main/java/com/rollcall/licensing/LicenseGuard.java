@@ -1,6 +1,5 @@
 package com.rollcall.licensing;
 
-import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -25,9 +24,6 @@ public class LicenseGuard {
     private EntityManager em;
 
     @Inject
-    private EnterpriseService enterprises;
-
-    @Inject
     private RefusedRequests refused;
 
     @Inject
@@ -40,7 +36,7 @@ public class LicenseGuard {
      */
     public void takeSeat(long enterpriseId, String requestId) {
         int taken = NativeSql.update(em, "UPDATE license_counter SET seats_used = seats_used + 1 WHERE enterprise_id = ? "
-                + "AND seats_used < (SELECT license_limit FROM enterprise WHERE id = ?)", List.of(enterpriseId, enterpriseId));
+                + "AND seats_used < license_limit", List.of(enterpriseId));
         if (taken == 0) {
             Seats seats = lockedSeats(enterpriseId);
             recordAfterRollback(enterpriseId, requestId);
@@ -89,7 +85,7 @@ public class LicenseGuard {
     /** Seats used and allowed, and the refusals so far. */
     public LicenseUsage usage(long enterpriseId) {
         LicenseCounter counter = em.find(LicenseCounter.class, enterpriseId);
-        int limit = enterprises.find(enterpriseId).orElseThrow().licenseLimit();
+        int limit = counter == null ? 0 : counter.licenseLimit();
         long refused = em.createQuery("SELECT COUNT(r) FROM LicenseRefusal r WHERE r.enterpriseId = :enterpriseId",
                         Long.class)
                 .setParameter("enterpriseId", enterpriseId)
@@ -119,8 +115,8 @@ public class LicenseGuard {
 
     /** The tenant's seats in use (its counter row locked until the commit) and its license limit. */
     private Seats lockedSeats(long enterpriseId) {
-        List<Object[]> rows = NativeSql.query(em, "SELECT c.seats_used, (SELECT e.license_limit FROM enterprise e "
-                + "WHERE e.id = c.enterprise_id) FROM license_counter c WHERE c.enterprise_id = ? FOR UPDATE",
+        List<Object[]> rows = NativeSql.query(em, "SELECT seats_used, license_limit FROM license_counter "
+                + "WHERE enterprise_id = ? FOR UPDATE",
                 List.of(enterpriseId));
         requireCounter(enterpriseId, rows.size());
         return new Seats(((Number) rows.get(0)[0]).intValue(), ((Number) rows.get(0)[1]).intValue());

@@ -29,7 +29,7 @@ public class MigrationReadinessService {
     private EntityManager em;
 
     public ReadinessReport report(long enterpriseId) {
-        List<?> enterprise = em.createNativeQuery("SELECT e.identifier_rule, e.license_limit, c.seats_used FROM enterprise e "
+        List<?> enterprise = em.createNativeQuery("SELECT e.identifier_rule, c.license_limit, c.seats_used FROM enterprise e "
                         + "LEFT JOIN license_counter c ON c.enterprise_id = e.id WHERE e.id = ?1")
                 .setParameter(1, enterpriseId).getResultList();
         if (enterprise.isEmpty()) {

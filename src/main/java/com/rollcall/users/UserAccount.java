@@ -1,5 +1,6 @@
 package com.rollcall.users;
 
+import com.rollcall.licensing.SeatRule;
 import com.rollcall.platform.persistence.Clock;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -158,9 +159,9 @@ public class UserAccount {
      * Soft delete (PRODUCT.md rule 4): the row stays for the audit trail, invisible to SCIM; its unique
      * keys are freed so the same userName or externalId can be provisioned afresh.
      */
-    /** Whether this user should hold a seat now: every active, live user does (PRODUCT.md rule 5). */
+    /** Whether this user should hold a seat now (PRODUCT.md rule 5, {@link SeatRule}). */
     boolean needsSeat() {
-        return active && deletedAt == null && !licenseExempt;
+        return SeatRule.needsSeat(active, deletedAt == null, licenseExempt);
     }
 
     boolean holdsSeat() {

@@ -35,7 +35,7 @@ class AdminReadinessIT {
         AdminSql.mapGroup(tenant.enterpriseId(), mapped, "EDITOR");
 
         // the license limit was lowered after these users arrived: the report must show the overrun
-        AdminSql.execute("UPDATE enterprise SET license_limit = 3 WHERE id = ?", tenant.enterpriseId());
+        TestTenants.licenseLimit(tenant, 3);
         ScimClient.Response response = AdminClient.forTenant(tenant).get("migration-readiness");
         assertEquals(200, response.status(), response.toString());
         JsonObject report = response.json();

@@ -31,10 +31,11 @@ public final class TestTenants {
         String login = label.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + suffix + "@example.test";
         try (Connection c = TestDatabase.connect()) {
             var now = TestDatabase.utcNow();
-            long enterpriseId = insert(c, "INSERT INTO enterprise (name, provisioning_mode, identifier_rule, license_limit, "
-                    + "created_at, last_modified, version) VALUES (?, 'MANAGED_IN_PLATFORM', 'EMAIL', ?, ?, ?, 1)",
-                    name, licenseLimit, now, now);
-            insert(c, "INSERT INTO license_counter (enterprise_id, seats_used) VALUES (?, 0)", enterpriseId);
+            long enterpriseId = insert(c, "INSERT INTO enterprise (name, provisioning_mode, identifier_rule, "
+                    + "created_at, last_modified, version) VALUES (?, 'MANAGED_IN_PLATFORM', 'EMAIL', ?, ?, 1)",
+                    name, now, now);
+            insert(c, "INSERT INTO license_counter (enterprise_id, seats_used, license_limit) VALUES (?, 0, ?)", enterpriseId,
+                    licenseLimit);
             long clientId = insert(c, "INSERT INTO api_client (enterprise_id, name, token_hash, token_hint, scopes, "
                     + "created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, 'test', 1)",
                     enterpriseId, "Test IdP", ApiTokens.hash(token), ApiTokens.hint(token), scopes, now);
@@ -105,7 +106,7 @@ public final class TestTenants {
      * enterprise's own admin API and console show it read-only).
      */
     public static void licenseLimit(Tenant tenant, int limit) {
-        execute("UPDATE enterprise SET license_limit = ? WHERE id = ?", limit, tenant.enterpriseId());
+        execute("UPDATE license_counter SET license_limit = ? WHERE enterprise_id = ?", limit, tenant.enterpriseId());
     }
 
     /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID). */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
+import com.rollcall.licensing.LicenseService;
 import com.rollcall.scim.message.ScimErrorType;
 import com.rollcall.scim.message.ScimException;
 import jakarta.annotation.Resource;
@@ -67,6 +68,9 @@ class UserProvisioningTransactionsIT {
 
     @Inject
     private EnterpriseService enterprises;
+
+    @Inject
+    private LicenseService licenses;
 
     @Resource(lookup = "jdbc/rollcall")
     private DataSource dataSource;
@@ -134,7 +138,9 @@ class UserProvisioningTransactionsIT {
     }
 
     private long newEnterprise() {
-        return enterprises.create("Transactions IT " + UUID.randomUUID(), 100).id();
+        long id = enterprises.create("Transactions IT " + UUID.randomUUID()).id();
+        licenses.open(id, 100);
+        return id;
     }
 
     private static JsonObject user(String userName) {

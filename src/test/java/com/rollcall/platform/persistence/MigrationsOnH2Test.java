@@ -66,8 +66,8 @@ class MigrationsOnH2Test {
     @Test
     void userNameIsUniquePerEnterpriseThroughItsKeyAndFreedBySoftDelete() throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "rollcall", "rollcall"); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO enterprise (name, provisioning_mode, identifier_rule, license_limit, created_at, last_modified, version) "
-                    + "VALUES ('A', 'MANAGED_IN_PLATFORM', 'EMAIL', 10, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            s.executeUpdate("INSERT INTO enterprise (name, provisioning_mode, identifier_rule, created_at, last_modified, version) "
+                    + "VALUES ('A', 'MANAGED_IN_PLATFORM', 'EMAIL', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
             s.executeUpdate(user("u1", "Ann@Example.com", "ann@example.com", "ext-1"));
             SQLException duplicate = assertThrows(SQLException.class,
                     () -> s.executeUpdate(user("u2", "ANN@example.com", "ann@example.com", "ext-2")));
