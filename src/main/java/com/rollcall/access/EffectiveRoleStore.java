@@ -1,22 +1,22 @@
 package com.rollcall.access;
 
-import static com.rollcall.platform.persistence.NativeSql.placeholders;
-
-import com.rollcall.platform.security.Actor;
+import com.rollcall.access.EffectiveRoleRepository.Winner;
+import com.rollcall.groups.GroupRepository;
 import com.rollcall.licensing.LicenseGuard;
 import com.rollcall.licensing.SeatRule;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.NativeSql;
-import com.rollcall.platform.persistence.UtcInstantConverter;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.roles.Candidate;
 import com.rollcall.roles.EffectiveRoleResolver;
 import com.rollcall.roles.EffectiveRoles;
 import com.rollcall.roles.Resolution;
 import com.rollcall.roles.RoleDefinition;
+import com.rollcall.users.UserRemoved;
+import com.rollcall.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,11 +50,20 @@ public class EffectiveRoleStore {
     /** Users per batch of statements. */
     static final int CHUNK = NativeSql.CHUNK;
 
-    @PersistenceContext
-    private EntityManager em;
-
     @Inject
     private RoleRepository roles;
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private GroupRepository groups;
+
+    @Inject
+    private GroupMappingRepository mappings;
+
+    @Inject
+    private EffectiveRoleRepository effectiveRoles;
 
     @Inject
     private LicenseGuard seats;
@@ -69,22 +78,19 @@ public class EffectiveRoleStore {
         }
     }
 
-    /** One stored winner. */
-    record Winner(long roleId, int score) {
-    }
-
     /** Whether the group has any mapping (the caller holds the group's row lock, which mapping changes take too). */
     public boolean isMapped(long enterpriseId, long groupId) {
-        return !em.createNativeQuery("SELECT id FROM group_mapping WHERE enterprise_id = ? AND group_id = ?")
-                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList().isEmpty();
+        return mappings.exists(enterpriseId, groupId);
+    }
+
+    /** A user who left the platform keeps no stored role. */
+    void userRemoved(@Observes UserRemoved removed) {
+        effectiveRoles.removeUser(removed.enterpriseId(), removed.userId());
     }
 
     /** Locks these users' rows, in id order, until commit. */
     public void lockUsers(long enterpriseId, Collection<Long> userIds) {
-        for (List<Long> chunk : chunks(userIds)) {
-            NativeSql.query(em, "SELECT id FROM user_account WHERE enterprise_id = ? AND id IN "
-                    + placeholders(chunk.size()) + " ORDER BY id FOR UPDATE", NativeSql.parameters(chunk, enterpriseId));
-        }
+        users.lock(enterpriseId, userIds);
     }
 
     /**
@@ -109,51 +115,45 @@ public class EffectiveRoleStore {
     private Outcome recomputeChunk(Actor actor, List<Long> userIds, Map<Long, RoleDefinition> roleById,
             boolean allOrNothing) {
         long enterpriseId = actor.enterpriseId();
-        Map<Long, UserState> users = new TreeMap<>();
-        for (Object[] c : NativeSql.query(em, "SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, "
-                + "holds_seat, license_exempt FROM user_account WHERE enterprise_id = ? AND id IN "
-                + placeholders(userIds.size()) + " ORDER BY id FOR UPDATE", NativeSql.parameters(userIds, enterpriseId))) {
-            long id = ((Number) c[0]).longValue();
-            users.put(id, new UserState(id, bool(c[1]), bool(c[2]), bool(c[3]), bool(c[4])));
-        }
-        if (users.isEmpty()) {
+        List<UserRepository.SeatState> states = users.seatStatesForUpdate(enterpriseId, userIds);
+        if (states.isEmpty()) {
             return Outcome.NONE;
         }
-        List<Long> ids = List.copyOf(users.keySet());
+        List<Long> ids = states.stream().map(UserRepository.SeatState::id).toList();
         Map<Long, List<Candidate>> candidates = candidates(enterpriseId, ids, roleById);
-        Map<Long, Map<Long, Winner>> stored = stored(enterpriseId, ids);
+        Map<Long, Map<Long, Winner>> stored = effectiveRoles.stored(enterpriseId, ids);
 
         List<Long> changed = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
+        Map<Long, Map<Long, Winner>> rows = new HashMap<>();
         List<Long> becameExempt = new ArrayList<>();
         List<Long> becameConsuming = new ArrayList<>();
         List<Long> toFree = new ArrayList<>();
         List<Long> toTake = new ArrayList<>();
-        for (UserState user : users.values()) {
-            Map<Long, Winner> wanted = resolve(candidates.getOrDefault(user.id, List.of()));
-            if (!wanted.equals(stored.getOrDefault(user.id, Map.of()))) {
-                changed.add(user.id);
-                wanted.forEach((scope, winner) -> rows.add(new Object[] {user.id, scope, winner.roleId(), winner.score()}));
+        for (UserRepository.SeatState user : states) {
+            Map<Long, Winner> wanted = resolve(candidates.getOrDefault(user.id(), List.of()));
+            if (!wanted.equals(stored.getOrDefault(user.id(), Map.of()))) {
+                changed.add(user.id());
+                rows.put(user.id(), wanted);
             }
             boolean exempt = SeatRule.exempt(wanted.values().stream()
                     .map(w -> roleById.get(w.roleId()).consumesLicense()).toList());
-            if (exempt != user.exempt) {
-                (exempt ? becameExempt : becameConsuming).add(user.id);
+            if (exempt != user.exempt()) {
+                (exempt ? becameExempt : becameConsuming).add(user.id());
             }
-            boolean needsSeat = SeatRule.needsSeat(user.active, user.live, exempt);
-            if (needsSeat && !user.holdsSeat) {
-                toTake.add(user.id);
-            } else if (!needsSeat && user.holdsSeat) {
-                toFree.add(user.id);
+            boolean needsSeat = SeatRule.needsSeat(user.active(), user.live(), exempt);
+            if (needsSeat && !user.holdsSeat()) {
+                toTake.add(user.id());
+            } else if (!needsSeat && user.holdsSeat()) {
+                toFree.add(user.id());
             }
         }
-        write(enterpriseId, changed, rows);
-        setFlag("license_exempt", true, becameExempt);
-        setFlag("license_exempt", false, becameConsuming);
+        effectiveRoles.replace(enterpriseId, changed, rows, Clock.now());
+        users.setLicenseExempt(enterpriseId, becameExempt, true);
+        users.setLicenseExempt(enterpriseId, becameConsuming, false);
         int taken = seats.adjustSeats(enterpriseId, toFree.size(), toTake.size(), actor.requestId(), allOrNothing);
-        setFlag("holds_seat", false, toFree);
-        setFlag("holds_seat", true, toTake.subList(0, taken));
-        return new Outcome(users.size(), changed.size(), taken, toFree.size(), toTake.size() - taken);
+        users.setHoldsSeat(enterpriseId, toFree, false);
+        users.setHoldsSeat(enterpriseId, toTake.subList(0, taken), true);
+        return new Outcome(states.size(), changed.size(), taken, toFree.size(), toTake.size() - taken);
     }
 
     /**
@@ -181,30 +181,23 @@ public class EffectiveRoleStore {
 
     /** The users' candidates from every mapped group they are in. */
     Map<Long, List<Candidate>> candidates(long enterpriseId, List<Long> userIds, Map<Long, RoleDefinition> roleById) {
+        Map<Long, List<Long>> groupsOfUsers = groups.groupIdsOf(enterpriseId, userIds);
+        Map<Long, List<GroupMappingRepository.Mapping>> mappingsOfGroups = mappings.ofGroups(enterpriseId,
+                groupsOfUsers.values().stream().flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new)));
         Map<Long, List<Candidate>> byUser = new HashMap<>();
-        for (Object[] c : NativeSql.query(em, "SELECT m.user_id, m.group_id, gm.sub_account_id, gm.role_id "
-                + "FROM group_membership m JOIN group_mapping gm ON gm.group_id = m.group_id "
-                + "WHERE m.enterprise_id = ? AND m.user_id IN " + placeholders(userIds.size()),
-                NativeSql.parameters(userIds, enterpriseId))) {
-            RoleDefinition role = roleById.get(((Number) c[3]).longValue());
-            String group = "group " + c[1];
-            byUser.computeIfAbsent(((Number) c[0]).longValue(), k -> new ArrayList<>()).add(c[2] == null
-                    ? Candidate.enterpriseLevel(group, role)
-                    : Candidate.subAccount(group, ((Number) c[2]).longValue(), role));
-        }
+        groupsOfUsers.forEach((user, groupIds) -> {
+            for (Long group : groupIds) {
+                for (GroupMappingRepository.Mapping m : mappingsOfGroups.getOrDefault(group, List.of())) {
+                    RoleDefinition role = roleById.get(m.roleId());
+                    String name = "group " + group;
+                    byUser.computeIfAbsent(user, k -> new ArrayList<>()).add(m.subAccountId() == null
+                            ? Candidate.enterpriseLevel(name, role) : Candidate.subAccount(name, m.subAccountId(), role));
+                }
+            }
+        });
         return byUser;
     }
 
-    /** The stored winners of these users. */
-    Map<Long, Map<Long, Winner>> stored(long enterpriseId, List<Long> userIds) {
-        Map<Long, Map<Long, Winner>> byUser = new HashMap<>();
-        for (Object[] c : NativeSql.query(em, "SELECT user_id, scope_key, role_id, score FROM user_effective_role "
-                + "WHERE enterprise_id = ? AND user_id IN " + placeholders(userIds.size()), NativeSql.parameters(userIds, enterpriseId))) {
-            byUser.computeIfAbsent(((Number) c[0]).longValue(), k -> new TreeMap<>()).put(((Number) c[1]).longValue(),
-                    new Winner(((Number) c[2]).longValue(), ((Number) c[3]).intValue()));
-        }
-        return byUser;
-    }
 
     /** The enterprise's roles by id. */
     Map<Long, RoleDefinition> roles(long enterpriseId) {
@@ -212,44 +205,9 @@ public class EffectiveRoleStore {
                 .collect(Collectors.toMap(RoleDefinition::id, Function.identity()));
     }
 
-    private void write(long enterpriseId, List<Long> changedUsers, List<Object[]> rows) {
-        for (List<Long> chunk : chunks(changedUsers)) {
-            NativeSql.update(em, "DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id IN "
-                    + placeholders(chunk.size()), NativeSql.parameters(chunk, enterpriseId));
-        }
-        Object now = new UtcInstantConverter().convertToDatabaseColumn(Clock.now());
-        for (List<Object[]> chunk : NativeSql.chunks(rows)) {
-            StringBuilder sql = new StringBuilder("INSERT INTO user_effective_role (user_id, scope_key, enterprise_id, "
-                    + "sub_account_id, role_id, score, computed_at) VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?)");
-            }
-            List<Object> parameters = new ArrayList<>(chunk.size() * 7);
-            for (Object[] row : chunk) {
-                long scope = (Long) row[1];
-                parameters.addAll(java.util.Arrays.asList(row[0], scope, enterpriseId, scope == 0L ? null : scope, row[2],
-                        row[3], now));
-            }
-            NativeSql.update(em, sql.toString(), parameters);
-        }
-    }
-
-    private void setFlag(String column, boolean value, List<Long> userIds) {
-        for (List<Long> chunk : chunks(userIds)) {
-            NativeSql.update(em, "UPDATE user_account SET " + column + " = ? WHERE id IN " + placeholders(chunk.size()),
-                    NativeSql.parameters(chunk, value));
-        }
-    }
-
-    private record UserState(long id, boolean active, boolean live, boolean holdsSeat, boolean exempt) {
-    }
-
     /** The distinct ids in ascending order (the order rows are locked in), in chunks of {@link #CHUNK}. */
     static List<List<Long>> chunks(Collection<Long> values) {
         return NativeSql.chunks(new TreeSet<>(values));
     }
 
-    private static boolean bool(Object value) {
-        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
-    }
 }

@@ -3,21 +3,21 @@ package com.rollcall.access;
 import com.rollcall.platform.rest.AdminInput;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import com.rollcall.scim.message.ScimException;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Roles")
 public class GroupMappingsResource {
     @Inject
-    private AccessService access;
+    private MappingService access;
 
     @Inject
     private RequestInfo requestInfo;
@@ -41,7 +41,7 @@ public class GroupMappingsResource {
     @Operation(summary = "List a group's mappings")
     public JsonObject list(@PathParam("groupId") String groupId) {
         JsonArrayBuilder mappings = ScimJson.array();
-        access.mappings(requestInfo.enterpriseId(), groupId).forEach(mappings::add);
+        access.mappings(requestInfo.enterpriseId(), groupId).forEach(m -> mappings.add(m.toJson()));
         return ScimJson.object().add("mappings", mappings).build();
     }
 

@@ -1,9 +1,9 @@
 package com.rollcall.access;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.groups.GroupRepository;
 import com.rollcall.platform.persistence.Clock;
-import com.rollcall.platform.persistence.UtcInstantConverter;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
@@ -13,11 +13,8 @@ import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,11 +30,14 @@ public class RoleService {
             boolean fullAccess) {
     }
 
-    @PersistenceContext
-    private EntityManager em;
-
     @Inject
     private RoleRepository roles;
+
+    @Inject
+    private GroupMappingRepository mappings;
+
+    @Inject
+    private GroupRepository groups;
 
     @Inject
     private AuditTrail audit;
@@ -48,18 +48,17 @@ public class RoleService {
     @Inject
     private RemapQueue jobs;
 
+    /** Built-in and the enterprise's custom roles, built-in first, then by name. */
+    public List<RoleDefinition> roles(long enterpriseId) {
+        return roles.visible(enterpriseId);
+    }
+
     public RoleDefinition create(Actor actor, RoleInput input) {
         long enterpriseId = actor.enterpriseId();
         validate(enterpriseId, null, input);
-        String now = (String) new UtcInstantConverter().convertToDatabaseColumn(Clock.now());
-        em.createNativeQuery("INSERT INTO app_role (enterprise_id, code, name, name_key, scope, group_manager, full_access, "
-                        + "consumes_license, built_in, created_at, last_modified, version) VALUES (?, NULL, ?, ?, ?, ?, ?, TRUE, FALSE, ?, ?, 1)")
-                .setParameter(1, enterpriseId).setParameter(2, input.name().trim()).setParameter(3, key(input.name()))
-                .setParameter(4, input.scope().name()).setParameter(5, input.groupManager()).setParameter(6, input.fullAccess())
-                .setParameter(7, now).setParameter(8, now).executeUpdate();
-        long id = ((Number) em.createNativeQuery("SELECT id FROM app_role WHERE enterprise_id = ? AND name_key = ?")
-                .setParameter(1, enterpriseId).setParameter(2, key(input.name())).getSingleResult()).longValue();
-        writePermissions(id, input.permissions());
+        long id = roles.addCustom(enterpriseId, input.name().trim(), input.scope(), input.groupManager(), input.fullAccess(),
+                Clock.now());
+        roles.replacePermissions(id, input.permissions());
         RoleDefinition created = roles.find(enterpriseId, id).orElseThrow();
         audit.record(actor, "ROLE_CREATED", "Role", Long.toString(id), created.name(), null, json(created));
         return created;
@@ -79,24 +78,14 @@ public class RoleService {
             throw ScimException.conflict("The role '" + before.name() + "' is mapped to the group(s) "
                     + String.join(", ", usedBy) + "; its scope cannot change while it is mapped.");
         }
-        List<Long> affected = new ArrayList<>();
-        for (Object id : em.createNativeQuery("SELECT DISTINCT m.user_id FROM group_membership m JOIN group_mapping gm "
-                        + "ON gm.group_id = m.group_id WHERE gm.enterprise_id = ? AND gm.role_id = ?")
-                .setParameter(1, enterpriseId).setParameter(2, roleId).getResultList()) {
-            affected.add(((Number) id).longValue());
-        }
+        List<Long> affected = groups.userIdsOfGroups(enterpriseId, mappings.groupsMapping(enterpriseId, roleId));
         boolean inline = affected.size() <= jobs.inlineLimit();
         if (inline) {
             effectiveRoles.lockUsers(enterpriseId, affected);
         }
-        em.createNativeQuery("UPDATE app_role SET name = ?, name_key = ?, scope = ?, group_manager = ?, full_access = ?, "
-                        + "last_modified = ?, version = version + 1 WHERE id = ? AND enterprise_id = ?")
-                .setParameter(1, input.name().trim()).setParameter(2, key(input.name())).setParameter(3, input.scope().name())
-                .setParameter(4, input.groupManager()).setParameter(5, input.fullAccess())
-                .setParameter(6, new UtcInstantConverter().convertToDatabaseColumn(Clock.now()))
-                .setParameter(7, roleId).setParameter(8, enterpriseId).executeUpdate();
-        em.createNativeQuery("DELETE FROM app_role_permission WHERE role_id = ?").setParameter(1, roleId).executeUpdate();
-        writePermissions(roleId, input.permissions());
+        roles.updateCustom(enterpriseId, roleId, input.name().trim(), input.scope(), input.groupManager(), input.fullAccess(),
+                Clock.now());
+        roles.replacePermissions(roleId, input.permissions());
         RoleDefinition after = roles.find(enterpriseId, roleId).orElseThrow();
         if (inline) {
             effectiveRoles.recompute(actor, affected, true);
@@ -115,16 +104,14 @@ public class RoleService {
             throw ScimException.conflict("The role '" + role.name() + "' is mapped to the group(s) "
                     + String.join(", ", usedBy) + "; remove those mappings first.");
         }
-        em.createNativeQuery("DELETE FROM app_role WHERE id = ? AND enterprise_id = ?")
-                .setParameter(1, roleId).setParameter(2, enterpriseId).executeUpdate();
+        roles.deleteCustom(enterpriseId, roleId);
         audit.record(actor, "ROLE_DELETED", "Role", Long.toString(roleId), role.name(), json(role), null);
     }
 
     /** The names of the groups mapping the role. */
     private List<String> usedBy(long enterpriseId, long roleId) {
-        return em.createNativeQuery("SELECT DISTINCT g.display_name FROM group_mapping gm JOIN user_group g "
-                        + "ON g.id = gm.group_id WHERE gm.enterprise_id = ? AND gm.role_id = ? ORDER BY g.display_name")
-                .setParameter(1, enterpriseId).setParameter(2, roleId).getResultList().stream().map(String::valueOf).toList();
+        return groups.names(enterpriseId, mappings.groupsMapping(enterpriseId, roleId)).values().stream()
+                .map(name -> name[1]).distinct().sorted().toList();
     }
 
     private RoleDefinition custom(long enterpriseId, long roleId) {
@@ -158,21 +145,14 @@ public class RoleService {
                 });
     }
 
-    private void writePermissions(long roleId, Set<Permission> permissions) {
-        for (Permission permission : permissions) {
-            em.createNativeQuery("INSERT INTO app_role_permission (role_id, permission) VALUES (?, ?)")
-                    .setParameter(1, roleId).setParameter(2, permission.name()).executeUpdate();
-        }
-    }
-
     private static String key(String name) {
-        return name.trim().toLowerCase(Locale.ROOT);
+        return RoleRepository.key(name);
     }
 
     static JsonObject json(RoleDefinition role) {
         var permissions = ScimJson.array();
         role.permissions().forEach(p -> permissions.add(p.name()));
-        return ScimJson.object(AccessService.roleJson(role)).add("builtIn", role.builtIn())
+        return ScimJson.object(RoleViews.roleJson(role)).add("builtIn", role.builtIn())
                 .add("groupManager", role.groupManager()).add("fullAccess", role.fullAccess())
                 .add("consumesLicense", role.consumesLicense()).add("permissions", permissions)
                 .add("scoreBreakdown", RolePriorityMatrix.breakdown(role)).build();
@@ -180,12 +160,8 @@ public class RoleService {
 
     /** A custom role's version, read with it by an editor so that saving cannot overwrite someone else's change. */
     public int version(long enterpriseId, long roleId) {
-        List<?> rows = em.createNativeQuery("SELECT version FROM app_role WHERE id = ? AND enterprise_id = ?")
-                .setParameter(1, roleId).setParameter(2, enterpriseId).getResultList();
-        if (rows.isEmpty()) {
-            throw ScimException.notFound("No role " + roleId + " in this enterprise.");
-        }
-        return ((Number) rows.get(0)).intValue();
+        return roles.version(enterpriseId, roleId, false)
+                .orElseThrow(() -> ScimException.notFound("No role " + roleId + " in this enterprise."));
     }
 
     /**
@@ -193,9 +169,8 @@ public class RoleService {
      * (412) when the role changed since, with the row locked so two saves cannot both pass the check.
      */
     public RoleDefinition edit(Actor actor, long roleId, int expectedVersion, RoleInput input) {
-        List<?> rows = em.createNativeQuery("SELECT version FROM app_role WHERE id = ? AND enterprise_id = ? FOR UPDATE")
-                .setParameter(1, roleId).setParameter(2, actor.enterpriseId()).getResultList();
-        if (!rows.isEmpty() && ((Number) rows.get(0)).intValue() != expectedVersion) {
+        Optional<Integer> version = roles.version(actor.enterpriseId(), roleId, true);
+        if (version.isPresent() && version.get() != expectedVersion) {
             throw ScimException.preconditionFailed("Someone changed this role while you were editing it; reload the page "
                     + "to see their change, then make yours again.");
         }

@@ -5,29 +5,29 @@ import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RolePriorityMatrix;
 import com.rollcall.roles.RoleScope;
-import com.rollcall.scim.message.ScimException;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/admin/v1/roles}: built-in and custom roles with permissions and power scores. */
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Roles", description = "Roles, the role-priority matrix, sub-accounts and group mappings")
 public class RolesResource {
     @Inject
-    private AccessService access;
+    private RoleService access;
 
     @Inject
     private RoleService service;

@@ -51,4 +51,5 @@ public class SubAccount {
     public Long id() { return id; }
     public long enterpriseId() { return enterpriseId; }
     public String name() { return name; }
+    public int version() { return version; }
 }

@@ -1,25 +1,20 @@
 package com.rollcall.access;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.Constraints;
-import com.rollcall.platform.persistence.UtcInstantConverter;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Sub-accounts as the console manages them: listed with how many group mappings point at each, and
- * renamed (names stay unique case-insensitively; a rename based on a stale read is refused). Creating
- * one is {@link AccessService#createSubAccount}.
+ * created and renamed (names stay unique case-insensitively; a rename based on a stale read is refused).
  */
 @Stateless
 public class SubAccountService {
@@ -30,24 +25,40 @@ public class SubAccountService {
     public record SubAccountRow(long id, String name, long mappings, int version) implements java.io.Serializable {
     }
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private SubAccountRepository subAccounts;
+
+    @Inject
+    private GroupMappingRepository mappings;
 
     @Inject
     private AuditTrail audit;
 
+    /** The enterprise's sub-accounts by name. */
+    public List<SubAccountView> subAccounts(long enterpriseId) {
+        return subAccounts.list(enterpriseId).stream().map(SubAccountView::of).toList();
+    }
+
     /** The enterprise's sub-accounts by name, each with the number of group mappings to it. */
     public List<SubAccountRow> list(long enterpriseId) {
-        List<SubAccountRow> rows = new ArrayList<>();
-        for (Object row : em.createNativeQuery("SELECT s.id, s.name, (SELECT COUNT(*) FROM group_mapping gm "
-                        + "WHERE gm.sub_account_id = s.id), s.version FROM sub_account s WHERE s.enterprise_id = ? "
-                        + "ORDER BY s.name_key, s.id")
-                .setParameter(1, enterpriseId).getResultList()) {
-            Object[] c = (Object[]) row;
-            rows.add(new SubAccountRow(((Number) c[0]).longValue(), (String) c[1], ((Number) c[2]).longValue(),
-                    ((Number) c[3]).intValue()));
+        Map<Long, Long> counts = mappings.countsBySubAccount(enterpriseId);
+        return subAccounts.list(enterpriseId).stream().map(s -> new SubAccountRow(s.id(), s.name(),
+                counts.getOrDefault(s.id(), 0L), s.version())).toList();
+    }
+
+    public SubAccountView create(Actor actor, String name) {
+        SubAccount subAccount = new SubAccount(actor.enterpriseId(), name.trim());
+        try {
+            subAccounts.add(subAccount);
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, "uq_sub_account_name")) {
+                throw ScimException.uniqueness("A sub-account named '" + name.trim() + "' already exists.");
+            }
+            throw e;
         }
-        return rows;
+        audit.record(actor, "SUB_ACCOUNT_CREATED", "SubAccount", subAccount.id().toString(), subAccount.name(), null,
+                ScimJson.object().add("name", subAccount.name()).build());
+        return SubAccountView.of(subAccount);
     }
 
     /**
@@ -72,12 +83,7 @@ public class SubAccountService {
         }
         int updated;
         try {
-            updated = em.createNativeQuery("UPDATE sub_account SET name = ?, name_key = ?, last_modified = ?, "
-                            + "version = version + 1 WHERE id = ? AND enterprise_id = ? AND version = ?")
-                    .setParameter(1, name).setParameter(2, name.toLowerCase(Locale.ROOT))
-                    .setParameter(3, new UtcInstantConverter().convertToDatabaseColumn(Clock.now()))
-                    .setParameter(4, subAccountId).setParameter(5, enterpriseId).setParameter(6, expectedVersion)
-                    .executeUpdate();
+            updated = subAccounts.rename(enterpriseId, subAccountId, expectedVersion, name, Clock.now());
         } catch (PersistenceException e) {
             if (Constraints.violated(e, "uq_sub_account_name")) {
                 throw ScimException.uniqueness("A sub-account named '" + name + "' already exists.");

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Roles")
 public class SubAccountsResource {
     @Inject
-    private AccessService access;
+    private SubAccountService access;
 
     @Inject
     private RequestInfo requestInfo;
@@ -31,7 +31,7 @@ public class SubAccountsResource {
     @Operation(summary = "List sub-accounts")
     public JsonObject list() {
         JsonArrayBuilder subAccounts = ScimJson.array();
-        access.subAccounts(requestInfo.enterpriseId()).forEach(s -> subAccounts.add(AccessService.subAccountJson(s)));
+        access.subAccounts(requestInfo.enterpriseId()).forEach(s -> subAccounts.add(RoleViews.subAccountJson(s)));
         return ScimJson.object().add("subAccounts", subAccounts).build();
     }
 
@@ -40,7 +40,7 @@ public class SubAccountsResource {
     @Operation(summary = "Create a sub-account", description = "{\"name\": \"EMEA\"}; names are unique, case-insensitively.")
     public Response create(JsonObject body) {
         AdminInput.requireBody(body);
-        SubAccount created = access.createSubAccount(requestInfo.actor(), AdminInput.requireString(body, "name", 200));
-        return Response.status(Response.Status.CREATED).entity(AccessService.subAccountJson(created)).build();
+        SubAccountView created = access.create(requestInfo.actor(), AdminInput.requireString(body, "name", 200));
+        return Response.status(Response.Status.CREATED).entity(RoleViews.subAccountJson(created)).build();
     }
 }

@@ -1,15 +1,13 @@
 package com.rollcall.apiclients;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.message.ScimException;
+import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -23,11 +21,16 @@ public class ApiClientService {
     /** How stale "last used" may get before a request writes it again (a write per request is waste). */
     static final Duration LAST_USE_RESOLUTION = Duration.ofSeconds(60);
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private ApiClientRepository clients;
 
     @Inject
     private AuditTrail audit;
+
+    /** Demo data only: a client's last use, as if it had just called from this address. */
+    public void recordUse(long clientId, Instant at, String address) {
+        clients.recordUse(clientId, at, address, at);
+    }
 
     /** Tells the token cache of this instance (platform.security.TokenCache) to forget the client. */
     @Inject
@@ -42,23 +45,14 @@ public class ApiClientService {
             return Optional.empty();
         }
         String hash = ApiTokens.hash(token);
-        Optional<ApiClient> found = em.createQuery("SELECT c FROM ApiClient c WHERE c.tokenHash = :hash", ApiClient.class)
-                .setParameter("hash", hash)
-                .getResultList().stream()
-                .findFirst();
+        Optional<ApiClient> found = clients.byTokenHash(hash);
         if (found.isEmpty() || found.get().revoked() || !ApiTokens.sameHash(found.get().tokenHash(), hash)) {
             return Optional.empty();
         }
         ApiClient client = found.get();
         Instant now = Clock.now();
         if (client.lastUsedAt() == null || client.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
-            em.createQuery("UPDATE ApiClient c SET c.lastUsedAt = :now, c.lastUsedAddress = :address "
-                            + "WHERE c.id = :id AND (c.lastUsedAt IS NULL OR c.lastUsedAt < :stale)")
-                    .setParameter("now", now)
-                    .setParameter("address", callerAddress)
-                    .setParameter("id", client.id())
-                    .setParameter("stale", now.minus(LAST_USE_RESOLUTION))
-                    .executeUpdate();
+            clients.recordUse(client.id(), now, callerAddress, now.minus(LAST_USE_RESOLUTION));
         }
         return Optional.of(new ApiCaller(client.enterpriseId(), client.id(), client.name(), client.scopes()));
     }
@@ -69,8 +63,7 @@ public class ApiClientService {
      */
     public long register(long enterpriseId, String name, String token, Set<ApiScope> scopes, String createdBy) {
         ApiClient client = new ApiClient(enterpriseId, name, token, scopes, createdBy);
-        em.persist(client);
-        em.flush();
+        clients.add(client);
         return client.id();
     }
 
@@ -82,8 +75,7 @@ public class ApiClientService {
         requireHeld(actor, scopes, "issue");
         String token = ApiTokens.generate();
         ApiClient client = new ApiClient(actor.enterpriseId(), name, token, scopes, actor.name());
-        em.persist(client);
-        em.flush();
+        clients.add(client);
         ApiClientView view = ApiClientView.of(client);
         audit.record(actor, "API_CLIENT_CREATED", "ApiClient", Long.toString(client.id()), client.name(), null, view.toJson());
         return new IssuedApiClient(token, view);
@@ -91,11 +83,7 @@ public class ApiClientService {
 
     /** The enterprise's clients, oldest first, revoked ones included (never a token or hash). */
     public List<ApiClientView> list(long enterpriseId) {
-        return em.createQuery("SELECT c FROM ApiClient c WHERE c.enterpriseId = :enterprise ORDER BY c.id", ApiClient.class)
-                .setParameter("enterprise", enterpriseId)
-                .getResultList().stream()
-                .map(ApiClientView::of)
-                .toList();
+        return clients.list(enterpriseId).stream().map(ApiClientView::of).toList();
     }
 
     public ApiClientView find(long enterpriseId, long clientId) {
@@ -111,7 +99,7 @@ public class ApiClientService {
         }
         ApiClientView before = ApiClientView.of(client);
         client.revoke(Clock.now());
-        em.flush();
+        clients.flush();
         ApiClientView after = ApiClientView.of(client);
         audit.record(actor, "API_CLIENT_REVOKED", "ApiClient", Long.toString(client.id()), client.name(),
                 before.toJson(), after.toJson());
@@ -139,19 +127,12 @@ public class ApiClientService {
 
     /** A client of this enterprise; another enterprise's client is as absent as a missing one. */
     private ApiClient require(long enterpriseId, long clientId) {
-        return em.createQuery("SELECT c FROM ApiClient c WHERE c.enterpriseId = :enterprise AND c.id = :id", ApiClient.class)
-                .setParameter("enterprise", enterpriseId)
-                .setParameter("id", clientId)
-                .getResultList().stream()
-                .findFirst()
+        return clients.find(enterpriseId, clientId)
                 .orElseThrow(() -> ScimException.notFound("There is no API client " + clientId + " in this enterprise."));
     }
 
     /** Whether a client with this token exists (revoked or not). */
     public boolean tokenExists(String token) {
-        return !em.createQuery("SELECT c.id FROM ApiClient c WHERE c.tokenHash = :hash", Long.class)
-                .setParameter("hash", ApiTokens.hash(token))
-                .getResultList()
-                .isEmpty();
+        return clients.byTokenHash(ApiTokens.hash(token)).isPresent();
     }
 }

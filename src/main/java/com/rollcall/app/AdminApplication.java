@@ -1,23 +1,24 @@
 package com.rollcall.app;
 
+import com.rollcall.access.EffectiveAccessResource;
+import com.rollcall.access.GroupMappingsResource;
+import com.rollcall.access.RolesResource;
+import com.rollcall.access.SubAccountsResource;
+import com.rollcall.apiclients.AdminBearerTokenFilter;
 import com.rollcall.apiclients.ApiClientsResource;
 import com.rollcall.audit.AuditResource;
 import com.rollcall.enterprise.EnterpriseSettingsResource;
-import com.rollcall.licensing.LicenseResource;
+import com.rollcall.export.ExportResource;
 import com.rollcall.groups.GroupMembersResource;
+import com.rollcall.licensing.LicenseResource;
 import com.rollcall.platform.rest.AdminExceptionMapper;
 import com.rollcall.platform.rest.AdminFallbackExceptionMapper;
 import com.rollcall.platform.rest.AdminRequestIdFilter;
 import com.rollcall.platform.rest.AdminWebApplicationExceptionMapper;
 import com.rollcall.platform.rest.ScimJsonProvider;
-import com.rollcall.access.GroupMappingsResource;
-import com.rollcall.remap.RemapJobsResource;
-import com.rollcall.access.RolesResource;
-import com.rollcall.access.SubAccountsResource;
-import com.rollcall.users.ManualUsersResource;
-import com.rollcall.export.ExportResource;
-import com.rollcall.apiclients.AdminBearerTokenFilter;
 import com.rollcall.readiness.MigrationReadinessResource;
+import com.rollcall.remap.RemapJobsResource;
+import com.rollcall.users.ManualUsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -62,6 +63,7 @@ public class AdminApplication extends Application {
                 GroupMembersResource.class,
                 RolesResource.class,
                 SubAccountsResource.class,
-                GroupMappingsResource.class);
+                GroupMappingsResource.class,
+                EffectiveAccessResource.class);
     }
 }

@@ -1,31 +1,32 @@
 package com.rollcall.app;
 
+import com.rollcall.access.MappingService;
+import com.rollcall.access.RoleService;
+import com.rollcall.access.SubAccountService;
+import com.rollcall.access.SubAccountView;
 import com.rollcall.apiclients.ApiCaller;
 import com.rollcall.apiclients.ApiClientService;
-import com.rollcall.platform.security.ApiScope;
+import com.rollcall.audit.AuditQueryService;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.EnterpriseView;
+import com.rollcall.groups.GroupProvisioningService;
 import com.rollcall.licensing.LicenseService;
 import com.rollcall.people.ConsoleRole;
 import com.rollcall.people.ConsoleUserService;
-import com.rollcall.groups.GroupProvisioningService;
-import com.rollcall.access.AccessService;
+import com.rollcall.platform.security.Actor;
+import com.rollcall.platform.security.ApiScope;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RoleScope;
-import com.rollcall.access.RoleService;
-import com.rollcall.access.SubAccount;
-import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.schema.Urns;
 import com.rollcall.users.ManualUserService;
 import com.rollcall.users.UserProvisioningService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /** The demo enterprise that scripts/run.sh starts with, created in one transaction on first start. */
 @Stateless
@@ -57,13 +58,16 @@ public class DemoDataService {
     private GroupProvisioningService scimGroups;
 
     @Inject
-    private AccessService access;
+    private MappingService mappingService;
+
+    @Inject
+    private SubAccountService subAccountService;
 
     @Inject
     private RoleService roleService;
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private AuditQueryService auditLog;
 
     /**
      * Creates the demo enterprise unless it exists; then makes sure the given admin password and SCIM
@@ -87,13 +91,13 @@ public class DemoDataService {
         EnterpriseView enterprise = enterprises.create(ENTERPRISE_NAME);
         licenseService.open(enterprise.id(), licenses == null ? DEFAULT_LICENSES : licenses);
         for (String name : SUB_ACCOUNTS) {
-            em.persist(new SubAccount(enterprise.id(), name));
+            subAccountService.create(Actor.system(enterprise.id(), "Demo data"), name);
         }
         consoleUsers.create(enterprise.id(), ADMIN_LOGIN, "Demo Admin", adminPassword, ConsoleRole.ENTERPRISE_ADMIN);
         long entraId = apiClients.register(enterprise.id(), "Microsoft Entra ID (demo)", token,
                 EnumSet.of(ApiScope.SCIM, ApiScope.ADMIN), "bootstrap");
-        consoleDemoUsers(enterprise.id(), entraId);
-        accessDemo(enterprise.id(), entraId);
+        Map<String, String> ids = consoleDemoUsers(enterprise.id(), entraId);
+        accessDemo(enterprise.id(), entraId, ids);
         return true;
     }
 
@@ -113,12 +117,14 @@ public class DemoDataService {
         {"MANUAL", "events-team", "Events", "Team", null, null, "Communications"},
     };
 
-    private void consoleDemoUsers(long enterpriseId, long entraClientId) {
+    /** Creates the demo people; returns their SCIM ids by userName. */
+    private Map<String, String> consoleDemoUsers(long enterpriseId, long entraClientId) {
         Actor entra = new ApiCaller(enterpriseId, entraClientId, "Microsoft Entra ID (demo)",
                 EnumSet.of(ApiScope.SCIM)).actor("203.0.113.40", "demo");
         Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin",
                 ConsoleRole.ENTERPRISE_ADMIN.scopes(), "127.0.0.1", "demo");
         List<String> scimIds = new java.util.ArrayList<>();
+        Map<String, String> byUserName = new java.util.HashMap<>();
         for (String[] p : DEMO_PEOPLE) {
             var user = ScimJson.object().add("userName", p[1])
                     .add("name", ScimJson.object().add("givenName", p[2]).add("familyName", p[3]))
@@ -136,8 +142,9 @@ public class DemoDataService {
             user.add(Urns.ENTERPRISE_USER, extension);
             if ("SCIM".equals(p[0])) {
                 scimIds.add(scimUsers.create(entra, user.build(), "/scim/v2/").getString("id"));
+                byUserName.put(p[1], scimIds.get(scimIds.size() - 1));
             } else {
-                manualUsers.create(admin, user.build(), "/scim/v2/");
+                byUserName.put(p[1], manualUsers.create(admin, user.build(), "/scim/v2/").getString("id"));
             }
         }
         manualUsers.create(admin, ScimJson.object().add("userName", "events-team-2").add("emails", ScimJson.array()
@@ -147,6 +154,7 @@ public class DemoDataService {
         scimUsers.patch(entra, scimIds.get(5), null, patch("title", ScimJson.PROVIDER.createValue("Senior Analyst")), "/scim/v2/");
         scimUsers.patch(entra, scimIds.get(7), null, patch("active", jakarta.json.JsonValue.FALSE), "/scim/v2/");
         spreadHistory(enterpriseId, entraClientId);
+        return byUserName;
     }
 
     private static jakarta.json.JsonObject patch(String path, jakarta.json.JsonValue value) {
@@ -157,20 +165,11 @@ public class DemoDataService {
 
     /** Spreads the demo's audit history over the last days (oldest first), so the activity chart has a shape. */
     private void spreadHistory(long enterpriseId, long entraClientId) {
-        List<?> ids = em.createNativeQuery("SELECT id FROM audit_event WHERE enterprise_id = ?1 ORDER BY id")
-                .setParameter(1, enterpriseId).getResultList();
         java.time.Instant now = java.time.Instant.now();
-        java.time.format.DateTimeFormatter sql = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .withZone(java.time.ZoneOffset.UTC);
-        for (int i = 0; i < ids.size(); i++) {
-            long hoursAgo = i >= ids.size() - 4 ? (ids.size() - i) * 3L : (ids.size() - i) * 30L;
-            em.createNativeQuery("UPDATE audit_event SET occurred_at = ?1 WHERE id = ?2")
-                    .setParameter(1, sql.format(now.minus(java.time.Duration.ofHours(hoursAgo))))
-                    .setParameter(2, ((Number) ids.get(i)).longValue()).executeUpdate();
-        }
-        em.createNativeQuery("UPDATE api_client SET last_used_at = ?1, last_used_address = '203.0.113.40' WHERE id = ?2")
-                .setParameter(1, sql.format(now.minus(java.time.Duration.ofMinutes(7)))).setParameter(2, entraClientId)
-                .executeUpdate();
+        int events = auditLog.eventCount(enterpriseId);
+        auditLog.redate(enterpriseId, i -> now.minus(java.time.Duration.ofHours(
+                i >= events - 4 ? (events - i) * 3L : (events - i) * 30L)));
+        apiClients.recordUse(entraClientId, now.minus(java.time.Duration.ofMinutes(7)), "203.0.113.40");
     }
 
     /**
@@ -192,7 +191,7 @@ public class DemoDataService {
         {"New Hires", "mateo.garcia", ""},
     };
 
-    private void accessDemo(long enterpriseId, long entraClientId) {
+    private void accessDemo(long enterpriseId, long entraClientId, Map<String, String> userIds) {
         Actor entra = new ApiCaller(enterpriseId, entraClientId, "Microsoft Entra ID (demo)",
                 EnumSet.of(ApiScope.SCIM)).actor("203.0.113.40", "demo");
         Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin",
@@ -201,19 +200,17 @@ public class DemoDataService {
                 EnumSet.of(Permission.PUBLISH_CONTENT, Permission.EDIT_CONTENT, Permission.CREATE_CONTENT,
                         Permission.VIEW_REPORTS), false, false));
         java.util.Map<String, Long> roles = new java.util.HashMap<>();
-        for (RoleDefinition role : access.roles(enterpriseId)) {
+        for (RoleDefinition role : roleService.roles(enterpriseId)) {
             roles.put(role.name(), role.id());
         }
         java.util.Map<String, Long> subAccounts = new java.util.HashMap<>();
-        for (SubAccount subAccount : access.subAccounts(enterpriseId)) {
+        for (SubAccountView subAccount : subAccountService.subAccounts(enterpriseId)) {
             subAccounts.put(subAccount.name(), subAccount.id());
         }
         for (String[] g : DEMO_GROUPS) {
             var members = ScimJson.array();
             for (String userName : g[1].split(" ")) {
-                em.createNativeQuery("SELECT scim_id FROM user_account WHERE enterprise_id = ?1 AND user_name = ?2")
-                        .setParameter(1, enterpriseId).setParameter(2, userName + "@demo.example").getResultList()
-                        .forEach(id -> members.add(ScimJson.object().add("value", (String) id)));
+                members.add(ScimJson.object().add("value", userIds.get(userName + "@demo.example")));
             }
             String groupId = scimGroups.create(entra, ScimJson.object().add("displayName", g[0])
                     .add("externalId", "entra-" + g[0].toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
@@ -221,7 +218,7 @@ public class DemoDataService {
             for (String mapping : g[2].isEmpty() ? new String[0] : g[2].split("\\|")) {
                 String[] where = mapping.split("=");
                 Long subAccountId = "*".equals(where[0]) ? null : subAccounts.get(where[0]);
-                access.addMapping(admin, groupId, subAccountId, roles.get(where[1]));
+                mappingService.addMapping(admin, groupId, subAccountId, roles.get(where[1]));
             }
         }
     }

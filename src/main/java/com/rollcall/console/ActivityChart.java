@@ -1,6 +1,6 @@
 package com.rollcall.console;
 
-import com.rollcall.audit.ActivityBucket;
+import com.rollcall.activity.ActivityBucket;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.rollcall.console;
 
+import com.rollcall.activity.ActivityBucket;
+import com.rollcall.activity.ActivityService;
 import com.rollcall.apiclients.ApiClientService;
 import com.rollcall.apiclients.ApiClientView;
-import com.rollcall.audit.ActivityBucket;
-import com.rollcall.audit.ActivityService;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.EnterpriseView;
 import com.rollcall.licensing.LicenseService;

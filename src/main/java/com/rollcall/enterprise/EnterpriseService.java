@@ -1,21 +1,19 @@
 package com.rollcall.enterprise;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
 /** Enterprise (tenant) use cases. */
 @Stateless
 public class EnterpriseService {
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private EnterpriseRepository enterprises;
 
     @Inject
     private AuditTrail audit;
@@ -23,8 +21,7 @@ public class EnterpriseService {
     /** Creates a tenant (its licenses are opened by licensing, {@code LicenseService.open}). */
     public EnterpriseView create(String name) {
         Enterprise enterprise = new Enterprise(name);
-        em.persist(enterprise);
-        em.flush();
+        enterprises.add(enterprise);
         return EnterpriseView.of(enterprise);
     }
 
@@ -68,11 +65,8 @@ public class EnterpriseService {
     }
 
     private Enterprise require(long enterpriseId) {
-        Enterprise enterprise = em.find(Enterprise.class, enterpriseId);
-        if (enterprise == null) {
-            throw ScimException.notFound("Enterprise " + enterpriseId + " not found.");
-        }
-        return enterprise;
+        return enterprises.find(enterpriseId)
+                .orElseThrow(() -> ScimException.notFound("Enterprise " + enterpriseId + " not found."));
     }
 
     private static JsonObject setting(String name, String value) {
@@ -80,7 +74,7 @@ public class EnterpriseService {
     }
 
     public Optional<EnterpriseView> find(long enterpriseId) {
-        return Optional.ofNullable(em.find(Enterprise.class, enterpriseId)).map(EnterpriseView::of);
+        return enterprises.find(enterpriseId).map(EnterpriseView::of);
     }
 
     /**
@@ -88,19 +82,11 @@ public class EnterpriseService {
      * entity is built, registered and compared at commit for it.
      */
     public IdentifierRule identifierRule(long enterpriseId) {
-        return em.createQuery("SELECT e.identifierRule FROM Enterprise e WHERE e.id = :id", IdentifierRule.class)
-                .setParameter("id", enterpriseId)
-                .getResultList().stream()
-                .findFirst()
+        return enterprises.identifierRule(enterpriseId)
                 .orElseThrow(() -> ScimException.notFound("Enterprise " + enterpriseId + " not found."));
     }
 
     public Optional<EnterpriseView> findByName(String name) {
-        return em.createQuery("SELECT e FROM Enterprise e WHERE e.name = :name ORDER BY e.id", Enterprise.class)
-                .setParameter("name", name)
-                .setMaxResults(1)
-                .getResultList().stream()
-                .findFirst()
-                .map(EnterpriseView::of);
+        return enterprises.findByName(name).map(EnterpriseView::of);
     }
 }

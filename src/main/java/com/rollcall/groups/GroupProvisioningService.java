@@ -1,26 +1,27 @@
 package com.rollcall.groups;
 
-import com.rollcall.scim.json.ScimJson;
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Constraints;
-import com.rollcall.scim.message.ScimException;
+import com.rollcall.platform.query.JpqlSearch;
+import com.rollcall.platform.query.ListQuery;
+import com.rollcall.platform.security.Actor;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.ListResponse;
 import com.rollcall.scim.message.Preconditions;
+import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.patch.MembershipPatch;
 import com.rollcall.scim.patch.PatchEngine;
 import com.rollcall.scim.patch.PatchOperation;
 import com.rollcall.scim.patch.PatchRequest;
 import com.rollcall.scim.schema.ScimSchemas;
-import com.rollcall.scim.message.ListResponse;
-import com.rollcall.platform.query.JpqlSearch;
-import com.rollcall.platform.query.ListQuery;
+import com.rollcall.users.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import java.io.OutputStream;
 import jakarta.persistence.PersistenceException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -33,6 +34,9 @@ import java.util.Set;
 public class GroupProvisioningService {
     @Inject
     private GroupRepository groups;
+
+    @Inject
+    private UserRepository users;
 
     @Inject
     private AuditTrail audit;
@@ -278,7 +282,7 @@ public class GroupProvisioningService {
         if (memberIds.isEmpty()) {
             return MemberIds.NONE;
         }
-        return new MemberIds(groups.liveUserIds(enterpriseId, memberIds).values(),
+        return new MemberIds(users.liveIds(enterpriseId, memberIds).values(),
                 groups.groupIds(enterpriseId, memberIds).values());
     }
 
@@ -332,9 +336,9 @@ public class GroupProvisioningService {
         if (memberIds.isEmpty()) {
             return MemberIds.NONE;
         }
-        Map<String, Long> users = groups.liveUserIds(enterpriseId, memberIds);
+        Map<String, Long> userIds = users.liveIds(enterpriseId, memberIds);
         Set<String> rest = new HashSet<>(memberIds);
-        rest.removeAll(users.keySet());
+        rest.removeAll(userIds.keySet());
         Map<String, Long> nested = rest.isEmpty() ? Map.of() : groups.groupIds(enterpriseId, rest);
         rest.removeAll(nested.keySet());
         if (!rest.isEmpty()) {
@@ -347,7 +351,7 @@ public class GroupProvisioningService {
         if (group != null && nested.containsValue(group.id())) {
             throw ScimException.invalidValue("A group cannot be a member of itself.");
         }
-        return new MemberIds(users.values(), nested.values());
+        return new MemberIds(userIds.values(), nested.values());
     }
 
     private static JsonObject withoutMembers(JsonObject group, Collection<String> memberIds) {

@@ -3,11 +3,15 @@ package com.rollcall.groups;
 import static com.rollcall.platform.persistence.NativeSql.chunks;
 import static com.rollcall.platform.persistence.NativeSql.placeholders;
 
+import com.rollcall.platform.persistence.Columns;
 import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
+import com.rollcall.users.UserRepository;
+import com.rollcall.users.UserSummary;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +33,9 @@ public class GroupRepository {
     /** Ids per IN list / multi-row INSERT. */
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private UserRepository users;
 
     public void add(long enterpriseId, UserGroup group) {
         if (group.enterpriseId() != enterpriseId) {
@@ -80,27 +87,6 @@ public class GroupRepository {
             throw new IllegalArgumentException("group of another enterprise");
         }
         em.remove(group);
-    }
-
-    /** Internal ids of the enterprise's live users among these SCIM ids. */
-    public Map<String, Long> liveUserIds(long enterpriseId, Collection<String> scimIds) {
-        return idsOf("SELECT scim_id, id FROM user_account WHERE enterprise_id = ? AND deleted_at IS NULL AND scim_id IN ",
-                enterpriseId, scimIds);
-    }
-
-    /** A live user of the enterprise by SCIM id: its internal id and whether it came from SCIM. */
-    public Optional<UserRef> liveUser(long enterpriseId, String scimId) {
-        List<?> rows = em.createNativeQuery("SELECT id, source FROM user_account WHERE enterprise_id = ? AND scim_id = ? "
-                        + "AND deleted_at IS NULL")
-                .setParameter(1, enterpriseId).setParameter(2, scimId).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] columns = (Object[]) row;
-            return new UserRef(((Number) columns[0]).longValue(), "SCIM".equals(columns[1]));
-        });
-    }
-
-    /** A user as group membership rules need it. */
-    public record UserRef(long id, boolean scimSourced) {
     }
 
     /** Internal ids of the enterprise's groups among these SCIM ids. */
@@ -180,20 +166,7 @@ public class GroupRepository {
     /** The members, users then groups, in a stable order, read as plain rows (no entities). */
     public List<GroupMember> members(long enterpriseId, long groupId) {
         List<GroupMember> members = new ArrayList<>();
-        for (Object row : em.createNativeQuery("SELECT u.scim_id, COALESCE(u.display_name, u.user_name) "
-                        + "FROM group_membership m JOIN user_account u ON u.id = m.user_id "
-                        + "WHERE m.enterprise_id = ? AND m.group_id = ? ORDER BY m.user_id")
-                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList()) {
-            Object[] columns = (Object[]) row;
-            members.add(new GroupMember((String) columns[0], (String) columns[1], GroupMember.Type.User));
-        }
-        for (Object row : em.createNativeQuery("SELECT g.scim_id, g.display_name FROM group_nesting n "
-                        + "JOIN user_group g ON g.id = n.member_group_id "
-                        + "WHERE n.enterprise_id = ? AND n.group_id = ? ORDER BY n.member_group_id")
-                .setParameter(1, enterpriseId).setParameter(2, groupId).getResultList()) {
-            Object[] columns = (Object[]) row;
-            members.add(new GroupMember((String) columns[0], (String) columns[1], GroupMember.Type.Group));
-        }
+        forEachMember(enterpriseId, groupId, members::add);
         return members;
     }
 
@@ -208,19 +181,18 @@ public class GroupRepository {
     public void forEachMember(long enterpriseId, long groupId, java.util.function.Consumer<GroupMember> sink) {
         long after = 0;
         while (true) {
-            List<?> rows = em.createNativeQuery("SELECT m.user_id, u.scim_id, COALESCE(u.display_name, u.user_name) "
-                            + "FROM group_membership m JOIN user_account u ON u.id = m.user_id "
-                            + "WHERE m.enterprise_id = ? AND m.group_id = ? AND m.user_id > ? ORDER BY m.user_id LIMIT "
-                            + STREAM_PAGE)
-                    .setParameter(1, enterpriseId).setParameter(2, groupId).setParameter(3, after).getResultList();
-            for (Object row : rows) {
-                Object[] columns = (Object[]) row;
-                after = ((Number) columns[0]).longValue();
-                sink.accept(new GroupMember((String) columns[1], (String) columns[2], GroupMember.Type.User));
+            List<Long> page = memberUserIdsAfter(enterpriseId, groupId, after, STREAM_PAGE);
+            Map<Long, UserSummary> users = this.users.summaries(enterpriseId, page);
+            for (Long id : page) {
+                UserSummary user = users.get(id);
+                if (user != null) {
+                    sink.accept(new GroupMember(user.scimId(), user.label(), GroupMember.Type.User));
+                }
             }
-            if (rows.size() < STREAM_PAGE) {
+            if (page.size() < STREAM_PAGE) {
                 break;
             }
+            after = page.get(page.size() - 1);
         }
         for (Object row : em.createNativeQuery("SELECT g.scim_id, g.display_name FROM group_nesting n "
                         + "JOIN user_group g ON g.id = n.member_group_id "
@@ -229,6 +201,94 @@ public class GroupRepository {
             Object[] columns = (Object[]) row;
             sink.accept(new GroupMember((String) columns[0], (String) columns[1], GroupMember.Type.Group));
         }
+    }
+
+    /** The next {@code limit} user members of the group after user id {@code after}, ascending. */
+    public List<Long> memberUserIdsAfter(long enterpriseId, long groupId, long after, int limit) {
+        return NativeSql.query(em, "SELECT user_id FROM group_membership WHERE enterprise_id = ? AND group_id = ? "
+                + "AND user_id > ? ORDER BY user_id LIMIT " + Math.max(1, limit), List.of(enterpriseId, groupId, after))
+                .stream().map(c -> Columns.number(c[0])).toList();
+    }
+
+    /** A page of the group's user members, in the order they were added: their user ids. */
+    public List<Long> memberUserIdsPage(long enterpriseId, long groupId, int offset, int limit) {
+        return NativeSql.query(em, "SELECT user_id FROM group_membership WHERE enterprise_id = ? AND group_id = ? "
+                + "ORDER BY user_id LIMIT " + Math.max(1, limit) + " OFFSET " + Math.max(0, offset),
+                List.of(enterpriseId, groupId)).stream().map(c -> Columns.number(c[0])).toList();
+    }
+
+    /** How many user members and group members the group has, counted in the database. */
+    public long[] memberCounts(long enterpriseId, long groupId) {
+        Object[] row = NativeSql.query(em, "SELECT (SELECT COUNT(*) FROM group_membership WHERE enterprise_id = ? AND "
+                + "group_id = ?), (SELECT COUNT(*) FROM group_nesting WHERE enterprise_id = ? AND group_id = ?)",
+                List.of(enterpriseId, groupId, enterpriseId, groupId)).get(0);
+        return new long[] {Columns.number(row[0]), Columns.number(row[1])};
+    }
+
+    /**
+     * The groups each of these users belongs to (a User's read-only SCIM {@code groups}), in one query per
+     * {@link NativeSql#CHUNK} users.
+     */
+    public Map<Long, List<com.rollcall.users.UserScimMapper.GroupRef>> groupsOf(long enterpriseId, Collection<Long> userIds) {
+        Map<Long, List<com.rollcall.users.UserScimMapper.GroupRef>> groups = new HashMap<>();
+        for (List<Long> chunk : chunks(new java.util.TreeSet<>(userIds))) {
+            for (Object[] row : NativeSql.query(em, "SELECT m.user_id, g.scim_id, g.display_name FROM group_membership m "
+                    + "JOIN user_group g ON g.id = m.group_id WHERE m.enterprise_id = ? AND m.user_id IN "
+                    + placeholders(chunk.size()) + " ORDER BY g.id", NativeSql.parameters(chunk, enterpriseId))) {
+                groups.computeIfAbsent(Columns.number(row[0]), id -> new ArrayList<>())
+                        .add(new com.rollcall.users.UserScimMapper.GroupRef((String) row[1], (String) row[2]));
+            }
+        }
+        return groups;
+    }
+
+    /** The ids of the groups each of these users belongs to (directly). */
+    public Map<Long, List<Long>> groupIdsOf(long enterpriseId, Collection<Long> userIds) {
+        Map<Long, List<Long>> groups = new HashMap<>();
+        for (List<Long> chunk : chunks(new java.util.TreeSet<>(userIds))) {
+            for (Object[] row : NativeSql.query(em, "SELECT user_id, group_id FROM group_membership WHERE enterprise_id = ? "
+                    + "AND user_id IN " + placeholders(chunk.size()), NativeSql.parameters(chunk, enterpriseId))) {
+                groups.computeIfAbsent(Columns.number(row[0]), id -> new ArrayList<>()).add(Columns.number(row[1]));
+            }
+        }
+        return groups;
+    }
+
+    /** The distinct users who are members of any of these groups. */
+    public List<Long> userIdsOfGroups(long enterpriseId, Collection<Long> groupIds) {
+        java.util.Set<Long> users = new java.util.TreeSet<>();
+        for (List<Long> chunk : chunks(new java.util.TreeSet<>(groupIds))) {
+            NativeSql.query(em, "SELECT DISTINCT user_id FROM group_membership WHERE enterprise_id = ? AND group_id IN "
+                    + placeholders(chunk.size()), NativeSql.parameters(chunk, enterpriseId))
+                    .forEach(row -> users.add(Columns.number(row[0])));
+        }
+        return List.copyOf(users);
+    }
+
+    /** The groups' scimId and displayName, by internal id. */
+    public Map<Long, String[]> names(long enterpriseId, Collection<Long> groupIds) {
+        Map<Long, String[]> names = new HashMap<>();
+        for (List<Long> chunk : chunks(new java.util.TreeSet<>(groupIds))) {
+            for (Object[] row : NativeSql.query(em, "SELECT id, scim_id, display_name FROM user_group WHERE enterprise_id = ? "
+                    + "AND id IN " + placeholders(chunk.size()), NativeSql.parameters(chunk, enterpriseId))) {
+                names.put(Columns.number(row[0]), new String[] {(String) row[1], (String) row[2]});
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The user leaves every group: its memberships go, and each of those groups gets its member count, version
+     * and lastModified updated (its membership changed, so its ETag must too). The caller holds the user's lock.
+     */
+    public int removeUserEverywhere(long enterpriseId, long userId) {
+        em.createNativeQuery("UPDATE user_group SET member_count = member_count - 1, version = version + 1, "
+                        + "last_modified = ? WHERE enterprise_id = ? "
+                        + "AND id IN (SELECT group_id FROM group_membership WHERE user_id = ?)")
+                .setParameter(1, new UtcInstantConverter().convertToDatabaseColumn(com.rollcall.platform.persistence.Clock.now()))
+                .setParameter(2, enterpriseId).setParameter(3, userId).executeUpdate();
+        return em.createNativeQuery("DELETE FROM group_membership WHERE enterprise_id = ? AND user_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
     }
 
     /** The internal ids of the group's user members. */
@@ -249,6 +309,81 @@ public class GroupRepository {
             groups.add(((Number) id).longValue());
         }
         return new MemberIds(users, groups);
+    }
+
+    /** The enterprise's groups that are not among {@code excluded} (their count exactly; the first {@code limit} by name). */
+    public ListingPage groupsExcept(long enterpriseId, java.util.Set<Long> excluded, int limit) {
+        long total = em.createQuery("SELECT COUNT(g) FROM UserGroup g WHERE g.enterpriseId = :e", Long.class)
+                .setParameter("e", enterpriseId).getSingleResult();
+        List<UserGroup> first = new ArrayList<>();
+        int offset = 0;
+        while (first.size() < limit) {
+            List<UserGroup> page = em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :e "
+                    + "ORDER BY g.displayNameKey, g.id", UserGroup.class).setParameter("e", enterpriseId)
+                    .setFirstResult(offset).setMaxResults(500).getResultList();
+            page.stream().filter(g -> !excluded.contains(g.id())).limit(limit - first.size()).forEach(first::add);
+            if (page.size() < 500) {
+                break;
+            }
+            offset += page.size();
+        }
+        long mapped = excluded.size();
+        return new ListingPage(first, total - mapped);
+    }
+
+    /**
+     * The enterprise's groups in keyset batches of {@code batch} by id, each as its exported fields by name with its
+     * members' SCIM ids (read in pages) and its member groups' SCIM ids, handed to {@code sink}.
+     */
+    public void forEachExported(long enterpriseId, int batch, java.util.function.Consumer<Map<String, Object>> sink) {
+        long after = 0;
+        while (true) {
+            List<UserGroup> page = em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :e AND g.id > :after "
+                    + "ORDER BY g.id", UserGroup.class).setParameter("e", enterpriseId).setParameter("after", after)
+                    .setMaxResults(batch).getResultList();
+            if (page.isEmpty()) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+            for (UserGroup g : page) {
+                Map<String, Object> group = new java.util.LinkedHashMap<>();
+                group.put("id", g.scimId());
+                group.put("displayName", g.displayName());
+                group.put("externalId", g.externalId());
+                group.put("memberCount", (long) g.memberCount());
+                List<String> members = new ArrayList<>();
+                List<String> memberGroups = new ArrayList<>();
+                forEachMember(enterpriseId, g.id(), member -> (member.type() == GroupMember.Type.User ? members : memberGroups)
+                        .add(member.scimId()));
+                group.put("members", members);
+                group.put("memberGroups", memberGroups);
+                group.put("createdAt", g.createdAt() == null ? null : g.createdAt().toString());
+                group.put("lastModified", g.lastModified() == null ? null : g.lastModified().toString());
+                sink.accept(group);
+            }
+        }
+    }
+
+    /** A page of groups for the console, and how many match in all. */
+    public record ListingPage(List<UserGroup> groups, long total) {
+    }
+
+    /** The enterprise's groups whose name contains {@code nameContains} (any case; null = all), by name. */
+    public ListingPage listing(long enterpriseId, String nameContains, int offset, int limit) {
+        String where = " WHERE g.enterpriseId = :enterpriseId" + (nameContains == null ? ""
+                : " AND g.displayNameKey LIKE :name ESCAPE '!'");
+        var count = em.createQuery("SELECT COUNT(g) FROM UserGroup g" + where, Long.class)
+                .setParameter("enterpriseId", enterpriseId);
+        var page = em.createQuery("SELECT g FROM UserGroup g" + where + " ORDER BY g.displayNameKey, g.id", UserGroup.class)
+                .setParameter("enterpriseId", enterpriseId);
+        if (nameContains != null) {
+            String pattern = NativeSql.containing(nameContains.toLowerCase(java.util.Locale.ROOT));
+            count.setParameter("name", pattern);
+            page.setParameter("name", pattern);
+        }
+        long total = count.getSingleResult();
+        return new ListingPage(total == 0 ? List.of() : page.setFirstResult(offset).setMaxResults(limit).getResultList(),
+                total);
     }
 
     /** A page of the enterprise's groups matching the query. */

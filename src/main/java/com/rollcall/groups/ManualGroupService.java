@@ -1,12 +1,14 @@
 package com.rollcall.groups;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.ProvisioningMode;
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
+import com.rollcall.users.UserRepository;
+import com.rollcall.users.UserSummary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -20,6 +22,9 @@ import java.util.List;
 public class ManualGroupService {
     @Inject
     private GroupRepository groups;
+
+    @Inject
+    private UserRepository users;
 
     @Inject
     private EnterpriseService enterprises;
@@ -44,7 +49,7 @@ public class ManualGroupService {
         long enterpriseId = actor.enterpriseId();
         UserGroup group = groups.findForUpdate(enterpriseId, groupId)
                 .orElseThrow(() -> ScimException.notFound("Group " + groupId + " not found."));
-        GroupRepository.UserRef user = groups.liveUser(enterpriseId, userId)
+        UserSummary user = users.liveSummary(enterpriseId, userId)
                 .orElseThrow(() -> ScimException.notFound("User " + userId + " not found."));
         if (user.scimSourced() && enterprises.find(enterpriseId).orElseThrow().provisioningMode()
                 == ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM) {

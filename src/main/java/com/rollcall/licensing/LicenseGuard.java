@@ -4,11 +4,7 @@ import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import com.rollcall.platform.persistence.NativeSql;
-import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * PRODUCT.md rule 5, inside the caller's transaction: taking a seat is one conditional UPDATE of the
@@ -20,8 +16,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class LicenseGuard {
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private LicenseRepository licenses;
 
     @Inject
     private RefusedRequests refused;
@@ -35,10 +31,8 @@ public class LicenseGuard {
      * entity is read or flushed for it.
      */
     public void takeSeat(long enterpriseId, String requestId) {
-        int taken = NativeSql.update(em, "UPDATE license_counter SET seats_used = seats_used + 1 WHERE enterprise_id = ? "
-                + "AND seats_used < license_limit", List.of(enterpriseId));
-        if (taken == 0) {
-            Seats seats = lockedSeats(enterpriseId);
+        if (!licenses.takeSeat(enterpriseId)) {
+            LicenseRepository.Seats seats = lockedSeats(enterpriseId);
             recordAfterRollback(enterpriseId, requestId);
             throw ScimException.forbidden("The license limit is reached: " + seats.used() + " of " + seats.limit()
                     + " licenses are in use. Deactivate users or add licenses, then retry.");
@@ -47,9 +41,9 @@ public class LicenseGuard {
 
     /** Frees the seat of a user who stops being active (deactivated or deleted). */
     public void freeSeat(long enterpriseId) {
-        int changed = NativeSql.update(em, "UPDATE license_counter SET seats_used = GREATEST(seats_used - 1, 0) "
-                + "WHERE enterprise_id = ?", List.of(enterpriseId));
-        requireCounter(enterpriseId, changed);
+        if (!licenses.freeSeat(enterpriseId)) {
+            throw noCounter(enterpriseId);
+        }
     }
 
     /**
@@ -63,12 +57,12 @@ public class LicenseGuard {
         if (toFree == 0 && toTake == 0) {
             return 0;
         }
-        Seats seats = lockedSeats(enterpriseId);
+        LicenseRepository.Seats seats = lockedSeats(enterpriseId);
         int used = Math.max(0, seats.used() - toFree);
         int room = Math.max(0, seats.limit() - used);
         if (toTake > room) {
             if (!allOrNothing) {
-                LicenseRefusals.persist(em, enterpriseId, requestId);
+                licenses.addRefusal(enterpriseId, requestId);
             } else {
                 recordAfterRollback(enterpriseId, requestId);
                 throw ScimException.forbidden("The license limit is reached: " + used + " of " + seats.limit()
@@ -77,28 +71,16 @@ public class LicenseGuard {
             }
         }
         int taken = Math.min(toTake, room);
-        NativeSql.update(em, "UPDATE license_counter SET seats_used = ? WHERE enterprise_id = ?",
-                List.of(used + taken, enterpriseId));
+        licenses.setSeatsUsed(enterpriseId, used + taken);
         return taken;
     }
 
     /** Seats used and allowed, and the refusals so far. */
     public LicenseUsage usage(long enterpriseId) {
-        LicenseCounter counter = em.find(LicenseCounter.class, enterpriseId);
-        int limit = counter == null ? 0 : counter.licenseLimit();
-        long refused = em.createQuery("SELECT COUNT(r) FROM LicenseRefusal r WHERE r.enterpriseId = :enterpriseId",
-                        Long.class)
-                .setParameter("enterpriseId", enterpriseId)
-                .getSingleResult();
-        Instant last = em.createQuery("SELECT r FROM LicenseRefusal r WHERE r.enterpriseId = :enterpriseId "
-                        + "ORDER BY r.id DESC", LicenseRefusal.class)
-                .setParameter("enterpriseId", enterpriseId)
-                .setMaxResults(1)
-                .getResultList().stream()
-                .findFirst()
-                .map(LicenseRefusal::refusedAt)
-                .orElse(null);
-        return new LicenseUsage(counter == null ? 0 : counter.seatsUsed(), limit, refused, last);
+        Optional<LicenseCounter> counter = licenses.counter(enterpriseId);
+        return new LicenseUsage(counter.map(LicenseCounter::seatsUsed).orElse(0),
+                counter.map(LicenseCounter::licenseLimit).orElse(0), licenses.refusals(enterpriseId),
+                licenses.lastRefusal(enterpriseId).orElse(null));
     }
 
     /**
@@ -114,20 +96,11 @@ public class LicenseGuard {
     }
 
     /** The tenant's seats in use (its counter row locked until the commit) and its license limit. */
-    private Seats lockedSeats(long enterpriseId) {
-        List<Object[]> rows = NativeSql.query(em, "SELECT seats_used, license_limit FROM license_counter "
-                + "WHERE enterprise_id = ? FOR UPDATE",
-                List.of(enterpriseId));
-        requireCounter(enterpriseId, rows.size());
-        return new Seats(((Number) rows.get(0)[0]).intValue(), ((Number) rows.get(0)[1]).intValue());
+    private LicenseRepository.Seats lockedSeats(long enterpriseId) {
+        return licenses.lockedSeats(enterpriseId).orElseThrow(() -> noCounter(enterpriseId));
     }
 
-    private static void requireCounter(long enterpriseId, int rows) {
-        if (rows == 0) {
-            throw new IllegalStateException("enterprise " + enterpriseId + " has no license counter");
-        }
-    }
-
-    private record Seats(int used, int limit) {
+    private static IllegalStateException noCounter(long enterpriseId) {
+        return new IllegalStateException("enterprise " + enterpriseId + " has no license counter");
     }
 }

@@ -6,8 +6,6 @@ import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * License use cases: an enterprise's licenses are opened with it, its limit is the operator's setting (never
@@ -18,8 +16,8 @@ public class LicenseService {
     /** The largest limit Rollcall accepts. */
     public static final int MAX_LIMIT = 10_000_000;
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private LicenseRepository licenses;
 
     @Inject
     private LicenseGuard guard;
@@ -30,8 +28,7 @@ public class LicenseService {
     /** The seat counter of a new enterprise, with its license limit. */
     public void open(long enterpriseId, int licenseLimit) {
         requireValid(licenseLimit);
-        em.persist(new LicenseCounter(enterpriseId, licenseLimit));
-        em.flush();
+        licenses.open(new LicenseCounter(enterpriseId, licenseLimit));
     }
 
     /**
@@ -44,10 +41,8 @@ public class LicenseService {
             throw ScimException.forbidden("The license limit is set by the operator of Rollcall, not by the enterprise.");
         }
         requireValid(limit);
-        LicenseCounter counter = em.find(LicenseCounter.class, actor.enterpriseId());
-        if (counter == null) {
-            throw ScimException.notFound("Enterprise " + actor.enterpriseId() + " has no licenses.");
-        }
+        LicenseCounter counter = licenses.counter(actor.enterpriseId())
+                .orElseThrow(() -> ScimException.notFound("Enterprise " + actor.enterpriseId() + " has no licenses."));
         if (counter.licenseLimit() != limit) {
             int before = counter.licenseLimit();
             counter.changeLimit(limit);
@@ -59,6 +54,14 @@ public class LicenseService {
     /** Seats used and allowed, the refused provisioning requests and the time of the last one. */
     public LicenseUsage usage(long enterpriseId) {
         return guard.usage(enterpriseId);
+    }
+
+    /**
+     * Refusals of the enterprise counted per hour or day ({@code unit}: HOUR or DAY) since {@code from}: pairs of
+     * (bucket index from {@code from}, count).
+     */
+    public java.util.List<long[]> refusalsPer(long enterpriseId, String unit, java.time.Instant from) {
+        return licenses.refusalsPer(enterpriseId, unit, from);
     }
 
     private static void requireValid(int limit) {

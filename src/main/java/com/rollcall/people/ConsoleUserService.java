@@ -3,15 +3,14 @@ package com.rollcall.people;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.security.PasswordHasher;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Console login use cases. */
 @Stateless
 public class ConsoleUserService {
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private ConsoleUserRepository users;
 
     /**
      * Checks a login and password. Unknown logins cost the same time as wrong passwords; failures are
@@ -47,8 +46,7 @@ public class ConsoleUserService {
 
     public long create(long enterpriseId, String login, String displayName, String password, ConsoleRole role) {
         ConsoleUser user = new ConsoleUser(enterpriseId, login, displayName, PasswordHasher.hash(password), role);
-        em.persist(user);
-        em.flush();
+        users.add(user);
         return user.id();
     }
 
@@ -62,9 +60,6 @@ public class ConsoleUserService {
     }
 
     private Optional<ConsoleUser> findByLogin(String login) {
-        return em.createQuery("SELECT u FROM ConsoleUser u WHERE u.loginKey = :key", ConsoleUser.class)
-                .setParameter("key", ConsoleUser.loginKey(login))
-                .getResultList().stream()
-                .findFirst();
+        return users.byLogin(login);
     }
 }

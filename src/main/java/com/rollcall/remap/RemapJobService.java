@@ -1,21 +1,21 @@
 package com.rollcall.remap;
 
+import com.rollcall.access.EffectiveRoleRepository;
 import com.rollcall.access.EffectiveRoleStore;
 import com.rollcall.access.RemapJobView;
 import com.rollcall.access.RemapQueue;
-import com.rollcall.platform.security.Actor;
+import com.rollcall.groups.GroupRepository;
 import com.rollcall.groups.UserGroup;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.NativeSql;
-import com.rollcall.platform.persistence.UtcInstantConverter;
+import com.rollcall.platform.security.Actor;
+import com.rollcall.users.UserRepository;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,11 +43,20 @@ public class RemapJobService implements RemapQueue {
 
     private static final int DEFAULT_INLINE_LIMIT = 1_000;
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private RemapJobRepository jobs;
 
     @Inject
     private EffectiveRoleStore store;
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private GroupRepository groups;
+
+    @Inject
+    private EffectiveRoleRepository effectiveRoles;
 
     /**
      * Mapping changes on groups of at most this many members are applied in the request; larger ones run
@@ -73,51 +82,30 @@ public class RemapJobService implements RemapQueue {
     /** Queues a job over every user holding a stored effective role, in the caller's transaction. */
     @Override
     public long enqueueHolders(Actor actor, UserGroup group, String reason) {
-        long total = ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT user_id) FROM user_effective_role "
-                + "WHERE enterprise_id = ?").setParameter(1, actor.enterpriseId()).getSingleResult()).longValue();
+        long total = effectiveRoles.holderCount(actor.enterpriseId());
         return insert(actor.enterpriseId(), "HOLDERS", null, group == null ? null : group.scimId(),
                 group == null ? null : group.displayName(), reason, total);
     }
 
     private long insert(long enterpriseId, String kind, Long groupId, String groupScimId, String groupName, String reason,
             long total) {
-        RemapJob job = new RemapJob(enterpriseId, kind, groupId, groupScimId, groupName, reason, total);
-        em.persist(job);
-        em.flush();
-        return job.id();
+        return jobs.add(new RemapJob(enterpriseId, kind, groupId, groupScimId, groupName, reason, total));
     }
 
     @Override
     public Optional<RemapJobView> find(long enterpriseId, long jobId) {
-        return views("WHERE enterprise_id = ? AND id = ?", enterpriseId, jobId).stream().findFirst();
+        return jobs.views("WHERE enterprise_id = ? AND id = ?", enterpriseId, jobId).stream().findFirst();
     }
 
     /** The group's jobs, newest first (at most 20). */
     public List<RemapJobView> recent(long enterpriseId, String groupScimId) {
-        return views("WHERE enterprise_id = ? AND group_scim_id = ? ORDER BY id DESC LIMIT 20", enterpriseId, groupScimId);
+        return jobs.views("WHERE enterprise_id = ? AND group_scim_id = ? ORDER BY id DESC LIMIT 20", enterpriseId,
+                groupScimId);
     }
 
     /** The enterprise's jobs not finished yet, oldest first. */
     public List<RemapJobView> unfinished(long enterpriseId) {
-        return views("WHERE enterprise_id = ? AND status IN ('QUEUED', 'RUNNING') ORDER BY id", enterpriseId);
-    }
-
-    private List<RemapJobView> views(String where, Object... parameters) {
-        var query = em.createNativeQuery("SELECT id, group_scim_id, group_name, reason, status, processed, total, changed, "
-                + "unlicensed, created_at, finished_at, message FROM remap_job " + where);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        List<RemapJobView> views = new ArrayList<>();
-        UtcInstantConverter times = new UtcInstantConverter();
-        for (Object row : query.getResultList()) {
-            Object[] c = (Object[]) row;
-            views.add(new RemapJobView(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3],
-                    (String) c[4], ((Number) c[5]).longValue(), ((Number) c[6]).longValue(), ((Number) c[7]).longValue(),
-                    ((Number) c[8]).longValue(), times.convertToEntityAttribute(c[9]),
-                    c[10] == null ? null : times.convertToEntityAttribute(c[10]), (String) c[11]));
-        }
-        return views;
+        return jobs.views("WHERE enterprise_id = ? AND status IN ('QUEUED', 'RUNNING') ORDER BY id", enterpriseId);
     }
 
     /**
@@ -127,18 +115,10 @@ public class RemapJobService implements RemapQueue {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> claim(String instance) {
         Instant now = Clock.now();
-        Object stale = time(now.minus(STALE));
+        Instant stale = now.minus(STALE);
         List<Long> claimed = new ArrayList<>();
-        for (Object id : em.createNativeQuery("SELECT id FROM remap_job WHERE status = 'QUEUED' OR (status = 'RUNNING' "
-                        + "AND (claimed_by = ? OR heartbeat_at < ?)) ORDER BY id LIMIT 10")
-                .setParameter(1, instance).setParameter(2, stale).getResultList()) {
-            long jobId = ((Number) id).longValue();
-            int updated = em.createNativeQuery("UPDATE remap_job SET status = 'RUNNING', claimed_by = ?, heartbeat_at = ?, "
-                            + "started_at = COALESCE(started_at, ?) WHERE id = ? AND (status = 'QUEUED' OR (status = 'RUNNING' "
-                            + "AND (claimed_by = ? OR heartbeat_at < ?)))")
-                    .setParameter(1, instance).setParameter(2, time(now)).setParameter(3, time(now))
-                    .setParameter(4, jobId).setParameter(5, instance).setParameter(6, stale).executeUpdate();
-            if (updated == 1) {
+        for (long jobId : jobs.claimable(instance, stale)) {
+            if (jobs.claim(jobId, instance, now, stale)) {
                 claimed.add(jobId);
             }
         }
@@ -151,59 +131,32 @@ public class RemapJobService implements RemapQueue {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean runBatch(long jobId, String instance) {
-        List<?> rows = em.createNativeQuery("SELECT enterprise_id, kind, group_id, cursor_user_id, status, claimed_by, "
-                + "changed FROM remap_job WHERE id = ? FOR UPDATE").setParameter(1, jobId).getResultList();
-        if (rows.isEmpty()) {
+        Optional<RemapJobRepository.JobState> found = jobs.lock(jobId);
+        if (found.isEmpty() || !"RUNNING".equals(found.get().status()) || !instance.equals(found.get().claimedBy())) {
             return false;
         }
-        Object[] job = (Object[]) rows.get(0);
-        if (!"RUNNING".equals(job[4]) || !instance.equals(job[5])) {
-            return false;
-        }
-        long enterpriseId = ((Number) job[0]).longValue();
-        long cursor = ((Number) job[3]).longValue();
-        List<Long> userIds = new ArrayList<>();
-        var next = switch ((String) job[1]) {
-            case "GROUP" -> em.createNativeQuery("SELECT user_id FROM group_membership WHERE group_id = ? AND user_id > ? "
-                    + "ORDER BY user_id LIMIT " + NativeSql.CHUNK).setParameter(1, job[2]).setParameter(2, cursor);
-            case "HOLDERS" -> em.createNativeQuery("SELECT DISTINCT user_id FROM user_effective_role WHERE enterprise_id = ? "
-                    + "AND user_id > ? ORDER BY user_id LIMIT " + NativeSql.CHUNK)
-                    .setParameter(1, enterpriseId).setParameter(2, cursor);
-            default -> em.createNativeQuery("SELECT id FROM user_account WHERE enterprise_id = ? AND id > ? ORDER BY id "
-                    + "LIMIT " + NativeSql.CHUNK).setParameter(1, enterpriseId).setParameter(2, cursor);
+        RemapJobRepository.JobState job = found.get();
+        long enterpriseId = job.enterpriseId();
+        List<Long> userIds = switch (job.kind()) {
+            case "GROUP" -> groups.memberUserIdsAfter(enterpriseId, job.groupId(), job.cursor(), NativeSql.CHUNK);
+            case "HOLDERS" -> effectiveRoles.holdersAfter(enterpriseId, job.cursor(), NativeSql.CHUNK);
+            default -> users.idsAfter(enterpriseId, job.cursor(), NativeSql.CHUNK);
         };
-        for (Object id : next.getResultList()) {
-            userIds.add(((Number) id).longValue());
-        }
-        Object now = time(Clock.now());
+        Instant now = Clock.now();
         if (userIds.isEmpty()) {
-            em.createNativeQuery("UPDATE remap_job SET status = 'DONE', finished_at = ?, heartbeat_at = ?, message = ? "
-                            + "WHERE id = ?")
-                    .setParameter(1, now).setParameter(2, now)
-                    .setParameter(3, ((Number) job[6]).longValue() + " user(s) got a different effective role.")
-                    .setParameter(4, jobId).executeUpdate();
+            jobs.finish(jobId, now, job.changed() + " user(s) got a different effective role.");
             return false;
         }
         EffectiveRoleStore.Outcome outcome = store.recompute(Actor.system(enterpriseId, "Remap job " + jobId), userIds,
                 false);
-        em.createNativeQuery("UPDATE remap_job SET cursor_user_id = ?, processed = processed + ?, changed = changed + ?, "
-                        + "unlicensed = unlicensed + ?, heartbeat_at = ? WHERE id = ?")
-                .setParameter(1, userIds.get(userIds.size() - 1)).setParameter(2, userIds.size())
-                .setParameter(3, outcome.changed()).setParameter(4, outcome.unlicensed()).setParameter(5, now)
-                .setParameter(6, jobId).executeUpdate();
+        jobs.advance(jobId, userIds.get(userIds.size() - 1), userIds.size(), outcome.changed(), outcome.unlicensed(), now);
         return true;
     }
 
     /** Marks a job failed after repeated errors, with a message an admin can act on. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void fail(long jobId, String message) {
-        Object now = time(Clock.now());
-        em.createNativeQuery("UPDATE remap_job SET status = 'FAILED', finished_at = ?, heartbeat_at = ?, message = ? "
-                        + "WHERE id = ? AND status = 'RUNNING'")
-                .setParameter(1, now).setParameter(2, now).setParameter(3, message).setParameter(4, jobId).executeUpdate();
+        jobs.fail(jobId, Clock.now(), message);
     }
 
-    private static Object time(Instant instant) {
-        return new UtcInstantConverter().convertToDatabaseColumn(instant);
-    }
 }

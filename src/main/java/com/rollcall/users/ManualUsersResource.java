@@ -40,9 +40,6 @@ public class ManualUsersResource {
     @Inject
     private RequestInfo requestInfo;
 
-    @Inject
-    private com.rollcall.access.AccessService access;
-
     @GET
     @Operation(summary = "Search users", description = "filter (SCIM filter syntax), startIndex, count, sortBy, sortOrder.")
     @APIResponse(responseCode = "200", description = "A SCIM ListResponse of users")
@@ -57,14 +54,6 @@ public class ManualUsersResource {
     @Operation(summary = "Read one user")
     public JsonObject get(@PathParam("id") String id) {
         return users.get(requestInfo.enterpriseId(), id, requestInfo.scimBaseUrl());
-    }
-
-    @GET
-    @Path("{id}/effective-access")
-    @Operation(summary = "A user's effective access", description = "Per sub-account (and at the enterprise level): "
-            + "the winning role, every candidate with its groups and score, and the rule that decided, in plain words.")
-    public JsonObject effectiveAccess(@PathParam("id") String id) {
-        return access.effectiveAccess(requestInfo.enterpriseId(), id);
     }
 
     @POST

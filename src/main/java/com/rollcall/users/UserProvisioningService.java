@@ -1,11 +1,11 @@
 package com.rollcall.users;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.IdentifierRule;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.message.ListResponse;
 import com.rollcall.scim.message.Preconditions;
 import com.rollcall.scim.message.ScimException;
@@ -14,6 +14,7 @@ import com.rollcall.scim.patch.PatchOperation;
 import com.rollcall.scim.patch.PatchRequest;
 import com.rollcall.scim.schema.ScimSchemas;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.HashSet;
@@ -36,6 +37,13 @@ public class UserProvisioningService {
 
     @Inject
     private UserWrites writes;
+
+    @Inject
+    private GroupsOfUsers groupsOfUsers;
+
+    /** Tells the rooms that keep something of a user (memberships, stored roles) that it left. */
+    @Inject
+    private Event<UserRemoved> removed;
 
     @Inject
     private EnterpriseService enterprises;
@@ -159,7 +167,8 @@ public class UserProvisioningService {
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, user.version());
         JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
-        users.removeFromAllGroups(enterpriseId, user.id());
+        removed.fire(new UserRemoved(enterpriseId, user.id()));
+        users.clearLicenseExemption(enterpriseId, user.id());
         user.softDelete();
         writes.reconcileSeat(actor, user);
         users.flush();
@@ -177,7 +186,7 @@ public class UserProvisioningService {
     public JsonObject search(long enterpriseId, ListQuery query, String baseUrl) {
         JpqlSearch.Page<UserAccount> page = users.search(enterpriseId, query);
         Map<Long, List<UserScimMapper.GroupRef>> groups =
-                users.groupsOf(enterpriseId, page.items().stream().map(UserAccount::id).toList());
+                groupsOfUsers.of(enterpriseId, page.items().stream().map(UserAccount::id).toList());
         List<JsonObject> resources = page.items().stream()
                 .map(user -> UserScimMapper.toJson(user, groups.getOrDefault(user.id(), List.of()), baseUrl))
                 .toList();

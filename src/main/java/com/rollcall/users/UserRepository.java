@@ -1,17 +1,18 @@
 package com.rollcall.users;
 
+import com.rollcall.platform.persistence.Columns;
+import com.rollcall.platform.persistence.NativeSql;
+import com.rollcall.platform.query.JpqlSearch;
+import com.rollcall.platform.query.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import com.rollcall.platform.persistence.Clock;
-import com.rollcall.platform.persistence.NativeSql;
-import com.rollcall.platform.persistence.UtcInstantConverter;
-import com.rollcall.platform.query.JpqlSearch;
-import com.rollcall.platform.query.ListQuery;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,23 +74,12 @@ public class UserRepository {
     }
 
     /**
-     * Removes the user from every group it belongs to; each of those groups gets its member count,
-     * version and lastModified updated (its membership changed, so its ETag must too). Without groups
-     * the user has no effective role (rule 8) and no exemption from a license (rule 5) left.
-     * Returns the number of memberships removed. The caller holds the user's row lock.
+     * What a user keeps when it leaves the platform and loses its groups (rule 8): no exemption from a license
+     * (rule 5) without roles. The memberships and stored roles go with {@link UserRemoved}.
      */
-    public int removeFromAllGroups(long enterpriseId, long userId) {
-        em.createNativeQuery("DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id = ?")
-                .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
-        em.createNativeQuery("UPDATE user_account SET license_exempt = FALSE WHERE id = ?")
-                .setParameter(1, userId).executeUpdate();
-        em.createNativeQuery("UPDATE user_group SET member_count = member_count - 1, version = version + 1, "
-                        + "last_modified = ? WHERE enterprise_id = ? "
-                        + "AND id IN (SELECT group_id FROM group_membership WHERE user_id = ?)")
-                .setParameter(1, new UtcInstantConverter().convertToDatabaseColumn(Clock.now()))
-                .setParameter(2, enterpriseId).setParameter(3, userId).executeUpdate();
-        return em.createNativeQuery("DELETE FROM group_membership WHERE enterprise_id = ? AND user_id = ?")
-                .setParameter(1, enterpriseId).setParameter(2, userId).executeUpdate();
+    public void clearLicenseExemption(long enterpriseId, long userId) {
+        NativeSql.update(em, "UPDATE user_account SET license_exempt = FALSE WHERE enterprise_id = ? AND id = ?",
+                List.of(enterpriseId, userId));
     }
 
     /**
@@ -158,26 +148,280 @@ public class UserRepository {
                 Map.of("eclipselink.batch", "u.multiValues", "eclipselink.batch.type", "IN"));
     }
 
-    /** The groups each of these users belongs to (the read-only SCIM {@code groups}), in one query. */
-    public Map<Long, List<UserScimMapper.GroupRef>> groupsOf(long enterpriseId, Collection<Long> userIds) {
-        Map<Long, List<UserScimMapper.GroupRef>> groups = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return groups;
+    // ---- users as other rooms ask for them (the one place user_account is read or written) ----------------
+
+    private static final String SUMMARY = "SELECT id, scim_id, user_name, display_name, active, source FROM user_account ";
+
+    /** Internal ids of the enterprise's live users among these SCIM ids. */
+    public Map<String, Long> liveIds(long enterpriseId, Collection<String> scimIds) {
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : NativeSql.chunks(new java.util.TreeSet<>(scimIds))) {
+            for (Object[] c : NativeSql.query(em, "SELECT scim_id, id FROM user_account WHERE enterprise_id = ? "
+                    + "AND deleted_at IS NULL AND scim_id IN " + NativeSql.placeholders(chunk.size()),
+                    NativeSql.parameters(chunk, enterpriseId))) {
+                ids.put((String) c[0], Columns.number(c[1]));
+            }
         }
-        // One id (every single-user read and write) binds a plain parameter: EclipseLink re-prepares a query
-        // with a collection parameter on every execution.
-        String select = "SELECT m.userId, g.scimId, g.displayName FROM GroupMembership m, UserGroup g "
-                + "WHERE g.id = m.groupId AND m.enterpriseId = :enterpriseId AND m.userId ";
-        List<Object[]> rows = (userIds.size() == 1
-                ? em.createQuery(select + "= :id ORDER BY g.id", Object[].class).setParameter("id", userIds.iterator().next())
-                : em.createQuery(select + "IN :ids ORDER BY g.id", Object[].class).setParameter("ids", List.copyOf(userIds)))
-                .setParameter("enterpriseId", enterpriseId)
-                .getResultList();
-        for (Object[] row : rows) {
-            groups.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
-                    .add(new UserScimMapper.GroupRef((String) row[1], (String) row[2]));
+        return ids;
+    }
+
+    /** A live user of the enterprise by SCIM id. */
+    public Optional<UserSummary> liveSummary(long enterpriseId, String scimId) {
+        if (scimId == null || scimId.isBlank()) {
+            return Optional.empty();
         }
-        return groups;
+        return NativeSql.query(em, SUMMARY + "WHERE enterprise_id = ? AND scim_id = ? AND deleted_at IS NULL",
+                List.of(enterpriseId, scimId.strip())).stream().findFirst().map(UserRepository::summary);
+    }
+
+    /** These users (deleted ones included), by internal id. */
+    public Map<Long, UserSummary> summaries(long enterpriseId, Collection<Long> userIds) {
+        Map<Long, UserSummary> byId = new HashMap<>();
+        for (List<Long> chunk : NativeSql.chunks(new java.util.TreeSet<>(userIds))) {
+            for (Object[] c : NativeSql.query(em, SUMMARY + "WHERE enterprise_id = ? AND id IN "
+                    + NativeSql.placeholders(chunk.size()), NativeSql.parameters(chunk, enterpriseId))) {
+                UserSummary user = summary(c);
+                byId.put(user.id(), user);
+            }
+        }
+        return byId;
+    }
+
+    /** Live users whose userName or display name contains the text (any case), by userName: a short list to pick from. */
+    public List<UserSummary> pick(long enterpriseId, String text, int limit) {
+        String pattern = NativeSql.containing(text.trim().toLowerCase(java.util.Locale.ROOT));
+        return NativeSql.query(em, SUMMARY + "WHERE enterprise_id = ? AND deleted_at IS NULL AND (user_name_key LIKE ? "
+                + "ESCAPE '!' OR LOWER(display_name) LIKE ? ESCAPE '!') ORDER BY user_name_key LIMIT " + Math.max(1, limit),
+                List.of(enterpriseId, pattern, pattern)).stream().map(UserRepository::summary).toList();
+    }
+
+    /** Locks these users' rows, in id order, until commit. */
+    public void lock(long enterpriseId, Collection<Long> userIds) {
+        for (List<Long> chunk : NativeSql.chunks(new java.util.TreeSet<>(userIds))) {
+            NativeSql.query(em, "SELECT id FROM user_account WHERE enterprise_id = ? AND id IN "
+                    + NativeSql.placeholders(chunk.size()) + " ORDER BY id FOR UPDATE", NativeSql.parameters(chunk, enterpriseId));
+        }
+    }
+
+    /** What rule 5 needs of a user: whether it is active and live, holds a seat, is exempt from one. */
+    public record SeatState(long id, boolean active, boolean live, boolean holdsSeat, boolean exempt) {
+    }
+
+    /** These users' seat states, their rows locked in id order until commit (at most {@link NativeSql#CHUNK} ids). */
+    public List<SeatState> seatStatesForUpdate(long enterpriseId, List<Long> userIds) {
+        return NativeSql.query(em, "SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, holds_seat, "
+                + "license_exempt FROM user_account WHERE enterprise_id = ? AND id IN " + NativeSql.placeholders(userIds.size())
+                + " ORDER BY id FOR UPDATE", NativeSql.parameters(userIds, enterpriseId)).stream()
+                .map(c -> new SeatState(Columns.number(c[0]), Columns.bool(c[1]), Columns.bool(c[2]), Columns.bool(c[3]),
+                        Columns.bool(c[4])))
+                .toList();
+    }
+
+    public void setHoldsSeat(long enterpriseId, Collection<Long> userIds, boolean value) {
+        setFlag(enterpriseId, "holds_seat", userIds, value);
+    }
+
+    public void setLicenseExempt(long enterpriseId, Collection<Long> userIds, boolean value) {
+        setFlag(enterpriseId, "license_exempt", userIds, value);
+    }
+
+    private void setFlag(long enterpriseId, String column, Collection<Long> userIds, boolean value) {
+        for (List<Long> chunk : NativeSql.chunks(new java.util.TreeSet<>(userIds))) {
+            NativeSql.update(em, "UPDATE user_account SET " + column + " = ? WHERE enterprise_id = ? AND id IN "
+                    + NativeSql.placeholders(chunk.size()), NativeSql.parameters(chunk, value, enterpriseId));
+        }
+    }
+
+    /** The next {@code limit} user ids of the enterprise after {@code after}, ascending (deleted users included). */
+    public List<Long> idsAfter(long enterpriseId, long after, int limit) {
+        return NativeSql.query(em, "SELECT id FROM user_account WHERE enterprise_id = ? AND id > ? ORDER BY id LIMIT "
+                + Math.max(1, limit), List.of(enterpriseId, after)).stream().map(c -> Columns.number(c[0])).toList();
+    }
+
+    private static UserSummary summary(Object[] c) {
+        return new UserSummary(Columns.number(c[0]), (String) c[1], (String) c[2], (String) c[3], Columns.bool(c[4]),
+                UserSource.valueOf((String) c[5]));
+    }
+
+    private static final String DIRECTORY_COLUMNS = "SELECT u.scim_id, u.user_name, u.display_name, u.given_name, u.family_name, "
+            + "(SELECT m.item_value FROM user_multi_value m WHERE m.user_id = u.id AND m.attribute = 'emails' "
+            + "ORDER BY m.is_primary DESC, m.ordinal LIMIT 1), u.employee_number, u.source, u.active, u.version "
+            + "FROM user_account u";
+    private static final String DIRECTORY_LIVE = " WHERE u.enterprise_id = ?1 AND u.deleted_at IS NULL";
+    private static final String DIRECTORY_MATCHES = " AND (u.user_name_key LIKE ?2 ESCAPE '!' "
+            + "OR LOWER(u.display_name) LIKE ?2 ESCAPE '!' OR LOWER(u.given_name) LIKE ?2 ESCAPE '!' "
+            + "OR LOWER(u.family_name) LIKE ?2 ESCAPE '!' OR u.employee_number_key LIKE ?2 ESCAPE '!' "
+            + "OR EXISTS (SELECT 1 FROM user_multi_value e WHERE e.user_id = u.id AND e.attribute = 'emails' "
+            + "AND e.item_value_key LIKE ?2 ESCAPE '!'))";
+
+    // ---- backup export (PRODUCT.md rule 11) ----------------------------------------------------------------
+
+    /**
+     * The live users of the enterprise in keyset batches of {@code batch} by id, each as its exported fields by
+     * name (emails included), handed to {@code sink}: memory stays flat whatever the enterprise's size.
+     */
+    public void forEachExported(long enterpriseId, int batch, java.util.function.Consumer<Map<String, Object>> sink) {
+        long after = 0;
+        while (true) {
+            List<Map<String, Object>> rows = NativeSql.queryNamed(em, "SELECT u.id, u.scim_id, u.user_name, u.external_id, "
+                    + "u.active, u.source, u.given_name, u.family_name, u.middle_name, u.name_formatted, u.display_name, "
+                    + "u.title, u.employee_number, u.department, u.created_at, u.last_modified FROM user_account u "
+                    + "WHERE u.enterprise_id = ? AND u.deleted_at IS NULL AND u.id > ? ORDER BY u.id LIMIT " + batch,
+                    List.of(enterpriseId, after));
+            if (rows.isEmpty()) {
+                return;
+            }
+            long first = Columns.number(rows.get(0).get("id"));
+            after = Columns.number(rows.get(rows.size() - 1).get("id"));
+            Map<Long, List<Map<String, Object>>> emails = new HashMap<>();
+            for (Map<String, Object> e : NativeSql.queryNamed(em, "SELECT user_id, item_value, item_type, is_primary "
+                    + "FROM user_multi_value WHERE enterprise_id = ? AND attribute = 'emails' AND user_id BETWEEN ? AND ? "
+                    + "ORDER BY user_id, ordinal", List.of(enterpriseId, first, after))) {
+                Map<String, Object> email = new java.util.LinkedHashMap<>();
+                email.put("value", e.get("item_value"));
+                email.put("type", e.get("item_type"));
+                email.put("primary", Columns.bool(e.get("is_primary")));
+                emails.computeIfAbsent(Columns.number(e.get("user_id")), k -> new ArrayList<>()).add(email);
+            }
+            for (Map<String, Object> u : rows) {
+                Map<String, Object> user = new java.util.LinkedHashMap<>();
+                user.put("id", u.get("scim_id"));
+                user.put("userName", u.get("user_name"));
+                user.put("externalId", u.get("external_id"));
+                user.put("active", Columns.bool(u.get("active")));
+                user.put("source", u.get("source"));
+                user.put("givenName", u.get("given_name"));
+                user.put("familyName", u.get("family_name"));
+                user.put("middleName", u.get("middle_name"));
+                user.put("formattedName", u.get("name_formatted"));
+                user.put("displayName", u.get("display_name"));
+                user.put("title", u.get("title"));
+                user.put("employeeNumber", u.get("employee_number"));
+                user.put("department", u.get("department"));
+                user.put("emails", emails.getOrDefault(Columns.number(u.get("id")), List.of()));
+                user.put("createdAt", text(Columns.instant(u.get("created_at"))));
+                user.put("lastModified", text(Columns.instant(u.get("last_modified"))));
+                sink.accept(user);
+            }
+        }
+    }
+
+    private static String text(java.time.Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    // ---- migration readiness (PRODUCT.md rule 10) -------------------------------------------------------
+
+    private static final String LIVE = "u.enterprise_id = ? AND u.deleted_at IS NULL";
+
+    /** A user named by SCIM id and userName. */
+    public record Named(String scimId, String userName) {
+    }
+
+    /** An exact count and the first items. */
+    public record Listing<T>(long count, List<T> items) {
+    }
+
+    /** One identifier value shared by several live users, with the first of them. */
+    public record SharedValue(String value, long users, List<Named> holders) {
+    }
+
+    /** Active live users (what the enterprise's headroom is measured in). */
+    public long activeCount(long enterpriseId) {
+        return Columns.number(NativeSql.query(em, "SELECT COUNT(*) FROM user_account u WHERE " + LIVE
+                + " AND u.active = TRUE", List.of(enterpriseId)).get(0)[0]);
+    }
+
+    /** Live manual users an IdP could not match: without an employee number ({@code byEmployeeNumber}) or without an email. */
+    public Listing<Named> unmatchableManual(long enterpriseId, boolean byEmployeeNumber, int limit) {
+        String missing = byEmployeeNumber
+                ? "(u.employee_number_key IS NULL OR u.employee_number_key = '')"
+                : "NOT EXISTS (SELECT 1 FROM user_multi_value m WHERE m.user_id = u.id AND m.attribute = 'emails' "
+                        + "AND m.item_value_key IS NOT NULL AND m.item_value_key <> '')";
+        String where = " FROM user_account u WHERE " + LIVE + " AND u.source = 'MANUAL' AND " + missing;
+        long count = Columns.number(NativeSql.query(em, "SELECT COUNT(*)" + where, List.of(enterpriseId)).get(0)[0]);
+        List<Named> users = NativeSql.query(em, "SELECT u.scim_id, u.user_name" + where + " ORDER BY u.id LIMIT " + limit,
+                List.of(enterpriseId)).stream().map(r -> new Named((String) r[0], (String) r[1])).toList();
+        return new Listing<>(count, users);
+    }
+
+    /** Emails (case-insensitive) held by several live users. */
+    public Listing<SharedValue> sharedEmails(long enterpriseId, int limit) {
+        return shared(enterpriseId, limit, "SELECT m.item_value_key AS k, COUNT(DISTINCT m.user_id) AS n FROM user_multi_value m "
+                + "JOIN user_account u ON u.id = m.user_id WHERE " + LIVE + " AND m.attribute = 'emails' "
+                + "AND m.item_value_key IS NOT NULL AND m.item_value_key <> '' "
+                + "GROUP BY m.item_value_key HAVING COUNT(DISTINCT m.user_id) > 1",
+                "SELECT DISTINCT m.item_value_key, u.scim_id, u.user_name, u.id FROM user_multi_value m "
+                + "JOIN user_account u ON u.id = m.user_id WHERE " + LIVE + " AND m.attribute = 'emails' AND m.item_value_key IN ");
+    }
+
+    /** Employee numbers (trimmed, case-insensitive) held by several live users. */
+    public Listing<SharedValue> sharedEmployeeNumbers(long enterpriseId, int limit) {
+        return shared(enterpriseId, limit, "SELECT u.employee_number_key AS k, COUNT(*) AS n FROM user_account u WHERE " + LIVE
+                + " AND u.employee_number_key IS NOT NULL AND u.employee_number_key <> '' "
+                + "GROUP BY u.employee_number_key HAVING COUNT(*) > 1",
+                "SELECT u.employee_number_key, u.scim_id, u.user_name, u.id FROM user_account u WHERE " + LIVE
+                + " AND u.employee_number_key IN ");
+    }
+
+    /** Values shared by several live users: exact count of such values, the first ones with their first users. */
+    private Listing<SharedValue> shared(long enterpriseId, int limit, String groupedSql, String usersSql) {
+        long count = Columns.number(NativeSql.query(em, "SELECT COUNT(*) FROM (" + groupedSql + ") clash",
+                List.of(enterpriseId)).get(0)[0]);
+        if (count == 0) {
+            return new Listing<>(0, List.of());
+        }
+        Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+        NativeSql.query(em, groupedSql + " ORDER BY k LIMIT " + limit, List.of(enterpriseId))
+                .forEach(r -> sizes.put((String) r[0], Columns.number(r[1])));
+        Map<String, List<Named>> holders = new HashMap<>();
+        List<String> values = new ArrayList<>(sizes.keySet());
+        for (Object[] r : NativeSql.query(em, usersSql + NativeSql.placeholders(values.size()) + " ORDER BY u.id",
+                NativeSql.parameters(values, enterpriseId))) {
+            List<Named> of = holders.computeIfAbsent((String) r[0], k -> new ArrayList<>());
+            if (of.size() < limit) {
+                of.add(new Named((String) r[1], (String) r[2]));
+            }
+        }
+        List<SharedValue> shared = new ArrayList<>();
+        sizes.forEach((value, n) -> shared.add(new SharedValue(value, n, holders.getOrDefault(value, List.of()))));
+        return new Listing<>(count, shared);
+    }
+
+    // ---- the console's directory ------------------------------------------------------------------------
+
+    /** Users whose userName, name, employee ID or an email contains {@code text} (all when blank), by userName. */
+    UserDirectoryService.UserPage directory(long enterpriseId, String text, int startIndex, int count) {
+        boolean filtered = text != null && !text.isBlank();
+        String where = DIRECTORY_LIVE + (filtered ? DIRECTORY_MATCHES : "");
+        Query total = em.createNativeQuery("SELECT COUNT(*) FROM user_account u" + where).setParameter(1, enterpriseId);
+        Query page = em.createNativeQuery(DIRECTORY_COLUMNS + where + " ORDER BY u.user_name_key, u.id").setParameter(1, enterpriseId);
+        if (filtered) {
+            String pattern = NativeSql.containing(text.strip().toLowerCase(Locale.ROOT));
+            total.setParameter(2, pattern);
+            page.setParameter(2, pattern);
+        }
+        long n = ((Number) total.getSingleResult()).longValue();
+        List<UserRow> rows = n == 0 ? List.of() : rows(page.setFirstResult(Math.max(0, startIndex - 1))
+                .setMaxResults(count).getResultList());
+        return new UserDirectoryService.UserPage(n, rows);
+    }
+
+    /** One live user of the enterprise; empty for unknown, deleted or another enterprise's ids. */
+    Optional<UserRow> directoryRow(long enterpriseId, String scimId) {
+        if (scimId == null || scimId.isBlank()) {
+            return Optional.empty();
+        }
+        return rows(em.createNativeQuery(DIRECTORY_COLUMNS + DIRECTORY_LIVE + " AND u.scim_id = ?2").setParameter(1, enterpriseId)
+                .setParameter(2, scimId.strip()).getResultList()).stream().findFirst();
+    }
+
+    private static List<UserRow> rows(List<?> result) {
+        return result.stream().map(o -> {
+            Object[] r = (Object[]) o;
+            return new UserRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    (String) r[6], UserSource.valueOf((String) r[7]), Columns.bool(r[8]), ((Number) r[9]).intValue());
+        }).toList();
     }
 
     public void flush() {

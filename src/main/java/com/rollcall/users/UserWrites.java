@@ -1,9 +1,9 @@
 package com.rollcall.users;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.licensing.LicenseGuard;
 import com.rollcall.platform.persistence.Constraints;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +20,9 @@ import java.util.List;
 class UserWrites {
     @Inject
     private UserRepository users;
+
+    @Inject
+    private GroupsOfUsers groupsOfUsers;
 
     @Inject
     private LicenseGuard seats;
@@ -111,6 +114,6 @@ class UserWrites {
 
     /** The user's groups (one query); a write to a user does not change them, so one read serves before and after. */
     List<UserScimMapper.GroupRef> groupsOf(long enterpriseId, UserAccount user) {
-        return users.groupsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of());
+        return groupsOfUsers.of(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of());
     }
 }

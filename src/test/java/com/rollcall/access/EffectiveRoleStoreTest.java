@@ -36,7 +36,7 @@ class EffectiveRoleStoreTest {
 
     @Test
     void enterpriseLevelOnlyStoresOneRow() {
-        Map<Long, EffectiveRoleStore.Winner> rows = EffectiveRoleStore.resolve(
+        Map<Long, EffectiveRoleRepository.Winner> rows = EffectiveRoleStore.resolve(
                 List.of(Candidate.enterpriseLevel("Admins", BuiltInRoles.ENTERPRISE_ADMIN)));
         assertEquals(List.of(0L), List.copyOf(rows.keySet()));
         assertEquals(BuiltInRoles.ENTERPRISE_ADMIN.id(), rows.get(0L).roleId());
@@ -44,7 +44,7 @@ class EffectiveRoleStoreTest {
 
     @Test
     void explicitMappingsStoreTheirSubAccountsOnly() {
-        Map<Long, EffectiveRoleStore.Winner> rows = EffectiveRoleStore.resolve(List.of(
+        Map<Long, EffectiveRoleRepository.Winner> rows = EffectiveRoleStore.resolve(List.of(
                 Candidate.subAccount("Editors", 7, BuiltInRoles.EDITOR),
                 Candidate.subAccount("Readers", 9, BuiltInRoles.REPORTS_ONLY)));
         assertEquals(List.of(7L, 9L), List.copyOf(rows.keySet()), "no enterprise-level row without enterprise mappings");
@@ -63,14 +63,14 @@ class EffectiveRoleStoreTest {
                 candidates.add(role.scope() == RoleScope.ENTERPRISE ? Candidate.enterpriseLevel(group, role)
                         : Candidate.subAccount(group, subAccounts.get(random.nextInt(subAccounts.size())), role));
             }
-            Map<Long, EffectiveRoleStore.Winner> rows = EffectiveRoleStore.resolve(candidates);
+            Map<Long, EffectiveRoleRepository.Winner> rows = EffectiveRoleStore.resolve(candidates);
             EffectiveRoles full = EffectiveRoleResolver.resolve(candidates, subAccounts);
             assertEquals(full.enterpriseLevel().winner().map(RoleDefinition::id), Optional.ofNullable(rows.get(0L))
-                    .map(EffectiveRoleStore.Winner::roleId), candidates.toString());
+                    .map(EffectiveRoleRepository.Winner::roleId), candidates.toString());
             for (long subAccount : subAccounts) {
-                EffectiveRoleStore.Winner stored = rows.containsKey(subAccount) ? rows.get(subAccount) : rows.get(0L);
+                EffectiveRoleRepository.Winner stored = rows.containsKey(subAccount) ? rows.get(subAccount) : rows.get(0L);
                 assertEquals(full.in(subAccount).winner().map(RoleDefinition::id),
-                        Optional.ofNullable(stored).map(EffectiveRoleStore.Winner::roleId),
+                        Optional.ofNullable(stored).map(EffectiveRoleRepository.Winner::roleId),
                         "sub-account " + subAccount + " of " + candidates);
             }
         }

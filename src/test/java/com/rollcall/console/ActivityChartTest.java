@@ -3,7 +3,7 @@ package com.rollcall.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.rollcall.audit.ActivityBucket;
+import com.rollcall.activity.ActivityBucket;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;

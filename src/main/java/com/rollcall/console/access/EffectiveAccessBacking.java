@@ -1,8 +1,8 @@
 package com.rollcall.console.access;
 
-import com.rollcall.groups.GroupDirectoryService;
+import com.rollcall.access.EffectiveAccessService;
 import com.rollcall.groups.GroupDirectoryService.MemberRow;
-import com.rollcall.access.AccessService;
+import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.roles.Rule;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ public class EffectiveAccessBacking implements Serializable {
     }
 
     @Inject
-    private transient AccessService access;
+    private transient EffectiveAccessService access;
 
     @Inject
     private transient GroupDirectoryService directory;

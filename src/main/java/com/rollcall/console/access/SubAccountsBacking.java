@@ -1,10 +1,9 @@
 package com.rollcall.console.access;
 
-import com.rollcall.console.Feedback;
-import com.rollcall.access.AccessService;
-import com.rollcall.access.SubAccount;
-import com.rollcall.access.SubAccountService;
 import com.rollcall.access.SubAccountService.SubAccountRow;
+import com.rollcall.access.SubAccountService;
+import com.rollcall.access.SubAccountView;
+import com.rollcall.console.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -18,8 +17,6 @@ import java.util.List;
 public class SubAccountsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    private transient AccessService access;
 
     @Inject
     private transient SubAccountService subAccounts;
@@ -46,7 +43,7 @@ public class SubAccountsBacking implements Serializable {
             Feedback.fieldError("create-form:name", "Enter a name.");
             return;
         }
-        SubAccount created = actions.attempt("create-form:name", () -> access.createSubAccount(actions.actor(), newName));
+        SubAccountView created = actions.attempt("create-form:name", () -> subAccounts.create(actions.actor(), newName));
         if (created != null) {
             Feedback.info("Created the sub-account '" + created.name() + "'.");
             newName = null;

@@ -1,23 +1,25 @@
 package com.rollcall.console.groups;
 
+import com.rollcall.access.MappingChange;
+import com.rollcall.access.MappingPreview;
+import com.rollcall.access.MappingService;
+import com.rollcall.access.MappingView;
+import com.rollcall.access.RemapJobView;
+import com.rollcall.access.RoleService;
+import com.rollcall.access.SubAccountService;
+import com.rollcall.access.SubAccountView;
 import com.rollcall.console.Feedback;
 import com.rollcall.console.Pager;
 import com.rollcall.console.access.ConsoleActions;
-import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.groups.GroupDirectoryService.GroupSummary;
 import com.rollcall.groups.GroupDirectoryService.MemberRow;
-import com.rollcall.access.AccessService;
-import com.rollcall.access.MappingChange;
-import com.rollcall.access.MappingPreview;
+import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.remap.RemapJobService;
-import com.rollcall.access.RemapJobView;
 import com.rollcall.roles.RolePriorityMatrix;
 import com.rollcall.roles.RoleScope;
-import com.rollcall.access.SubAccount;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,13 @@ public class GroupDetailBacking implements Serializable {
     private transient GroupDirectoryService directory;
 
     @Inject
-    private transient AccessService access;
+    private transient MappingService mappingService;
+
+    @Inject
+    private transient RoleService roleService;
+
+    @Inject
+    private transient SubAccountService subAccountService;
 
     @Inject
     private transient RemapJobService remapJobs;
@@ -93,11 +101,11 @@ public class GroupDetailBacking implements Serializable {
         loadMappings();
         List<Choice> choices = new ArrayList<>();
         choices.add(new Choice(ENTERPRISE_LEVEL, "Enterprise level (every sub-account)"));
-        for (SubAccount subAccount : access.subAccounts(actions.enterpriseId())) {
-            choices.add(new Choice(subAccount.id().toString(), subAccount.name()));
+        for (SubAccountView subAccount : subAccountService.subAccounts(actions.enterpriseId())) {
+            choices.add(new Choice(Long.toString(subAccount.id()), subAccount.name()));
         }
         levels = choices;
-        roles = access.roles(actions.enterpriseId()).stream().sorted(RolePriorityMatrix.PRIORITY)
+        roles = roleService.roles(actions.enterpriseId()).stream().sorted(RolePriorityMatrix.PRIORITY)
                 .map(r -> new RoleOption(r.id(), r.name(), r.scope(), RolePriorityMatrix.score(r))).toList();
         job = remapJobs.recent(actions.enterpriseId(), id).stream().findFirst().orElse(null);
         jobId = job == null ? null : job.id();
@@ -111,13 +119,10 @@ public class GroupDetailBacking implements Serializable {
 
     private void loadMappings() {
         List<MappingRow> rows = new ArrayList<>();
-        for (JsonObject m : access.mappings(actions.enterpriseId(), id)) {
-            JsonObject role = m.getJsonObject("role");
-            boolean enterprise = m.isNull("subAccount");
-            rows.add(new MappingRow(m.getJsonNumber("id").longValue(),
-                    enterprise ? null : m.getJsonObject("subAccount").getJsonNumber("id").longValue(),
-                    enterprise ? null : m.getJsonObject("subAccount").getString("name"),
-                    role.getJsonNumber("id").longValue(), role.getString("name"), role.getInt("score")));
+        for (MappingView m : mappingService.mappings(actions.enterpriseId(), id)) {
+            rows.add(new MappingRow(m.id(), m.enterpriseLevel() ? null : m.subAccount().id(),
+                    m.enterpriseLevel() ? null : m.subAccount().name(), m.role().id(), m.role().name(),
+                    RolePriorityMatrix.score(m.role())));
         }
         mappings = rows;
     }
@@ -154,7 +159,7 @@ public class GroupDetailBacking implements Serializable {
             return "";
         }
         MappingPreview preview = actions.attempt(null,
-                () -> access.previewMappingChange(actions.enterpriseId(), id, subAccountId(), roleId, true));
+                () -> mappingService.previewMappingChange(actions.enterpriseId(), id, subAccountId(), roleId, true));
         return preview == null ? "" : previewText(preview, true);
     }
 
@@ -163,7 +168,7 @@ public class GroupDetailBacking implements Serializable {
         if (group == null || removing == null) {
             return "";
         }
-        MappingPreview preview = actions.attempt(null, () -> access.previewMappingChange(actions.enterpriseId(), id,
+        MappingPreview preview = actions.attempt(null, () -> mappingService.previewMappingChange(actions.enterpriseId(), id,
                 removing.subAccountId(), removing.roleId(), false));
         return preview == null ? "" : previewText(preview, false);
     }
@@ -210,7 +215,7 @@ public class GroupDetailBacking implements Serializable {
         String where = subAccountId == null ? "at the enterprise level" : "in " + levels.stream()
                 .filter(c -> c.value().equals(level)).findFirst().map(Choice::label).orElse("the sub-account");
         MappingChange change = actions.attempt("mapping-form:role",
-                () -> access.addMapping(actions.actor(), id, subAccountId, roleId));
+                () -> mappingService.addMapping(actions.actor(), id, subAccountId, roleId));
         if (change != null) {
             changed(change, "Mapped the group to " + roleName + " " + where + ".");
             roleId = null;
@@ -231,7 +236,7 @@ public class GroupDetailBacking implements Serializable {
         }
         MappingRow row = removing;
         removing = null;
-        MappingChange change = actions.attempt(null, () -> access.removeMapping(actions.actor(), id, row.id()));
+        MappingChange change = actions.attempt(null, () -> mappingService.removeMapping(actions.actor(), id, row.id()));
         if (change != null) {
             changed(change, "Removed the mapping to " + row.roleName() + " (" + row.where() + ").");
         } else {

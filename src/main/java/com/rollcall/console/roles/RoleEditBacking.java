@@ -1,14 +1,13 @@
 package com.rollcall.console.roles;
 
+import com.rollcall.access.RoleService.RoleInput;
+import com.rollcall.access.RoleService;
 import com.rollcall.console.Feedback;
 import com.rollcall.console.access.ConsoleActions;
-import com.rollcall.access.AccessService;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
 import com.rollcall.roles.RoleScope;
-import com.rollcall.access.RoleService;
-import com.rollcall.access.RoleService.RoleInput;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -32,8 +31,9 @@ import java.util.Set;
 public class RoleEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
+
     @Inject
-    private transient AccessService access;
+    private transient RoleService roleService;
 
     @Inject
     private transient RoleService roles;
@@ -58,7 +58,7 @@ public class RoleEditBacking implements Serializable {
         if (id == null) {
             return;
         }
-        RoleDefinition role = access.roles(actions.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
+        RoleDefinition role = roleService.roles(actions.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
                 .orElse(null);
         if (role == null) {
             found = false;

@@ -1,13 +1,12 @@
 package com.rollcall.console.roles;
 
+import com.rollcall.access.RoleService;
 import com.rollcall.console.Feedback;
 import com.rollcall.console.access.ConsoleActions;
-import com.rollcall.access.AccessService;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
 import com.rollcall.roles.RoleScope;
-import com.rollcall.access.RoleService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -18,8 +17,8 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * /console/roles/list.xhtml: built-in roles (read-only) and the enterprise's custom roles with their
@@ -40,8 +39,6 @@ public class RoleListBacking implements Serializable {
         }
     }
 
-    @Inject
-    private transient AccessService access;
 
     @Inject
     private transient RoleService roleService;
@@ -59,7 +56,7 @@ public class RoleListBacking implements Serializable {
     }
 
     private void load() {
-        List<RoleRow> all = access.roles(actions.enterpriseId()).stream()
+        List<RoleRow> all = roleService.roles(actions.enterpriseId()).stream()
                 .sorted(RolePriorityMatrix.PRIORITY).map(RoleListBacking::row).toList();
         builtIn = all.stream().filter(RoleRow::builtIn).toList();
         custom = all.stream().filter(r -> !r.builtIn()).toList();

@@ -1,8 +1,8 @@
 package com.rollcall.console.users;
 
+import com.rollcall.access.EffectiveAccessService;
 import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Pager;
-import com.rollcall.access.AccessService;
 import com.rollcall.users.UserDirectoryService;
 import com.rollcall.users.UserRow;
 import jakarta.annotation.PostConstruct;
@@ -24,7 +24,7 @@ public class ListBacking implements Serializable {
     private transient UserDirectoryService directory;
 
     @Inject
-    private transient AccessService access;
+    private transient EffectiveAccessService access;
 
     @Inject
     private transient ConsoleSession session;

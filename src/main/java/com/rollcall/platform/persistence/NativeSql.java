@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Plain JDBC on the current transaction's own connection (EclipseLink's, through
@@ -44,6 +47,37 @@ public final class NativeSql {
                 Object[] row = new Object[columns];
                 for (int i = 0; i < columns; i++) {
                     row[i] = rows.getObject(i + 1);
+                }
+                result.add(row);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A LIKE pattern matching values that contain {@code text}, its wildcards escaped with '!': use it with
+     * {@code LIKE ? ESCAPE '!'} (one escape character everywhere, the same on MySQL, MariaDB and H2).
+     */
+    public static String containing(String text) {
+        return "%" + likeEscaped(text) + "%";
+    }
+
+    /** {@code text} with LIKE's wildcards and the escape character itself escaped by '!'. */
+    public static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** Runs a SELECT; each row as its columns by (lower-cased) label, in the SELECT's order. */
+    public static List<Map<String, Object>> queryNamed(EntityManager em, String sql, List<?> parameters) {
+        try (PreparedStatement statement = prepare(em, sql, parameters); ResultSet rows = statement.executeQuery()) {
+            var meta = rows.getMetaData();
+            List<Map<String, Object>> result = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rows.getObject(i));
                 }
                 result.add(row);
             }

@@ -1,5 +1,6 @@
 package com.rollcall.platform.query;
 
+import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.scim.filter.Filter;
 import com.rollcall.scim.filter.FilterVisitor;
 import com.rollcall.scim.filter.Literal;
@@ -200,7 +201,7 @@ public final class JpqlFilterTranslator implements FilterVisitor<String> {
     }
 
     static String escapeLike(String value) {
-        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return NativeSql.likeEscaped(value);
     }
 
     private String parameter(Object value) {

@@ -1,4 +1,4 @@
-package com.rollcall.audit;
+package com.rollcall.activity;
 
 import java.time.Instant;
 

@@ -1,0 +1,127 @@
+package com.rollcall.access;
+
+import com.rollcall.groups.GroupRepository;
+import com.rollcall.roles.Candidate;
+import com.rollcall.roles.ConsideredCandidate;
+import com.rollcall.roles.EffectiveRoleResolver;
+import com.rollcall.roles.EffectiveRoles;
+import com.rollcall.roles.Resolution;
+import com.rollcall.roles.RoleDefinition;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.ScimException;
+import com.rollcall.users.UserRepository;
+import com.rollcall.users.UserSummary;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A user's effective access (PRODUCT.md rule 8), explained: per sub-account and at the enterprise level, the
+ * winner, every candidate with its groups and score, and the rule that decided — computed live from the current
+ * memberships and mappings; and plain-words summaries of the stored roles for the console's user list.
+ */
+@Stateless
+public class EffectiveAccessService {
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private GroupRepository groups;
+
+    @Inject
+    private GroupMappingRepository mappings;
+
+    @Inject
+    private EffectiveRoleRepository effectiveRoles;
+
+    @Inject
+    private RoleRepository roles;
+
+    @Inject
+    private SubAccountRepository subAccounts;
+
+    /**
+     * A user's effective role per sub-account (and at the enterprise level), from the mappings of every
+     * group they belong to, with each candidate, its groups and score, and the rule that decided.
+     */
+    public JsonObject effectiveAccess(long enterpriseId, String userScimId) {
+        UserSummary user = users.liveSummary(enterpriseId, userScimId)
+                .orElseThrow(() -> ScimException.notFound("User " + userScimId + " not found."));
+        Map<Long, RoleDefinition> byId = roles.visible(enterpriseId).stream()
+                .collect(Collectors.toMap(RoleDefinition::id, Function.identity()));
+        List<Long> groupIds = groups.groupIdsOf(enterpriseId, List.of(user.id())).getOrDefault(user.id(), List.of());
+        Map<Long, String[]> groupNames = groups.names(enterpriseId, groupIds);
+        List<Candidate> candidates = new ArrayList<>();
+        mappings.ofGroups(enterpriseId, groupIds).forEach((group, ofGroup) -> {
+            String name = groupNames.get(group)[1];
+            for (GroupMappingRepository.Mapping m : ofGroup) {
+                RoleDefinition role = byId.get(m.roleId());
+                candidates.add(m.subAccountId() == null ? Candidate.enterpriseLevel(name, role)
+                        : Candidate.subAccount(name, m.subAccountId(), role));
+            }
+        });
+        List<SubAccount> all = subAccounts.list(enterpriseId);
+        EffectiveRoles resolved = EffectiveRoleResolver.resolve(candidates, all.stream().map(SubAccount::id).toList());
+        JsonArrayBuilder perSubAccount = ScimJson.array();
+        for (SubAccount subAccount : all) {
+            perSubAccount.add(resolutionJson(resolved.in(subAccount.id())).add("subAccount",
+                    RoleViews.subAccountJson(SubAccountView.of(subAccount))));
+        }
+        return ScimJson.object().add("userId", userScimId)
+                .add("enterpriseLevel", resolutionJson(resolved.enterpriseLevel()))
+                .add("subAccounts", perSubAccount).build();
+    }
+
+    /**
+     * A plain-words summary of each user's stored effective roles, e.g. "Enterprise Admin (enterprise);
+     * Editor in Brand A". Users without a role are absent.
+     */
+    public Map<String, String> roleSummaries(long enterpriseId, Collection<String> userScimIds) {
+        Map<String, Long> ids = users.liveIds(enterpriseId, userScimIds);
+        Map<Long, String> scimIdOf = new LinkedHashMap<>();
+        ids.forEach((scimId, id) -> scimIdOf.put(id, scimId));
+        Map<Long, RoleDefinition> roleById = roles.visible(enterpriseId).stream()
+                .collect(Collectors.toMap(RoleDefinition::id, Function.identity()));
+        Map<Long, SubAccount> subAccountById = new LinkedHashMap<>();
+        subAccounts.list(enterpriseId).forEach(s -> subAccountById.put(s.id(), s));
+        Map<String, String> summaries = new TreeMap<>();
+        effectiveRoles.stored(enterpriseId, ids.values()).forEach((user, byScope) -> {
+            List<String> parts = new ArrayList<>();
+            byScope.forEach((scope, winner) -> {
+                String role = roleById.get(winner.roleId()).name();
+                parts.add(scope == 0L ? role + " (enterprise)" : role + " in " + subAccountById.get(scope).name());
+            });
+            if (!parts.isEmpty()) {
+                summaries.put(scimIdOf.get(user), String.join("; ", parts));
+            }
+        });
+        return summaries;
+    }
+
+    private static JsonObjectBuilder resolutionJson(Resolution resolution) {
+        JsonObjectBuilder json = ScimJson.object();
+        if (resolution.winner().isPresent()) {
+            json.add("role", RoleViews.roleJson(resolution.winner().get())).add("score", resolution.score().getAsInt());
+        } else {
+            json.addNull("role");
+        }
+        JsonArrayBuilder candidates = ScimJson.array();
+        for (ConsideredCandidate candidate : resolution.candidates()) {
+            candidates.add(ScimJson.object().add("role", RoleViews.roleJson(candidate.role())).add("score", candidate.score())
+                    .add("groups", ScimJson.array(candidate.groups())).add("explicit", candidate.explicit())
+                    .add("setAside", candidate.setAside()));
+        }
+        return json.add("rule", resolution.decided().name()).add("explanation", resolution.explanation())
+                .add("candidates", candidates);
+    }
+}

@@ -1,0 +1,185 @@
+package com.rollcall.access;
+
+import com.rollcall.audit.AuditTrail;
+import com.rollcall.groups.GroupRepository;
+import com.rollcall.groups.UserGroup;
+import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.persistence.Constraints;
+import com.rollcall.platform.security.Actor;
+import com.rollcall.roles.Candidate;
+import com.rollcall.roles.RoleDefinition;
+import com.rollcall.roles.RoleScope;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.ScimException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Group mappings (PRODUCT.md rule 8): what a group means — a role at the enterprise level or in a sub-account —
+ * added and removed by the admin (editable in every mode), previewed before, and applied to the group's members'
+ * stored effective roles: in the request for groups up to {@link RemapQueue#inlineLimit()} members, by a background
+ * job for larger ones.
+ */
+@Stateless
+public class MappingService {
+    /** Groups up to this many members get an exact preview. */
+    static final int PREVIEW_LIMIT = 20_000;
+
+    @Inject
+    private GroupMappingRepository mappings;
+
+    @Inject
+    private RoleRepository roles;
+
+    @Inject
+    private SubAccountRepository subAccounts;
+
+    @Inject
+    private GroupRepository groups;
+
+    @Inject
+    private EffectiveRoleStore store;
+
+    @Inject
+    private RemapQueue jobs;
+
+    @Inject
+    private AuditTrail audit;
+
+    /** A group's mappings, oldest first. */
+    public List<MappingView> mappings(long enterpriseId, String groupScimId) {
+        UserGroup group = group(enterpriseId, groupScimId);
+        Map<Long, RoleDefinition> roleById = roleById(enterpriseId);
+        return mappings.ofGroup(enterpriseId, group.id()).stream().map(m -> new MappingView(m.id(),
+                m.subAccountId() == null ? null : subAccounts.find(enterpriseId, m.subAccountId()).map(SubAccountView::of)
+                        .orElse(null),
+                roleById.get(m.roleId()))).toList();
+    }
+
+    /**
+     * Maps a group to a role at the enterprise level ({@code subAccountId == null}, enterprise roles) or in
+     * one sub-account (sub-account roles). The same mapping twice is a 409.
+     */
+    public MappingChange addMapping(Actor actor, String groupScimId, Long subAccountId, long roleId) {
+        long enterpriseId = actor.enterpriseId();
+        UserGroup group = lockedGroup(enterpriseId, groupScimId);
+        RoleDefinition role = roles.find(enterpriseId, roleId)
+                .orElseThrow(() -> ScimException.invalidValue("No role " + roleId + " in this enterprise."));
+        if (subAccountId == null && role.scope() != RoleScope.ENTERPRISE) {
+            throw ScimException.invalidValue("'" + role.name() + "' is a sub-account role: map it to a sub-account.");
+        }
+        String where = "at the enterprise level";
+        if (subAccountId != null) {
+            SubAccount subAccount = subAccounts.find(enterpriseId, subAccountId)
+                    .orElseThrow(() -> ScimException.invalidValue("No sub-account " + subAccountId + " in this enterprise."));
+            if (role.scope() != RoleScope.SUB_ACCOUNT) {
+                throw ScimException.invalidValue("'" + role.name() + "' is an enterprise role: map it at the enterprise level.");
+            }
+            where = "in sub-account '" + subAccount.name() + "'";
+        }
+        long id;
+        try {
+            id = mappings.add(enterpriseId, group.id(), subAccountId, roleId, Clock.now());
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, "uq_group_mapping")) {
+                throw ScimException.uniqueness("The group already has this mapping.");
+            }
+            throw e;
+        }
+        MappingChange change = remap(actor, group, id, "Mapping added: '" + group.displayName() + "' → " + role.name()
+                + " " + where);
+        audit.record(actor, "GROUP_MAPPING_ADDED", "Group", group.scimId(), group.displayName(), null, ScimJson.object()
+                .add("mappingId", id).add("subAccountId", subAccountId == null ? "enterprise" : subAccountId.toString())
+                .add("role", role.name()).add("usersChanged", change.usersChanged())
+                .add("remapJob", change.remapJobId() == null ? "none" : change.remapJobId().toString()).build());
+        return change;
+    }
+
+    public MappingChange removeMapping(Actor actor, String groupScimId, long mappingId) {
+        long enterpriseId = actor.enterpriseId();
+        UserGroup group = lockedGroup(enterpriseId, groupScimId);
+        if (mappings.remove(enterpriseId, group.id(), mappingId) == 0) {
+            throw ScimException.notFound("The group has no mapping " + mappingId + ".");
+        }
+        MappingChange change = remap(actor, group, mappingId, "Mapping " + mappingId + " removed from '"
+                + group.displayName() + "'");
+        audit.record(actor, "GROUP_MAPPING_REMOVED", "Group", group.scimId(), group.displayName(),
+                ScimJson.object().add("mappingId", mappingId).build(), ScimJson.object()
+                        .add("usersChanged", change.usersChanged())
+                        .add("remapJob", change.remapJobId() == null ? "none" : change.remapJobId().toString()).build());
+        return change;
+    }
+
+    /**
+     * Applies a mapping change to the group's members: at once for groups up to {@link RemapQueue#inlineLimit()}
+     * members (users locked, then recomputed; a change that would need licenses beyond the limit is refused), as a
+     * background job for larger ones.
+     */
+    private MappingChange remap(Actor actor, UserGroup group, long mappingId, String reason) {
+        if (group.memberCount() > jobs.inlineLimit()) {
+            return new MappingChange(mappingId, jobs.enqueueGroup(actor, group, reason), 0);
+        }
+        List<Long> members = groups.userIds(actor.enterpriseId(), group.id());
+        return new MappingChange(mappingId, null, store.recompute(actor, members, true).changed());
+    }
+
+    /**
+     * How many of the group's members would get a different effective role if this mapping were added
+     * ({@code adding}) or removed: simulated with the resolver on the members' current candidates. Groups
+     * larger than {@value #PREVIEW_LIMIT} members are not simulated (the member count is the upper bound).
+     */
+    public MappingPreview previewMappingChange(long enterpriseId, String groupScimId, Long subAccountId, long roleId,
+            boolean adding) {
+        UserGroup group = group(enterpriseId, groupScimId);
+        boolean background = group.memberCount() > jobs.inlineLimit();
+        if (group.memberCount() > PREVIEW_LIMIT) {
+            return new MappingPreview(group.memberCount(), group.memberCount(), false, background);
+        }
+        Map<Long, RoleDefinition> byId = roleById(enterpriseId);
+        RoleDefinition role = byId.get(roleId);
+        if (role == null) {
+            throw ScimException.invalidValue("No role " + roleId + " in this enterprise.");
+        }
+        String groupName = "group " + group.id();
+        Candidate mapped = subAccountId == null ? Candidate.enterpriseLevel(groupName, role)
+                : Candidate.subAccount(groupName, subAccountId, role);
+        List<Long> members = groups.userIds(enterpriseId, group.id());
+        int changes = 0;
+        for (List<Long> chunk : EffectiveRoleStore.chunks(members)) {
+            Map<Long, List<Candidate>> candidates = store.candidates(enterpriseId, chunk, byId);
+            for (Long user : chunk) {
+                List<Candidate> now = candidates.getOrDefault(user, List.of());
+                List<Candidate> then = new ArrayList<>(now);
+                if (adding) {
+                    then.add(mapped);
+                } else {
+                    then.removeIf(c -> c.equals(mapped));
+                }
+                if (!EffectiveRoleStore.resolve(now).equals(EffectiveRoleStore.resolve(then))) {
+                    changes++;
+                }
+            }
+        }
+        return new MappingPreview(group.memberCount(), changes, true, background);
+    }
+
+    private Map<Long, RoleDefinition> roleById(long enterpriseId) {
+        return roles.visible(enterpriseId).stream().collect(Collectors.toMap(RoleDefinition::id, Function.identity()));
+    }
+
+    private UserGroup lockedGroup(long enterpriseId, String groupScimId) {
+        return groups.findForUpdate(enterpriseId, groupScimId)
+                .orElseThrow(() -> ScimException.notFound("Group " + groupScimId + " not found."));
+    }
+
+    private UserGroup group(long enterpriseId, String groupScimId) {
+        return groups.find(enterpriseId, groupScimId)
+                .orElseThrow(() -> ScimException.notFound("Group " + groupScimId + " not found."));
+    }
+}

@@ -1,0 +1,106 @@
+package com.rollcall.audit;
+
+import com.rollcall.platform.persistence.NativeSql;
+import com.rollcall.platform.persistence.UtcInstantConverter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one owner of {@code audit_event}: one INSERT per recorded change, the log's queries and counts. */
+@ApplicationScoped
+public class AuditRepository {
+    private static final String INSERT = "INSERT INTO audit_event (enterprise_id, occurred_at, actor_type, actor_id, "
+            + "actor_name, caller_address, request_id, action, resource_type, resource_id, resource_name, before_state, "
+            + "after_state) VALUES " + NativeSql.placeholders(13);
+    private static final UtcInstantConverter TIME = new UtcInstantConverter();
+
+    /** Kind of a write: C(reate), D(eactivation: deactivated by any path, or deleted), U(pdate). */
+    private static final String KIND = "CASE WHEN e.action IN ('USER_CREATED', 'USER_LINKED', 'GROUP_CREATED') THEN 'C' "
+            + "WHEN e.action IN ('USER_DELETED', 'USER_DEACTIVATED') OR (e.action IN ('USER_PATCHED', 'USER_REPLACED') "
+            + "AND e.before_state LIKE '%\"active\":true%' AND e.after_state LIKE '%\"active\":false%') THEN 'D' "
+            + "ELSE 'U' END";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** One event, on the caller transaction's connection (no entity registered, flushed or fetched). */
+    void insert(long enterpriseId, Instant occurredAt, String actorType, String actorId, String actorName,
+            String callerAddress, String requestId, String action, String resourceType, String resourceId,
+            String resourceName, String before, String after) {
+        NativeSql.update(em, INSERT, Arrays.asList(enterpriseId, TIME.convertToDatabaseColumn(occurredAt), actorType, actorId,
+                actorName, callerAddress, requestId, action, resourceType, resourceId, resourceName, before, after));
+    }
+
+    /** The events of an enterprise matching the query, newest first, paged in the database; and their total. */
+    AuditPage page(long enterpriseId, AuditQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE e.enterpriseId = :enterprise");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("enterprise", enterpriseId);
+        condition(where, parameters, "e.occurredAt >= :fromTime", "fromTime", q.from());
+        condition(where, parameters, "e.occurredAt < :toTime", "toTime", q.to());
+        condition(where, parameters, "e.actorType = :actorType", "actorType", q.actorType());
+        condition(where, parameters, "e.actorId = :actorId", "actorId", q.actorId());
+        condition(where, parameters, "e.action = :action", "action", q.action());
+        condition(where, parameters, "e.resourceType = :resourceType", "resourceType", q.resourceType());
+        condition(where, parameters, "e.resourceId = :resourceId", "resourceId", q.resourceId());
+
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
+        parameters.forEach(count::setParameter);
+        long total = count.getSingleResult();
+
+        TypedQuery<AuditEvent> page = em.createQuery("SELECT e FROM AuditEvent e" + where
+                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
+        parameters.forEach(page::setParameter);
+        var events = q.count() == 0 || total < q.startIndex() ? List.<AuditEventView>of()
+                : page.setFirstResult(q.startIndex() - 1).setMaxResults(q.count()).getResultList().stream()
+                        .map(AuditEventView::of).toList();
+        return new AuditPage(total, q.startIndex(), events);
+    }
+
+    /**
+     * SCIM writes (by API clients, to users and groups) counted per hour or day ({@code unit}: HOUR or DAY) since
+     * {@code from}: (bucket index, kind 0 create / 1 update / 2 deactivation, count). GROUP BY on the
+     * (enterprise, time) index; no event is loaded.
+     */
+    List<long[]> scimWritesPer(long enterpriseId, String unit, Instant from) {
+        List<long[]> counts = new ArrayList<>();
+        Object start = TIME.convertToDatabaseColumn(from);
+        for (Object[] r : NativeSql.query(em, "SELECT TIMESTAMPDIFF(" + unit + ", CAST(? AS DATETIME), e.occurred_at) AS b, "
+                + KIND + " AS k, COUNT(*) FROM audit_event e WHERE e.enterprise_id = ? AND e.occurred_at >= CAST(? AS DATETIME) "
+                + "AND e.actor_type = 'API_CLIENT' AND e.resource_type IN ('User', 'Group') GROUP BY b, k",
+                List.of(start, enterpriseId, start))) {
+            int kind = switch ((String) r[1]) {
+                case "C" -> 0;
+                case "D" -> 2;
+                default -> 1;
+            };
+            counts.add(new long[] {((Number) r[0]).longValue(), kind, ((Number) r[2]).longValue()});
+        }
+        return counts;
+    }
+
+    /** The ids of an enterprise's events, oldest first. */
+    List<Long> ids(long enterpriseId) {
+        return NativeSql.query(em, "SELECT id FROM audit_event WHERE enterprise_id = ? ORDER BY id", List.of(enterpriseId))
+                .stream().map(r -> ((Number) r[0]).longValue()).toList();
+    }
+
+    void setOccurredAt(long eventId, Instant occurredAt) {
+        NativeSql.update(em, "UPDATE audit_event SET occurred_at = ? WHERE id = ?",
+                List.of(TIME.convertToDatabaseColumn(occurredAt), eventId));
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> parameters, String clause, String name, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(clause);
+            parameters.put(name, value);
+        }
+    }
+}
