@@ -5,9 +5,9 @@ import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.quirks.BooleanStrings;
 import com.rollcall.scim.quirks.IgnoredRoles;
 import com.rollcall.scim.quirks.ListedValueRemoval;
-import com.rollcall.scim.quirks.ManagerValues;
 import com.rollcall.scim.quirks.PathKeyedValues;
 import com.rollcall.scim.quirks.TypedValueCreation;
+import com.rollcall.scim.schema.AssignmentRule;
 import com.rollcall.scim.schema.ResourceTypeDefinition;
 import com.rollcall.scim.schema.ScimSchemas;
 import jakarta.json.JsonObject;
@@ -75,8 +75,9 @@ import java.util.Objects;
  *     anything about {@code roles} is ignored ({@link IgnoredRoles}).</li>
  * <li>ENTRA.md Q5 ({@link TypedValueCreation}): {@code add}/{@code replace} on
  *     {@code attr[type eq "t"](.sub)} that matches nothing creates the value with that type.</li>
- * <li>ENTRA.md Q6 ({@link ManagerValues}): the enterprise {@code manager} is stored as
- *     {@code {"value": id}} whatever form it came in.</li>
+ * <li>A resource type may have an {@link AssignmentRule} for an attribute whose value its clients send in
+ *     forms of their own; the rule then gives the attribute's new value (for Users, ENTRA.md Q6: the
+ *     enterprise {@code manager} in any of Entra's forms; see {@code ScimSchemas.USER_RESOURCE_TYPE}).</li>
  * </ul>
  * Value filters are evaluated by {@link FilterEvaluator#matchesValue} with the schema's case exactness;
  * a filter on a sub-attribute the attribute does not have is {@code 400 invalidFilter}.

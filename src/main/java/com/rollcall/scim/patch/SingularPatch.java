@@ -8,20 +8,18 @@ import static com.rollcall.scim.patch.JsonEdits.merge;
 import static com.rollcall.scim.patch.JsonEdits.put;
 
 import com.rollcall.scim.message.ScimException;
-import com.rollcall.scim.quirks.ManagerValues;
+import com.rollcall.scim.schema.AssignmentRule;
 import com.rollcall.scim.schema.AttributeDefinition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.Objects;
 
 /**
  * One operation on a singular attribute (RFC 7644 §3.5.2): {@code add} and {@code replace} set a simple
  * attribute and merge the given sub-attributes into a complex one; a sub-attribute path sets or removes that
- * sub-attribute; {@code remove} and an explicit JSON {@code null} make the target unassigned.
+ * sub-attribute; {@code remove} and an explicit JSON {@code null} make the target unassigned. Where the
+ * resource type has an {@link AssignmentRule} for the target, the rule gives the new value instead.
  */
 final class SingularPatch {
-    private static final String VALUE = "value";
-
     private SingularPatch() {
     }
 
@@ -29,12 +27,12 @@ final class SingularPatch {
     static JsonValue next(PatchOperation.Op op, Target target, JsonValue current, JsonValue value) {
         AttributeDefinition attribute = target.attribute();
         boolean unassign = op == PatchOperation.Op.REMOVE || isNull(value);
+        if (target.rule() != null) {
+            return unassign ? null : assigned(target.rule(), current, value);
+        }
         if (target.subAttribute() == null) {
             if (unassign) {
                 return null;
-            }
-            if (target.isManager()) {
-                return sameManager(current, manager(value));
             }
             if (attribute.isComplex()) {
                 JsonObject given = ValueCoercion.object(attribute, value, true);
@@ -44,26 +42,14 @@ final class SingularPatch {
         }
         AttributeDefinition sub = target.subAttribute();
         JsonObject object = asObject(current);
-        if (target.isManager() && sub.name().equals(VALUE)) {
-            return unassign ? null : sameManager(current, manager(value));
-        }
         JsonValue subValue = unassign ? null : ValueCoercion.simple(sub, value, attribute.name() + "." + sub.name());
         ChangeChecks.subAttribute(attribute, sub, member(object, sub.name()), subValue);
         return emptyToNull(put(object, sub.name(), subValue));
     }
 
-    /** The current manager when it has the same id (keeping its derived members: a no-op), else the new one. */
-    private static JsonValue sameManager(JsonValue current, JsonValue manager) {
-        if (manager != null && current != null && current.getValueType() == JsonValue.ValueType.OBJECT
-                && Objects.equals(member(current.asJsonObject(), VALUE), member(manager.asJsonObject(), VALUE))) {
-            return current;
-        }
-        return manager;
-    }
-
-    private static JsonValue manager(JsonValue value) {
-        JsonValue manager = ManagerValues.normalise(value).orElseThrow(() -> ScimException.invalidValue(
-                "'manager' must be the manager's id, {\"value\": id} or [{\"value\": id}]."));
-        return isNull(manager) ? null : manager;
+    private static JsonValue assigned(AssignmentRule rule, JsonValue current, JsonValue value) {
+        JsonValue next = rule.assign().apply(current, value)
+                .orElseThrow(() -> ScimException.invalidValue(rule.refusal()));
+        return isNull(next) ? null : next;
     }
 }

@@ -5,12 +5,12 @@ import com.rollcall.scim.filter.FilterVisitor;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.path.AttributePath;
 import com.rollcall.scim.quirks.IgnoredRoles;
+import com.rollcall.scim.schema.AssignmentRule;
 import com.rollcall.scim.schema.AttributeDefinition;
 import com.rollcall.scim.schema.Mutability;
 import com.rollcall.scim.schema.ResolvedAttribute;
 import com.rollcall.scim.schema.ResourceTypeDefinition;
 import com.rollcall.scim.schema.ScimSchemas;
-import com.rollcall.scim.schema.Urns;
 import java.util.Optional;
 
 /**
@@ -24,13 +24,11 @@ import java.util.Optional;
  * @param filter             the value filter of {@code attr[filter]}, or null
  * @param filterSubAttribute the sub-attribute of {@code attr[filter].sub}, or null
  * @param text               the path as written in the operation, for error details
+ * @param rule               the resource type's rule for assigning the attribute at this path, or null for
+ *                           the generic rules
  */
 record Target(String schemaUrn, AttributeDefinition attribute, AttributeDefinition subAttribute,
-              Filter filter, AttributeDefinition filterSubAttribute, String text) {
-
-    boolean isManager() {
-        return schemaUrn.equalsIgnoreCase(Urns.ENTERPRISE_USER) && attribute.name().equals("manager");
-    }
+              Filter filter, AttributeDefinition filterSubAttribute, String text, AssignmentRule rule) {
 
     /**
      * The target of {@code path} in resources of {@code type}; empty when the operation is to be ignored: a
@@ -85,8 +83,10 @@ record Target(String schemaUrn, AttributeDefinition attribute, AttributeDefiniti
         if (definition.mutability() == Mutability.WRITE_ONLY) {
             return Optional.empty();
         }
+        AssignmentRule rule = path.valueFilter() != null ? null : type.assignmentRule(found.get().schemaUrn(),
+                definition.name(), sub == null ? null : sub.name()).orElse(null);
         return Optional.of(new Target(found.get().schemaUrn(), definition, sub, path.valueFilter(), filterSub,
-                path.toString()));
+                path.toString(), rule));
     }
 
     /** A value filter may only name sub-attributes of the attribute, unqualified, and may not nest: else invalidFilter. */
