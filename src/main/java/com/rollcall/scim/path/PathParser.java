@@ -4,9 +4,9 @@ import com.rollcall.scim.message.ScimException;
 import java.util.Objects;
 
 /**
- * Parses attribute paths (RFC 7644 §3.10) as {@link AttributeGrammar} defines them. PATCH paths, which embed value filters, are parsed by
- * {@code com.rollcall.scim.patch.PatchPathParser}, so that this package depends on no other SCIM
- * kernel package ({@code filter} depends on {@code path}, {@code patch} on both).
+ * Parses attribute paths (RFC 7644 §3.10) as {@link AttributeGrammar} defines them. PATCH paths, which
+ * embed value filters, are parsed by {@code com.rollcall.scim.patch.PatchPathParser}, so that this package
+ * depends on no other SCIM kernel package ({@code filter} depends on {@code path}, {@code patch} on both).
  *
  * <p>Malformed input is {@code 400 invalidPath} with a detail naming the 0-based position and what
  * was expected there. Surrounding whitespace is ignored.
