@@ -6,6 +6,7 @@ import com.rollcall.scim.filter.Literal.NumberLiteral;
 import com.rollcall.scim.filter.Literal.StringLiteral;
 import com.rollcall.scim.json.BoundedNumbers;
 import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.path.AttributeGrammar;
 import com.rollcall.scim.path.AttributePath;
 import com.rollcall.scim.path.PathParser;
 import java.util.Objects;
@@ -116,7 +117,7 @@ public final class FilterParser {
         if (c == '(') {
             return parseGroup(start);
         }
-        if (!isNameStart(c) || keywordAt("and") || keywordAt("or")) {
+        if (!AttributeGrammar.isNameStart(c) || keywordAt("and") || keywordAt("or")) {
             throw error(START_OF_EXPRESSION, pos);
         }
         return parseAttributeExpression();
@@ -134,9 +135,7 @@ public final class FilterParser {
 
     private Filter parseAttributeExpression() {
         int pathStart = pos;
-        while (pos < end && isPathChar(text.charAt(pos))) {
-            pos++;
-        }
+        pos = AttributeGrammar.pathEnd(text, pos, end);
         AttributePath path = attributePath(pathStart, pos);
         skipWhitespace();
         if (pos < end && text.charAt(pos) == '[') {
@@ -163,11 +162,9 @@ public final class FilterParser {
         if (pos < end && text.charAt(pos) == '.') {
             pos++;
             int subStart = pos;
-            if (pos == end || !isNameStart(text.charAt(pos))) {
+            pos = AttributeGrammar.nameEnd(text, subStart, end);
+            if (pos == subStart) {
                 throw error("Expected a sub-attribute name", pos);
-            }
-            while (pos < end && isNameChar(text.charAt(pos))) {
-                pos++;
             }
             AttributePath sub = AttributePath.of(text.substring(subStart, pos));
             return new Filter.ValuePath(attribute, new Filter.And(inner, parseOperation(sub)));
@@ -179,7 +176,7 @@ public final class FilterParser {
     private Filter parseOperation(AttributePath path) {
         skipWhitespace();
         int operatorStart = pos;
-        while (pos < end && isNameChar(text.charAt(pos))) {
+        while (pos < end && AttributeGrammar.isNameChar(text.charAt(pos))) {
             pos++;
         }
         String keyword = text.substring(operatorStart, pos);
@@ -335,23 +332,11 @@ public final class FilterParser {
         int after = pos + keyword.length();
         return after <= end
                 && text.regionMatches(true, pos, keyword, 0, keyword.length())
-                && (after == end || !isPathChar(text.charAt(after)));
+                && (after == end || !AttributeGrammar.isPathChar(text.charAt(after)));
     }
 
     private static boolean endsBareValue(char c) {
         return Character.isWhitespace(c) || c == '(' || c == ')' || c == '[' || c == ']' || c == '"';
-    }
-
-    private static boolean isNameStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
-    }
-
-    private static boolean isNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    }
-
-    private static boolean isPathChar(char c) {
-        return isNameChar(c) || c == '$' || c == ':' || c == '.';
     }
 
     private static ScimException error(String what, int at) {

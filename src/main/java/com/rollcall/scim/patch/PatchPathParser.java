@@ -3,6 +3,7 @@ package com.rollcall.scim.patch;
 import com.rollcall.scim.filter.Filter;
 import com.rollcall.scim.filter.FilterParser;
 import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.path.AttributeGrammar;
 import com.rollcall.scim.path.AttributePath;
 import com.rollcall.scim.path.PathParser;
 import com.rollcall.scim.quirks.EnterpriseUrnTypo;
@@ -31,10 +32,7 @@ public final class PatchPathParser {
         if (EnterpriseUrnTypo.isTypo(path.substring(start, end))) {
             return parse(EnterpriseUrnTypo.normalise(path.substring(start, end)));
         }
-        int i = start;
-        while (i < end && isPathChar(path.charAt(i))) {
-            i++;
-        }
+        int i = AttributeGrammar.pathEnd(path, start, end);
         AttributePath attribute = PathParser.parseAttributePath(path, start, i);
         if (i == end) {
             return PatchPath.of(attribute);
@@ -65,16 +63,13 @@ public final class PatchPathParser {
         return new PatchPath(attribute, valueFilter, path.substring(after + 1, subEnd));
     }
 
-    /** The end of the sub-attribute name (ATTRNAME of RFC 7643 §2.1, plus '$' for "$ref") starting at {@code from}. */
+    /** The end of the sub-attribute name ({@link AttributeGrammar}) starting at {@code from}. */
     private static int scanName(String text, int from, int end) {
-        if (from >= end || !isNameStart(text.charAt(from))) {
+        int nameEnd = AttributeGrammar.nameEnd(text, from, end);
+        if (nameEnd == from) {
             throw error("Expected a sub-attribute name", from);
         }
-        int i = from + 1;
-        while (i < end && isNameChar(text.charAt(i))) {
-            i++;
-        }
-        return i;
+        return nameEnd;
     }
 
     /** The index of the ']' closing a value filter, skipping string literals, or -1. */
@@ -94,18 +89,6 @@ public final class PatchPathParser {
             i++;
         }
         return -1;
-    }
-
-    private static boolean isNameStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
-    }
-
-    private static boolean isNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    }
-
-    private static boolean isPathChar(char c) {
-        return isNameChar(c) || c == '$' || c == ':' || c == '.';
     }
 
     private static ScimException error(String what, int at) {

@@ -5,7 +5,9 @@
  * to a resource of one resource type and returns a new resource, and
  * {@link com.rollcall.scim.patch.MembershipPatch} turns a group's member operations into deltas so that
  * membership never has to be loaded. The IdP dialects of ENTRA.md are applied through the named classes of
- * {@code com.rollcall.scim.quirks}.
+ * {@code com.rollcall.scim.quirks}, and a resource type's own rules for single attributes
+ * ({@link com.rollcall.scim.schema.AssignmentRule}) come with its definition. Behind {@code PatchEngine},
+ * package-private classes each own one part of the semantics (see its documentation).
  *
  * <p>Package dependencies: {@code path} depends on no other kernel package, {@code filter} on {@code path},
  * {@code patch} on both (and on {@code schema}, {@code message}, {@code quirks}); {@code quirks} on none.

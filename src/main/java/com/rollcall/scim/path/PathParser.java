@@ -4,9 +4,9 @@ import com.rollcall.scim.message.ScimException;
 import java.util.Objects;
 
 /**
- * Parses attribute paths (RFC 7644 §3.10). PATCH paths, which embed value filters, are parsed by
- * {@code com.rollcall.scim.patch.PatchPathParser}, so that this package depends on no other SCIM
- * kernel package ({@code filter} depends on {@code path}, {@code patch} on both).
+ * Parses attribute paths (RFC 7644 §3.10) as {@link AttributeGrammar} defines them. PATCH paths, which
+ * embed value filters, are parsed by {@code com.rollcall.scim.patch.PatchPathParser}, so that this package
+ * depends on no other SCIM kernel package ({@code filter} depends on {@code path}, {@code patch} on both).
  *
  * <p>Malformed input is {@code 400 invalidPath} with a detail naming the 0-based position and what
  * was expected there. Surrounding whitespace is ignored.
@@ -87,47 +87,27 @@ public final class PathParser {
     }
 
     private static String schemaUrn(String text, int start, int colon) {
-        if (colon - start < 4 || !text.regionMatches(true, start, "urn:", 0, 4)) {
+        int fault = AttributeGrammar.urnFault(text, start, colon);
+        if (fault == start) {
             throw error("Expected an attribute name or a schema URN starting with 'urn:'", start);
         }
-        int segmentStart = start + 4;
-        for (int i = segmentStart; i <= colon; i++) {
-            char c = text.charAt(i);
-            if (c == ':') {
-                if (i == segmentStart) {
-                    throw error("Expected a URN segment", i);
-                }
-                segmentStart = i + 1;
-            } else if (!isUrnChar(c)) {
-                throw unexpected(text, i);
-            }
+        if (fault >= 0 && text.charAt(fault) == ':') {
+            throw error("Expected a URN segment", fault);
+        }
+        if (fault >= 0) {
+            throw unexpected(text, fault);
         }
         String urn = text.substring(start, colon);
         return urn.equalsIgnoreCase(ENTERPRISE_USER_TYPO_URN) ? ENTERPRISE_USER_URN : urn;
     }
 
-    /** The end of the ATTRNAME starting at {@code from} (RFC 7643 §2.1, plus a leading '$' for "$ref"). */
+    /** The end of the attribute name starting at {@code from}; invalidPath naming what was expected when none does. */
     private static int scanName(String text, int from, int end, String expected) {
-        if (from >= end || !isNameStart(text.charAt(from))) {
+        int nameEnd = AttributeGrammar.nameEnd(text, from, end);
+        if (nameEnd == from) {
             throw error("Expected " + expected, from);
         }
-        int i = from + 1;
-        while (i < end && isNameChar(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isNameStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
-    }
-
-    private static boolean isNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    }
-
-    private static boolean isUrnChar(char c) {
-        return isNameChar(c) || c == '.';
+        return nameEnd;
     }
 
     private static ScimException unexpected(String text, int at) {

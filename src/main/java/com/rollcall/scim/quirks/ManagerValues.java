@@ -1,5 +1,6 @@
 package com.rollcall.scim.quirks;
 
+import com.rollcall.scim.json.JsonMembers;
 import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -17,8 +18,14 @@ import java.util.Optional;
  * by Rollcall, never taken from the client. An empty string, an empty array or {@code null} means "no
  * manager" ({@link JsonValue#NULL}), and so does an empty object or one whose {@code value} is null; an
  * object with other members but no {@code value}, or an array of several managers, is not accepted.
+ *
+ * <p>{@link #assign} is the whole rule for giving a user a manager (the User resource type's assignment rule
+ * in {@code ScimSchemas}, which the PATCH engine applies): the normalised value, except that a manager with the
+ * id the user already has keeps what is stored, so that naming the same manager again changes nothing.
  */
 public final class ManagerValues {
+    private static final String VALUE = "value";
+
     private ManagerValues() {
     }
 
@@ -50,9 +57,23 @@ public final class ManagerValues {
         };
     }
 
+    /**
+     * The manager after assigning {@code given} to a user whose manager is {@code current} (null when none):
+     * {@code current} itself when {@code given} names the same id, else {@link #normalise}'s answer.
+     */
+    public static Optional<JsonValue> assign(JsonValue current, JsonValue given) {
+        return normalise(given).map(manager -> sameId(current, manager) ? current : manager);
+    }
+
+    private static boolean sameId(JsonValue current, JsonValue manager) {
+        return manager.getValueType() == JsonValue.ValueType.OBJECT
+                && current != null && current.getValueType() == JsonValue.ValueType.OBJECT
+                && JsonMembers.get(current.asJsonObject(), VALUE).equals(JsonMembers.get(manager.asJsonObject(), VALUE));
+    }
+
     private static Optional<String> idOf(JsonObject manager) {
         for (Map.Entry<String, JsonValue> entry : manager.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase("value")) {
+            if (entry.getKey().equalsIgnoreCase(VALUE)) {
                 JsonValue value = entry.getValue();
                 return switch (value.getValueType()) {
                     case STRING -> Optional.of(((JsonString) value).getString());
@@ -66,6 +87,6 @@ public final class ManagerValues {
     }
 
     private static JsonValue of(String id) {
-        return id.isBlank() ? JsonValue.NULL : ScimJson.object().add("value", id).build();
+        return id.isBlank() ? JsonValue.NULL : ScimJson.object().add(VALUE, id).build();
     }
 }

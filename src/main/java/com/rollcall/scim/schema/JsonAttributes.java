@@ -1,5 +1,6 @@
 package com.rollcall.scim.schema;
 
+import com.rollcall.scim.json.JsonMembers;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.quirks.BooleanStrings;
 import jakarta.json.JsonArray;
@@ -8,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,20 +22,7 @@ public final class JsonAttributes {
 
     /** The value of the attribute whose name equals {@code name} ignoring case, or empty. */
     public static Optional<JsonValue> get(JsonObject object, String name) {
-        if (object == null) {
-            return Optional.empty();
-        }
-        JsonValue exact = object.get(name);
-        if (exact != null) {
-            return exact.getValueType() == JsonValue.ValueType.NULL ? Optional.empty() : Optional.of(exact);
-        }
-        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name)) {
-                JsonValue value = entry.getValue();
-                return value.getValueType() == JsonValue.ValueType.NULL ? Optional.empty() : Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return object == null ? Optional.empty() : JsonMembers.get(object, name);
     }
 
     /** A string attribute, at most {@code maxLength} characters; numbers are taken as their text. */

@@ -12,6 +12,7 @@ import static com.rollcall.scim.schema.Returned.ALWAYS;
 import static com.rollcall.scim.schema.Returned.NEVER;
 import static com.rollcall.scim.schema.Uniqueness.SERVER;
 
+import com.rollcall.scim.quirks.ManagerValues;
 import com.rollcall.scim.schema.ResourceTypeDefinition.SchemaExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,9 +129,18 @@ public final class ScimSchemas {
     /** Every schema that resources of Rollcall use, for {@code GET /Schemas}. */
     public static final List<SchemaDefinition> SCHEMAS = List.of(USER, ENTERPRISE_USER, GROUP);
 
+    /**
+     * ENTRA.md Q6 ({@link ManagerValues}): the enterprise {@code manager}, given as an id, {@code {"value": id}}
+     * or {@code [{"value": id}]} (also at {@code manager.value}), is kept as {@code {"value": id}}; its
+     * {@code $ref} and {@code displayName} are Rollcall's to derive.
+     */
+    private static final AssignmentRule MANAGER = new AssignmentRule(Urns.ENTERPRISE_USER, "manager", "value",
+            ManagerValues::assign, "'manager' must be the manager's id, {\"value\": id} or [{\"value\": id}].");
+
     /** The User resource type; the enterprise extension is optional. */
     public static final ResourceTypeDefinition USER_RESOURCE_TYPE = new ResourceTypeDefinition("User", "User",
-            "/Users", "User Account", Urns.USER, List.of(new SchemaExtension(Urns.ENTERPRISE_USER, false)));
+            "/Users", "User Account", Urns.USER, List.of(new SchemaExtension(Urns.ENTERPRISE_USER, false)),
+            List.of(MANAGER));
 
     /** The Group resource type. */
     public static final ResourceTypeDefinition GROUP_RESOURCE_TYPE = new ResourceTypeDefinition("Group", "Group",

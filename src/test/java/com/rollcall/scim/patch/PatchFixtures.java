@@ -107,6 +107,13 @@ public final class PatchFixtures {
         }
     }
 
+    /** Any JSON value: an object, an array, a string, a number, a literal. */
+    public static JsonValue value(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
     public static JsonArray array(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readArray();

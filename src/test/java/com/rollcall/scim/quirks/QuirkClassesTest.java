@@ -2,6 +2,7 @@ package com.rollcall.scim.quirks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -182,6 +183,31 @@ class QuirkClassesTest {
         @MethodSource("managers")
         void normalisesEveryManagerForm(String manager, Optional<JsonValue> expected) {
             assertEquals(expected, ManagerValues.normalise(value(manager)));
+        }
+
+        static Stream<Arguments> assignments() {
+            JsonObject stored = json("{\"value\": \"26118915\", \"$ref\": \"https://rollcall.example/scim/v2/Users/26118915\"}");
+            return Stream.of(
+                    arguments("the same id keeps what is stored", stored, "\"26118915\"", Optional.of(stored)),
+                    arguments("the same id in another form keeps what is stored", stored, "[{\"value\": \"26118915\"}]", Optional.of(stored)),
+                    arguments("another id is the new manager", stored, "{\"value\": \"e9e30dba\", \"displayName\": \"Boss\"}",
+                            Optional.of(json("{\"value\": \"e9e30dba\"}"))),
+                    arguments("a first manager", null, "\"26118915\"", Optional.of(json("{\"value\": \"26118915\"}"))),
+                    arguments("a stored id that is not the same JSON is another id", json("{\"value\": 26118915}"), "\"26118915\"",
+                            Optional.of(json("{\"value\": \"26118915\"}"))),
+                    arguments("an empty id is no manager", stored, "\"\"", Optional.of(JsonValue.NULL)),
+                    arguments("several managers are refused", stored, "[{\"value\": \"a\"}, {\"value\": \"b\"}]", Optional.empty()));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("assignments")
+        void assignsAManagerKeepingTheStoredOneForTheSameId(String description, JsonValue current, String given,
+                                                            Optional<JsonValue> expected) {
+            Optional<JsonValue> assigned = ManagerValues.assign(current, value(given));
+            assertEquals(expected, assigned);
+            if (current != null && expected.equals(Optional.of(current))) {
+                assertSame(current, assigned.orElseThrow());
+            }
         }
     }
 

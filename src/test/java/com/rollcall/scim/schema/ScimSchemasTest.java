@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -239,6 +243,33 @@ class ScimSchemasTest {
         assertTrue(user.hasSchema(ENTERPRISE.toLowerCase()));
         assertEquals(List.of(ScimSchemas.USER, ScimSchemas.ENTERPRISE_USER), ScimSchemas.schemasOf(user));
         assertEquals(List.of(ScimSchemas.GROUP), ScimSchemas.schemasOf(ScimSchemas.GROUP_RESOURCE_TYPE));
+    }
+
+    /** ENTRA.md Q6: the User type assigns the enterprise manager (and manager.value) by its own rule; nothing else. */
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+            "User,  urn:ietf:params:scim:schemas:extension:enterprise:2.0:User, manager,     -,           true",
+            "User,  URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER, MANAGER,     VALUE,       true",
+            "User,  urn:ietf:params:scim:schemas:extension:enterprise:2.0:User, manager,     $ref,        false",
+            "User,  urn:ietf:params:scim:schemas:extension:enterprise:2.0:User, manager,     displayName, false",
+            "User,  urn:ietf:params:scim:schemas:extension:enterprise:2.0:User, department,  -,           false",
+            "User,  urn:ietf:params:scim:schemas:core:2.0:User,                 manager,     -,           false",
+            "User,  urn:ietf:params:scim:schemas:core:2.0:User,                 name,        givenName,   false",
+            "Group, urn:ietf:params:scim:schemas:core:2.0:Group,                members,     value,       false"})
+    void resourceTypesHaveAssignmentRulesOnlyWhereTheyDeclareThem(String typeId, String urn, String attribute, String sub,
+                                                                  boolean expected) {
+        ResourceTypeDefinition type = ScimSchemas.resourceType(typeId).orElseThrow();
+        assertEquals(expected, type.assignmentRule(urn, attribute, sub).isPresent());
+    }
+
+    @Test
+    void theManagerRuleNormalisesEveryFormAndRefusesTheRest() {
+        AssignmentRule manager = ScimSchemas.USER_RESOURCE_TYPE.assignmentRule(ENTERPRISE, "manager", null).orElseThrow();
+        JsonObject expected = Json.createObjectBuilder().add("value", "26118915").build();
+        assertEquals(Optional.of(expected), manager.assign().apply(null, Json.createValue("26118915")));
+        assertEquals(Optional.empty(), manager.assign().apply(null, JsonValue.TRUE));
+        assertEquals("'manager' must be the manager's id, {\"value\": id} or [{\"value\": id}].", manager.refusal());
+        assertTrue(ScimSchemas.GROUP_RESOURCE_TYPE.assignmentRules().isEmpty());
     }
 
     @Test
