@@ -204,10 +204,12 @@ public class UserAccount {
         for (MultiValue value : multiValues) {
             values.add(value.data());
         }
-        return new UserAttributes(userName, externalId, nameFormatted, familyName, givenName, middleName,
-                honorificPrefix, honorificSuffix, displayName, nickName, profileUrl, title, userType,
-                preferredLanguage, locale, timezone, active, values, employeeNumber, costCenter, organization,
-                division, department, managerId);
+        return UserAttributes.builder().userName(userName).externalId(externalId).nameFormatted(nameFormatted)
+                .familyName(familyName).givenName(givenName).middleName(middleName).honorificPrefix(honorificPrefix)
+                .honorificSuffix(honorificSuffix).displayName(displayName).nickName(nickName).profileUrl(profileUrl)
+                .title(title).userType(userType).preferredLanguage(preferredLanguage).locale(locale).timezone(timezone)
+                .active(active).multiValues(values).employeeNumber(employeeNumber).costCenter(costCenter)
+                .organization(organization).division(division).department(department).managerId(managerId).build();
     }
 
     public Long id() { return id; }

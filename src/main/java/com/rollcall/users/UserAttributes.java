@@ -25,9 +25,83 @@ public record UserAttributes(
 
     /** The same attributes with {@code active} set. */
     public UserAttributes withActive(Boolean newActive) {
-        return new UserAttributes(userName, externalId, nameFormatted, familyName, givenName, middleName,
-                honorificPrefix, honorificSuffix, displayName, nickName, profileUrl, title, userType,
-                preferredLanguage, locale, timezone, newActive, multiValues, employeeNumber, costCenter, organization,
-                division, department, managerId);
+        return toBuilder().active(newActive).build();
+    }
+
+    /** Named construction: one setter per attribute, named as in SCIM, in any order; unset ones stay null. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return builder().userName(userName).externalId(externalId).nameFormatted(nameFormatted).familyName(familyName)
+                .givenName(givenName).middleName(middleName).honorificPrefix(honorificPrefix).honorificSuffix(honorificSuffix)
+                .displayName(displayName).nickName(nickName).profileUrl(profileUrl).title(title).userType(userType)
+                .preferredLanguage(preferredLanguage).locale(locale).timezone(timezone).active(active)
+                .multiValues(multiValues).employeeNumber(employeeNumber).costCenter(costCenter).organization(organization)
+                .division(division).department(department).managerId(managerId);
+    }
+
+    /** Builds {@link UserAttributes} by name (the record's own constructor takes 24 values by position). */
+    public static final class Builder {
+        private String userName;
+        private String externalId;
+        private String nameFormatted;
+        private String familyName;
+        private String givenName;
+        private String middleName;
+        private String honorificPrefix;
+        private String honorificSuffix;
+        private String displayName;
+        private String nickName;
+        private String profileUrl;
+        private String title;
+        private String userType;
+        private String preferredLanguage;
+        private String locale;
+        private String timezone;
+        private Boolean active;
+        private List<MultiValueData> multiValues = List.of();
+        private String employeeNumber;
+        private String costCenter;
+        private String organization;
+        private String division;
+        private String department;
+        private String managerId;
+
+        private Builder() {
+        }
+
+        public Builder userName(String value) { userName = value; return this; }
+        public Builder externalId(String value) { externalId = value; return this; }
+        public Builder nameFormatted(String value) { nameFormatted = value; return this; }
+        public Builder familyName(String value) { familyName = value; return this; }
+        public Builder givenName(String value) { givenName = value; return this; }
+        public Builder middleName(String value) { middleName = value; return this; }
+        public Builder honorificPrefix(String value) { honorificPrefix = value; return this; }
+        public Builder honorificSuffix(String value) { honorificSuffix = value; return this; }
+        public Builder displayName(String value) { displayName = value; return this; }
+        public Builder nickName(String value) { nickName = value; return this; }
+        public Builder profileUrl(String value) { profileUrl = value; return this; }
+        public Builder title(String value) { title = value; return this; }
+        public Builder userType(String value) { userType = value; return this; }
+        public Builder preferredLanguage(String value) { preferredLanguage = value; return this; }
+        public Builder locale(String value) { locale = value; return this; }
+        public Builder timezone(String value) { timezone = value; return this; }
+        public Builder active(Boolean value) { active = value; return this; }
+        public Builder multiValues(List<MultiValueData> value) { multiValues = value; return this; }
+        public Builder employeeNumber(String value) { employeeNumber = value; return this; }
+        public Builder costCenter(String value) { costCenter = value; return this; }
+        public Builder organization(String value) { organization = value; return this; }
+        public Builder division(String value) { division = value; return this; }
+        public Builder department(String value) { department = value; return this; }
+        public Builder managerId(String value) { managerId = value; return this; }
+
+        public UserAttributes build() {
+            return new UserAttributes(userName, externalId, nameFormatted, familyName, givenName, middleName,
+                    honorificPrefix, honorificSuffix, displayName, nickName, profileUrl, title, userType,
+                    preferredLanguage, locale, timezone, active, multiValues, employeeNumber, costCenter, organization,
+                    division, department, managerId);
+        }
     }
 }

@@ -1,14 +1,16 @@
 package com.rollcall.users;
 
-import com.rollcall.scim.json.ScimJson;
 import static com.rollcall.scim.schema.JsonAttributes.bool;
 import static com.rollcall.scim.schema.JsonAttributes.object;
 import static com.rollcall.scim.schema.JsonAttributes.objects;
 import static com.rollcall.scim.schema.JsonAttributes.string;
 
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.Preconditions;
 import com.rollcall.scim.message.ScimException;
+import com.rollcall.scim.schema.AttributeDefinition;
 import com.rollcall.scim.schema.JsonAttributes;
+import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -30,15 +32,15 @@ public final class UserScimMapper {
     /** Multi-valued attributes with a {@code value} sub-attribute that Rollcall stores. */
     static final List<String> VALUE_ATTRIBUTES = List.of("emails", "phoneNumbers", "ims", "photos");
     static final String ADDRESSES = "addresses";
-    private static final int SHORT = 100;
-    private static final int MEDIUM = 200;
-    private static final int LONG = 300;
+    /** The manager's id, as long as its schema definition ({@code manager.value}) allows. */
+    private static final int MANAGER_ID = ScimSchemas.ENTERPRISE_USER.attribute("manager")
+            .flatMap(manager -> manager.subAttribute("value")).map(AttributeDefinition::maxLength).orElseThrow();
 
     private UserScimMapper() {
     }
 
     public static UserAttributes fromJson(JsonObject json) {
-        String userName = string(json, "userName", LONG);
+        String userName = core(json, "userName");
         if (userName == null || userName.isBlank()) {
             throw ScimException.invalidValue("Attribute 'userName' is required and must not be blank.");
         }
@@ -47,27 +49,50 @@ public final class UserScimMapper {
         List<MultiValueData> values = new ArrayList<>();
         for (String attribute : VALUE_ATTRIBUTES) {
             for (JsonObject item : objects(json, attribute)) {
-                values.add(new MultiValueData(attribute, string(item, "type", SHORT), isPrimary(item, attribute),
-                        string(item, "display", 500), string(item, "value", 700), null, null, null, null, null, null));
+                values.add(new MultiValueData(attribute, sub(item, attribute, "type"), isPrimary(item, attribute),
+                        sub(item, attribute, "display"), sub(item, attribute, "value"), null, null, null, null, null, null));
             }
         }
         for (JsonObject item : objects(json, ADDRESSES)) {
-            values.add(new MultiValueData(ADDRESSES, string(item, "type", SHORT), isPrimary(item, ADDRESSES), null, null,
-                    string(item, "formatted", 1000), string(item, "streetAddress", 500), string(item, "locality", MEDIUM),
-                    string(item, "region", MEDIUM), string(item, "postalCode", SHORT), string(item, "country", SHORT)));
+            values.add(new MultiValueData(ADDRESSES, sub(item, ADDRESSES, "type"), isPrimary(item, ADDRESSES), null, null,
+                    sub(item, ADDRESSES, "formatted"), sub(item, ADDRESSES, "streetAddress"), sub(item, ADDRESSES, "locality"),
+                    sub(item, ADDRESSES, "region"), sub(item, ADDRESSES, "postalCode"), sub(item, ADDRESSES, "country")));
         }
-        return new UserAttributes(userName, string(json, "externalId", LONG),
-                string(name, "formatted", 500), string(name, "familyName", MEDIUM), string(name, "givenName", MEDIUM),
-                string(name, "middleName", MEDIUM), string(name, "honorificPrefix", SHORT),
-                string(name, "honorificSuffix", SHORT),
-                string(json, "displayName", LONG), string(json, "nickName", MEDIUM), string(json, "profileUrl", 1000),
-                string(json, "title", LONG), string(json, "userType", SHORT), string(json, "preferredLanguage", SHORT),
-                string(json, "locale", SHORT), string(json, "timezone", SHORT),
-                bool(json, "active"),
-                values,
-                string(enterprise, "employeeNumber", MEDIUM), string(enterprise, "costCenter", MEDIUM),
-                string(enterprise, "organization", MEDIUM), string(enterprise, "division", MEDIUM),
-                string(enterprise, "department", MEDIUM), managerId(enterprise));
+        return UserAttributes.builder()
+                .userName(userName).externalId(core(json, "externalId"))
+                .nameFormatted(sub(name, "name", "formatted")).familyName(sub(name, "name", "familyName"))
+                .givenName(sub(name, "name", "givenName")).middleName(sub(name, "name", "middleName"))
+                .honorificPrefix(sub(name, "name", "honorificPrefix")).honorificSuffix(sub(name, "name", "honorificSuffix"))
+                .displayName(core(json, "displayName")).nickName(core(json, "nickName")).profileUrl(core(json, "profileUrl"))
+                .title(core(json, "title")).userType(core(json, "userType")).preferredLanguage(core(json, "preferredLanguage"))
+                .locale(core(json, "locale")).timezone(core(json, "timezone"))
+                .active(bool(json, "active"))
+                .multiValues(values)
+                .employeeNumber(extension(enterprise, "employeeNumber")).costCenter(extension(enterprise, "costCenter"))
+                .organization(extension(enterprise, "organization")).division(extension(enterprise, "division"))
+                .department(extension(enterprise, "department")).managerId(managerId(enterprise))
+                .build();
+    }
+
+    /** A string attribute of the core User schema, within the length its definition allows. */
+    private static String core(JsonObject json, String attribute) {
+        return string(json, attribute, limit(ScimSchemas.USER.attribute(attribute)));
+    }
+
+    /** A sub-attribute of a complex core attribute ({@code name}, {@code emails}...), within its defined length. */
+    private static String sub(JsonObject item, String attribute, String subAttribute) {
+        return string(item, subAttribute, limit(ScimSchemas.USER.attribute(attribute)
+                .flatMap(definition -> definition.subAttribute(subAttribute))));
+    }
+
+    /** A string attribute of the enterprise extension, within its defined length. */
+    private static String extension(JsonObject enterprise, String attribute) {
+        return string(enterprise, attribute, limit(ScimSchemas.ENTERPRISE_USER.attribute(attribute)));
+    }
+
+    private static int limit(Optional<AttributeDefinition> definition) {
+        return definition.map(AttributeDefinition::maxLength).filter(n -> n > 0)
+                .orElseThrow(() -> new IllegalStateException("a stored string attribute needs a length limit in ScimSchemas"));
     }
 
     private static boolean isPrimary(JsonObject item, String attribute) {
@@ -91,11 +116,11 @@ public final class UserScimMapper {
         }
         String id = switch (value.getValueType()) {
             case STRING -> ((JsonString) value).getString();
-            case OBJECT -> string(value.asJsonObject(), "value", LONG);
+            case OBJECT -> string(value.asJsonObject(), "value", MANAGER_ID);
             default -> throw ScimException.invalidValue("Attribute 'manager' must be an id or an object with a 'value'.");
         };
-        if (id != null && id.length() > LONG) {
-            throw ScimException.invalidValue("Attribute 'manager' is longer than " + LONG + " characters.");
+        if (id != null && id.length() > MANAGER_ID) {
+            throw ScimException.invalidValue("Attribute 'manager' is longer than " + MANAGER_ID + " characters.");
         }
         return id == null || id.isEmpty() ? null : id;
     }

@@ -25,7 +25,19 @@ public record AttributeDefinition(
         Uniqueness uniqueness,
         List<String> canonicalValues,
         List<String> referenceTypes,
-        List<AttributeDefinition> subAttributes) {
+        List<AttributeDefinition> subAttributes,
+        int maxLength) {
+
+    /** No limit of its own: an attribute without {@link #withMaxLength} (booleans, complex attributes, references). */
+    public static final int UNLIMITED = 0;
+
+    /** The canonical constructor without a length limit. */
+    public AttributeDefinition(String name, AttributeType type, boolean multiValued, String description, boolean required,
+            boolean caseExact, Mutability mutability, Returned returned, Uniqueness uniqueness, List<String> canonicalValues,
+            List<String> referenceTypes, List<AttributeDefinition> subAttributes) {
+        this(name, type, multiValued, description, required, caseExact, mutability, returned, uniqueness, canonicalValues,
+                referenceTypes, subAttributes, UNLIMITED);
+    }
 
     public AttributeDefinition {
         if (name == null || name.isBlank()) {
@@ -51,6 +63,9 @@ public record AttributeDefinition(
             }
         } else if (!subAttributes.isEmpty()) {
             throw new IllegalArgumentException("Only complex attributes have sub-attributes: '" + name + "'.");
+        }
+        if (maxLength < 0 || (maxLength > 0 && type == AttributeType.COMPLEX)) {
+            throw new IllegalArgumentException("A length limit belongs to a simple attribute: '" + name + "'.");
         }
         if (type != AttributeType.REFERENCE && !referenceTypes.isEmpty()) {
             throw new IllegalArgumentException("Only reference attributes have reference types: '" + name + "'.");
@@ -89,37 +104,46 @@ public record AttributeDefinition(
 
     public AttributeDefinition asMultiValued() {
         return new AttributeDefinition(name, type, true, description, required, caseExact, mutability, returned,
-                uniqueness, canonicalValues, referenceTypes, subAttributes);
+                uniqueness, canonicalValues, referenceTypes, subAttributes, maxLength);
     }
 
     public AttributeDefinition asRequired() {
         return new AttributeDefinition(name, type, multiValued, description, true, caseExact, mutability, returned,
-                uniqueness, canonicalValues, referenceTypes, subAttributes);
+                uniqueness, canonicalValues, referenceTypes, subAttributes, maxLength);
     }
 
     public AttributeDefinition asCaseExact() {
         return new AttributeDefinition(name, type, multiValued, description, required, true, mutability, returned,
-                uniqueness, canonicalValues, referenceTypes, subAttributes);
+                uniqueness, canonicalValues, referenceTypes, subAttributes, maxLength);
     }
 
     public AttributeDefinition with(Mutability newMutability) {
         return new AttributeDefinition(name, type, multiValued, description, required, caseExact, newMutability,
-                returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
+                returned, uniqueness, canonicalValues, referenceTypes, subAttributes, maxLength);
     }
 
     public AttributeDefinition with(Returned newReturned) {
         return new AttributeDefinition(name, type, multiValued, description, required, caseExact, mutability,
-                newReturned, uniqueness, canonicalValues, referenceTypes, subAttributes);
+                newReturned, uniqueness, canonicalValues, referenceTypes, subAttributes, maxLength);
     }
 
     public AttributeDefinition with(Uniqueness newUniqueness) {
         return new AttributeDefinition(name, type, multiValued, description, required, caseExact, mutability,
-                returned, newUniqueness, canonicalValues, referenceTypes, subAttributes);
+                returned, newUniqueness, canonicalValues, referenceTypes, subAttributes, maxLength);
     }
 
     public AttributeDefinition withCanonicalValues(String... values) {
         return new AttributeDefinition(name, type, multiValued, description, required, caseExact, mutability,
-                returned, uniqueness, List.of(values), referenceTypes, subAttributes);
+                returned, uniqueness, List.of(values), referenceTypes, subAttributes, maxLength);
+    }
+
+    /**
+     * The most characters a client may send for this attribute: checked when a resource is read from JSON, and
+     * said in its description on /Schemas (" (up to N characters)"), so the limit is written once.
+     */
+    public AttributeDefinition withMaxLength(int limit) {
+        return new AttributeDefinition(name, type, multiValued, description + " (up to " + limit + " characters).", required, caseExact, mutability, returned, uniqueness, canonicalValues,
+                referenceTypes, subAttributes, limit);
     }
 
     /** The sub-attribute whose name equals {@code subName} ignoring case (RFC 7643 §2.1). */

@@ -50,45 +50,45 @@ public final class ScimSchemas {
     /** The core User schema (RFC 7643 §4.1), as far as Rollcall stores it. */
     public static final SchemaDefinition USER = new SchemaDefinition(Urns.USER, "User", "User Account", List.of(
             ID,
-            externalId("Identifier of the user in the provisioning client (up to 300 characters)."),
-            string("userName", "Unique sign-in identifier of the user, case-insensitive (up to 300 characters).")
+            externalId("Identifier of the user in the provisioning client"),
+            string("userName", "Unique sign-in identifier of the user, case-insensitive").withMaxLength(300)
                     .asRequired().with(SERVER),
             complex("name", "The components of the user's real name.",
-                    string("formatted", "The full name, formatted for display (up to 500 characters)."),
-                    string("familyName", "The family or last name (up to 200 characters)."),
-                    string("givenName", "The given or first name (up to 200 characters)."),
-                    string("middleName", "The middle name or names (up to 200 characters)."),
-                    string("honorificPrefix", "The honorific prefix, such as 'Ms.' (up to 100 characters)."),
-                    string("honorificSuffix", "The honorific suffix, such as 'III' (up to 100 characters).")),
-            string("displayName", "The name of the user, suitable for display (up to 300 characters)."),
-            string("nickName", "The casual way to address the user (up to 200 characters)."),
-            reference("profileUrl", "URL of the user's online profile (up to 1000 characters).", "external"),
-            string("title", "The user's job title (up to 300 characters)."),
+                    string("formatted", "The full name, formatted for display").withMaxLength(500),
+                    string("familyName", "The family or last name").withMaxLength(200),
+                    string("givenName", "The given or first name").withMaxLength(200),
+                    string("middleName", "The middle name or names").withMaxLength(200),
+                    string("honorificPrefix", "The honorific prefix, such as 'Ms.'").withMaxLength(100),
+                    string("honorificSuffix", "The honorific suffix, such as 'III'").withMaxLength(100)),
+            string("displayName", "The name of the user, suitable for display").withMaxLength(300),
+            string("nickName", "The casual way to address the user").withMaxLength(200),
+            reference("profileUrl", "URL of the user's online profile", "external").withMaxLength(1000),
+            string("title", "The user's job title").withMaxLength(300),
             string("userType",
-                    "The user's relationship to the organisation, such as 'Employee' (up to 100 characters)."),
-            string("preferredLanguage", "The user's preferred language, such as 'en-US' (up to 100 characters)."),
-            string("locale", "The user's locale for formatting dates and numbers (up to 100 characters)."),
-            string("timezone", "The user's time zone in IANA format, such as 'Europe/Paris' (up to 100 characters)."),
+                    "The user's relationship to the organisation, such as 'Employee'").withMaxLength(100),
+            string("preferredLanguage", "The user's preferred language, such as 'en-US'").withMaxLength(100),
+            string("locale", "The user's locale for formatting dates and numbers").withMaxLength(100),
+            string("timezone", "The user's time zone in IANA format, such as 'Europe/Paris'").withMaxLength(100),
             bool("active", "Whether the user may use the platform; false deactivates the user."),
             string("password", "Accepted for compatibility and ignored: Rollcall never stores passwords.")
                     .with(WRITE_ONLY).with(NEVER),
             valued("emails", "Email addresses of the user.",
-                    string("value", "An email address (up to 700 characters)."), "work", "home", "other"),
+                    string("value", "An email address").withMaxLength(700), "work", "home", "other"),
             valued("phoneNumbers", "Phone numbers of the user.",
-                    string("value", "A phone number (up to 700 characters)."),
+                    string("value", "A phone number").withMaxLength(700),
                     "work", "home", "mobile", "fax", "pager", "other"),
             valued("ims", "Instant messaging addresses of the user.",
-                    string("value", "An instant messaging address (up to 700 characters)."),
+                    string("value", "An instant messaging address").withMaxLength(700),
                     "aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo"),
             valued("photos", "URLs of photos of the user.",
-                    reference("value", "URL of a photo (up to 700 characters).", "external"), "photo", "thumbnail"),
+                    reference("value", "URL of a photo", "external").withMaxLength(700), "photo", "thumbnail"),
             complex("addresses", "Postal addresses of the user.",
-                    string("formatted", "The full address, formatted for display (up to 1000 characters)."),
-                    string("streetAddress", "The street address (up to 500 characters)."),
-                    string("locality", "The city or locality (up to 200 characters)."),
-                    string("region", "The state or region (up to 200 characters)."),
-                    string("postalCode", "The postal code (up to 100 characters)."),
-                    string("country", "The country (up to 100 characters)."),
+                    string("formatted", "The full address, formatted for display").withMaxLength(1000),
+                    string("streetAddress", "The street address").withMaxLength(500),
+                    string("locality", "The city or locality").withMaxLength(200),
+                    string("region", "The state or region").withMaxLength(200),
+                    string("postalCode", "The postal code").withMaxLength(100),
+                    string("country", "The country").withMaxLength(100),
                     typeOf("work", "home", "other"),
                     primary()).asMultiValued(),
             complex("groups", "The groups the user belongs to; change them through /Groups.",
@@ -102,21 +102,21 @@ public final class ScimSchemas {
     /** The enterprise User extension (RFC 7643 §4.3), as far as Rollcall stores it. */
     public static final SchemaDefinition ENTERPRISE_USER = new SchemaDefinition(Urns.ENTERPRISE_USER,
             "EnterpriseUser", "Enterprise User", List.of(
-            string("employeeNumber", "The user's employee number in the organisation (up to 200 characters)."),
-            string("costCenter", "The user's cost center (up to 200 characters)."),
-            string("organization", "The user's organisation (up to 200 characters)."),
-            string("division", "The user's division (up to 200 characters)."),
-            string("department", "The user's department (up to 200 characters)."),
+            string("employeeNumber", "The user's employee number in the organisation").withMaxLength(200),
+            string("costCenter", "The user's cost center").withMaxLength(200),
+            string("organization", "The user's organisation").withMaxLength(200),
+            string("division", "The user's division").withMaxLength(200),
+            string("department", "The user's department").withMaxLength(200),
             complex("manager", "The user's manager, a user of the same enterprise.",
-                    string("value", "The id of the manager (up to 300 characters)."),
+                    string("value", "The id of the manager").withMaxLength(300),
                     reference("$ref", "The URI of the manager.", "User"),
                     string("displayName", "The display name of the manager.").with(READ_ONLY))));
 
     /** The core Group schema (RFC 7643 §4.2). */
     public static final SchemaDefinition GROUP = new SchemaDefinition(Urns.GROUP, "Group", "Group", List.of(
             ID,
-            externalId("Identifier of the group in the provisioning client (up to 300 characters)."),
-            string("displayName", "Unique, case-insensitive name of the group (up to 300 characters).")
+            externalId("Identifier of the group in the provisioning client"),
+            string("displayName", "Unique, case-insensitive name of the group").withMaxLength(300)
                     .asRequired().with(SERVER),
             complex("members", "The users and groups that belong to the group.",
                     string("value", "The id of the member.").with(IMMUTABLE),
@@ -230,7 +230,7 @@ public final class ScimSchemas {
     }
 
     private static AttributeDefinition externalId(String description) {
-        return string("externalId", description).asCaseExact().with(SERVER);
+        return string("externalId", description).withMaxLength(300).asCaseExact().with(SERVER);
     }
 
     /** A multi-valued attribute with the common sub-attributes value, display, type and primary (RFC 7643 §2.4). */
@@ -238,14 +238,14 @@ public final class ScimSchemas {
                                               String... types) {
         return complex(name, description,
                 value,
-                string("display", "A human-readable name for the value (up to 500 characters)."),
+                string("display", "A human-readable name for the value").withMaxLength(500),
                 typeOf(types),
                 primary()).asMultiValued();
     }
 
     private static AttributeDefinition typeOf(String... canonicalValues) {
-        return string("type", "A label for the value's function, such as '" + canonicalValues[0]
-                + "' (up to 100 characters).").withCanonicalValues(canonicalValues);
+        return string("type", "A label for the value's function, such as '" + canonicalValues[0] + "'").withMaxLength(100)
+                .withCanonicalValues(canonicalValues);
     }
 
     private static AttributeDefinition primary() {
