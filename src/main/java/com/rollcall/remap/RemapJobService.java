@@ -8,6 +8,8 @@ import com.rollcall.groups.UserGroup;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -33,6 +35,8 @@ import java.util.Optional;
  * for enterprises that had mappings before roles were stored).
  */
 @Stateless
+@Local(RemapQueue.class)
+@LocalBean
 public class RemapJobService implements RemapQueue {
     /** A running job whose heartbeat is older than this is taken over by another claim. */
     static final Duration STALE = Duration.ofSeconds(30);
