@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Bearer tokens this instance authenticated recently, by the token's SHA-256, for a short time
@@ -30,13 +31,20 @@ public class TokenCache {
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
     private final Map<Long, Long> revokedUntil = new ConcurrentHashMap<>();
     private final long ttlNanos;
+    private final LongSupplier nanoTime;
 
     public TokenCache() {
         this(ttlFromEnvironment());
     }
 
     TokenCache(Duration ttl) {
+        this(ttl, System::nanoTime);
+    }
+
+    /** With the clock it reads ({@link System#nanoTime()} in production; a hand-moved one in TokenCacheTest). */
+    TokenCache(Duration ttl, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** The caller of a token hash authenticated less than one TTL ago, if any. */
@@ -48,7 +56,7 @@ public class TokenCache {
         if (entry == null) {
             return Optional.empty();
         }
-        if (System.nanoTime() - entry.expiresAt() >= 0) {
+        if (nanoTime.getAsLong() - entry.expiresAt() >= 0) {
             byHash.remove(tokenHash, entry);
             return Optional.empty();
         }
@@ -60,7 +68,7 @@ public class TokenCache {
         if (ttlNanos <= 0) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Long until = revokedUntil.get(caller.clientId());
         if (until != null) {
             if (now - until < 0) {
@@ -80,7 +88,7 @@ public class TokenCache {
     }
 
     void forget(long clientId) {
-        revokedUntil.put(clientId, System.nanoTime() + Math.max(ttlNanos, 0));
+        revokedUntil.put(clientId, nanoTime.getAsLong() + Math.max(ttlNanos, 0));
         byHash.values().removeIf(entry -> entry.caller().clientId() == clientId);
     }
 

@@ -11,10 +11,20 @@ import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TestDatabase;
 import com.rollcall.testing.TestTenants;
+import com.rollcall.apiclients.ApiTokens;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +62,13 @@ class AdminApiClientsIT {
         assertTrue(list.json().getJsonArray("clients").stream()
                 .anyMatch(c -> c.asJsonObject().getString("id").equals(body.getString("id"))), list.toString());
         assertFalse(admin.get("api-clients/" + body.getString("id")).text().contains("\"token\""));
+
+        // stored: the SHA-256 of the token and its hint, and in no column anything else derived from it
+        Map<String, String> row = row("SELECT * FROM api_client WHERE id = ?", Long.parseLong(body.getString("id")));
+        assertEquals(sha256(token), row.remove("token_hash"), "the hash is the SHA-256 of the token, in hex");
+        assertEquals(token.substring(0, 7), row.remove("token_hint"), "the hint is the prefix and four characters");
+        assertEquals(body.getString("tokenHint"), token.substring(0, 7));
+        assertNoTraceOf(token, row, "api_client");
     }
 
     @Test
@@ -78,7 +95,9 @@ class AdminApiClientsIT {
 
     @Test
     void createAndRevokeAreAuditedWithTheCallingClientAsActor() throws Exception {
-        String id = admin.post("api-clients", "{\"name\": \"Audited\", \"scopes\": [\"admin\"]}").json().getString("id");
+        JsonObject created = admin.post("api-clients", "{\"name\": \"Audited\", \"scopes\": [\"admin\"]}").json();
+        String id = created.getString("id");
+        String token = created.getString("token");
         admin.delete("api-clients/" + id);
         try (Connection c = TestDatabase.connect();
              PreparedStatement s = c.prepareStatement("SELECT action, actor_type, actor_id, request_id, after_state "
@@ -91,10 +110,75 @@ class AdminApiClientsIT {
                 assertEquals("API_CLIENT", rs.getString(2));
                 assertEquals(Long.toString(tenant.apiClientId()), rs.getString(3));
                 assertNotNull(rs.getString(4));
-                assertFalse(rs.getString(5).contains("rc_") && rs.getString(5).contains("token\""), "no token in the audit");
                 assertTrue(rs.next());
                 assertEquals("API_CLIENT_REVOKED", rs.getString(1));
                 assertFalse(rs.next());
+            }
+        }
+        // every column of both events, under whatever key: no token, no hash, nothing else derived from it
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("SELECT id FROM audit_event WHERE enterprise_id = ? "
+                     + "AND resource_type = 'ApiClient' AND resource_id = ?")) {
+            s.setLong(1, tenant.enterpriseId());
+            s.setString(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                int events = 0;
+                while (rs.next()) {
+                    events++;
+                    Map<String, String> event = row("SELECT * FROM audit_event WHERE id = ?", rs.getLong(1));
+                    assertNoTraceOf(token, event, "audit_event " + event.get("action"));
+                }
+                assertEquals(2, events);
+            }
+        }
+    }
+
+    /**
+     * Fails if any value holds the token, its secret part (or any 8 characters of it), the secret's bytes in
+     * another encoding, a common digest of the token (the SHA-256 hex included: it belongs in token_hash only),
+     * or the token reversed or in another letter case.
+     */
+    static void assertNoTraceOf(String token, Map<String, String> values, String where) throws Exception {
+        String secret = token.substring(ApiTokens.PREFIX.length());
+        byte[] bytes = Base64.getUrlDecoder().decode(secret);
+        byte[] utf8 = token.getBytes(StandardCharsets.UTF_8);
+        List<String> traces = new ArrayList<>(List.of(token, secret, new StringBuilder(token).reverse().toString(),
+                HexFormat.of().formatHex(bytes), Base64.getEncoder().encodeToString(bytes),
+                Base64.getEncoder().encodeToString(utf8), Base64.getUrlEncoder().encodeToString(utf8),
+                HexFormat.of().formatHex(utf8)));
+        for (String algorithm : List.of("MD5", "SHA-1", "SHA-256", "SHA-512")) {
+            byte[] digest = MessageDigest.getInstance(algorithm).digest(utf8);
+            traces.add(HexFormat.of().formatHex(digest));
+            traces.add(Base64.getEncoder().encodeToString(digest));
+            traces.add(Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+        }
+        for (int from = 0; from + 8 <= secret.length(); from++) {
+            traces.add(secret.substring(from, from + 8));
+        }
+        values.forEach((column, value) -> {
+            if (value == null) {
+                return;
+            }
+            String lower = value.toLowerCase(java.util.Locale.ROOT);
+            for (String trace : traces) {
+                boolean caseFree = trace.length() > 8;
+                assertFalse(caseFree ? lower.contains(trace.toLowerCase(java.util.Locale.ROOT)) : value.contains(trace),
+                        where + "." + column + " holds something derived from the token: " + value);
+            }
+        });
+    }
+
+    /** One row, every column by its lower-case name, as text. */
+    private static Map<String, String> row(String sql, long id) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "no row for " + id);
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getString(i));
+                }
+                return row;
             }
         }
     }

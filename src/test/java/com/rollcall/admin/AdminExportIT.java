@@ -25,6 +25,7 @@ class AdminExportIT {
     private static AdminClient admin;
     private static String annId;
     private static String groupId;
+    private static long stores;
 
     @BeforeAll
     static void data() {
@@ -37,7 +38,8 @@ class AdminExportIT {
                 + "{\"employeeNumber\":\"E-1\"}}").json().getString("id");
         TestTenants.manualUser(tenant, "manual.bob", "bob@export.test", null, true);
         groupId = scim.post("Groups", "{\"displayName\":\"Sales\",\"members\":[{\"value\":\"" + annId + "\"}]}").json().getString("id");
-        AdminSql.mapGroup(tenant.enterpriseId(), groupId, "EDITOR");
+        stores = TestTenants.subAccount(tenant, "Stores");
+        TestTenants.mapGroup(tenant, groupId, "Editor", stores);
         Tenant other = TestTenants.create("AdminExportOther");
         ScimClient.forTenant(other).post("Users", "{\"userName\":\"stranger@export.test\"}");
     }
@@ -73,7 +75,9 @@ class AdminExportIT {
 
         JsonObject mapping = backup.getJsonArray("mappings").getJsonObject(0);
         assertEquals(groupId, mapping.getString("groupId"));
-        assertEquals("ENTERPRISE", mapping.getString("level"));
+        assertEquals("SUB_ACCOUNT", mapping.getString("level"));
+        assertEquals(Long.toString(stores), mapping.getString("subAccountId"));
+        assertEquals("Stores", mapping.getString("subAccountName"));
         assertEquals("EDITOR", mapping.getString("roleCode"));
     }
 
@@ -104,7 +108,7 @@ class AdminExportIT {
         assertTrue(groups.startsWith("id,displayName,externalId,memberCount,members,memberGroups,createdAt,lastModified\r\n"), groups);
         assertTrue(groups.contains(groupId + ",Sales,,1," + annId + ","), groups);
         assertTrue(admin.get("export?format=csv&what=roles").text().contains("Enterprise Admin"));
-        assertTrue(admin.get("export?format=CSV&what=Mappings").text().contains(groupId + ",Sales,ENTERPRISE,,,"));
+        assertTrue(admin.get("export?format=CSV&what=Mappings").text().contains(groupId + ",Sales,SUB_ACCOUNT," + stores + ",Stores,"));
     }
 
     @ParameterizedTest

@@ -25,14 +25,14 @@ class AdminReadinessIT {
         String noMail = TestTenants.manualUser(tenant, "nomail", null, null, true);
         String manualDup = TestTenants.manualUser(tenant, "manual.dup", "Dup@Clash.test", "E1 ", true);
         String deleted = TestTenants.manualUser(tenant, "gone", null, null, true);
-        AdminSql.execute("UPDATE user_account SET deleted_at = UTC_TIMESTAMP(3), user_name_key = NULL WHERE scim_id = ?", deleted);
+        assertEquals(204, scim.send(scim.request("Users/" + deleted).DELETE()).status(), "deleted (soft) through SCIM");
         // two manual users with one email (and one employee number): the clash the report must reveal
         // before an IdP arrives (a SCIM create with that email would be refused with 409 then)
         String secondDup = TestTenants.manualUser(tenant, "manual.dup.two", "dup@clash.TEST", "e1", true);
         assertEquals(201, scim.post("Users", "{\"userName\":\"solo\",\"emails\":[{\"value\":\"solo@clash.test\"}]}").status());
         String mapped = scim.post("Groups", "{\"displayName\":\"Mapped\"}").json().getString("id");
         String unmapped = scim.post("Groups", "{\"displayName\":\"Unmapped\"}").json().getString("id");
-        AdminSql.mapGroup(tenant.enterpriseId(), mapped, "EDITOR");
+        TestTenants.mapGroup(tenant, mapped, "Editor", TestTenants.subAccount(tenant, "Stores"));
 
         // the license limit was lowered after these users arrived: the report must show the overrun
         TestTenants.licenseLimit(tenant, 3);
@@ -76,7 +76,7 @@ class AdminReadinessIT {
     @Test
     void employeeIdRuleLooksForEmployeeNumbersNotEmails() {
         Tenant tenant = TestTenants.create("ReadinessEmployeeId");
-        AdminSql.execute("UPDATE enterprise SET identifier_rule = 'EMPLOYEE_ID' WHERE id = ?", tenant.enterpriseId());
+        TestTenants.identifierRule(tenant, "EMPLOYEE_ID");
         String noNumber = TestTenants.manualUser(tenant, "mailonly", "mailonly@x.test", null, true);
         TestTenants.manualUser(tenant, "numbered", null, "E-7", true);
         JsonObject report = AdminClient.forTenant(tenant).get("migration-readiness").json();

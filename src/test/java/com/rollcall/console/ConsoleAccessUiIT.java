@@ -11,25 +11,38 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** Who sees what: the navigation by role, admin-only pages refused to Integrations Managers, styled 404. */
 @ExtendWith(RollcallServer.class)
 class ConsoleAccessUiIT {
-    private static final List<String> ALL_PAGES = List.of("nav-dashboard", "nav-settings", "nav-readiness", "nav-users",
-            "nav-groups", "nav-roles", "nav-sub-accounts", "nav-api-clients", "nav-audit", "nav-export");
+    /** The navigation an Enterprise Admin sees, in order: element id, label, page, and that page's heading. */
+    private static final List<List<String>> ADMIN_NAVIGATION = List.of(
+            List.of("nav-dashboard", "Dashboard", "console/dashboard.xhtml", "Dashboard"),
+            List.of("nav-settings", "Settings", "console/settings.xhtml", "Settings"),
+            List.of("nav-readiness", "Readiness", "console/readiness.xhtml", "Migration readiness"),
+            List.of("nav-users", "Users", "console/users/list.xhtml", "Users"),
+            List.of("nav-groups", "Groups", "console/groups/list.xhtml", "User groups"),
+            List.of("nav-roles", "Roles", "console/roles/list.xhtml", "Roles"),
+            List.of("nav-sub-accounts", "Sub-accounts", "console/sub-accounts.xhtml", "Sub-accounts"),
+            List.of("nav-api-clients", "API clients", "console/api-clients.xhtml", "API clients"),
+            List.of("nav-audit", "Audit log", "console/audit.xhtml", "Audit log"),
+            List.of("nav-export", "Export", "console/export.xhtml", "Backup export"));
 
     private final Tenant tenant = TestTenants.create("Access");
 
     @Test
-    void enterpriseAdminSeesEveryPageInTheNavigation() {
+    void enterpriseAdminSeesEveryPageInTheNavigationAndEachLinkLeadsToItsPage() {
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.open("console/dashboard.xhtml");
-            for (String id : ALL_PAGES) {
-                assertTrue(ui.present(id), id);
-            }
-            assertEquals("page", ui.visible("nav-dashboard").getAttribute("aria-current"));
+            assertEquals(ADMIN_NAVIGATION.stream().map(item -> item.subList(0, 3)).toList(), navigation(ui),
+                    "the links, their labels and targets, in order");
             ui.screenshot("access-admin-nav");
+            for (List<String> item : ADMIN_NAVIGATION) {
+                ui.submit(item.get(0));
+                assertEquals(item.get(3), ui.text("page-title"), "the page " + item.get(0) + " leads to");
+                assertEquals(List.of(item.get(0)), current(ui), "the link marked as the current page on " + item.get(2));
+            }
         }
     }
 
@@ -38,10 +51,9 @@ class ConsoleAccessUiIT {
         String login = TestTenants.consoleUser(tenant, "INTEGRATIONS_MANAGER");
         try (ConsoleUi ui = ConsoleUi.signIn(login, tenant.adminPassword())) {
             ui.open("console/dashboard.xhtml");
-            List<String> shown = ui.browser.findElements(By.cssSelector(".nav a")).stream()
-                    .map(WebElement::getText).toList();
-            assertEquals(List.of("Dashboard", "API clients"), shown);
-            assertTrue(ui.text("signed-in-role").contains("Integrations Manager"));
+            assertEquals(List.of(ADMIN_NAVIGATION.get(0).subList(0, 3), ADMIN_NAVIGATION.get(7).subList(0, 3)), navigation(ui),
+                    "only the dashboard and API clients");
+            assertEquals("Integrations Manager", ui.text("signed-in-role"));
             ui.screenshot("access-integrations-manager-nav");
 
             for (String page : List.of("console/settings.xhtml", "console/users/list.xhtml", "console/audit.xhtml",
@@ -84,7 +96,7 @@ class ConsoleAccessUiIT {
     void aPostWithAnUnknownViewStateGetsTheStyledExpiredPageAndChangesNothing() {
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.open("console/settings.xhtml");
-            ((org.openqa.selenium.JavascriptExecutor) ui.browser).executeScript(
+            ((JavascriptExecutor) ui.browser).executeScript(
                     "document.querySelector('#mode input[name=\"jakarta.faces.ViewState\"]').value = '-1:-1';");
             ui.submit("mode:switch");
             assertEquals("Your page has expired", ui.text("error-title"));
@@ -99,23 +111,56 @@ class ConsoleAccessUiIT {
     void pagesFitANarrowWindowWithoutSidewaysScrolling() {
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 800));
-            for (String page : List.of("console/dashboard.xhtml", "console/settings.xhtml", "console/users/list.xhtml",
-                    "console/users/create.xhtml", "console/api-clients.xhtml", "console/audit.xhtml", "console/export.xhtml",
-                    "console/readiness.xhtml")) {
-                ui.open(page);
-                ui.visible("page-title");
-                Object overflow = ((org.openqa.selenium.JavascriptExecutor) ui.browser).executeScript(
+            JavascriptExecutor js = (JavascriptExecutor) ui.browser;
+            for (List<String> page : List.of(List.of("console/dashboard.xhtml", "Dashboard"),
+                    List.of("console/settings.xhtml", "Settings"), List.of("console/users/list.xhtml", "Users"),
+                    List.of("console/users/create.xhtml", "Create a user"), List.of("console/api-clients.xhtml", "API clients"),
+                    List.of("console/audit.xhtml", "Audit log"), List.of("console/export.xhtml", "Backup export"),
+                    List.of("console/readiness.xhtml", "Migration readiness"))) {
+                ui.open(page.get(0));
+                assertEquals(page.get(1), ui.text("page-title"), page.get(0));
+                Object overflow = js.executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertTrue(((Number) overflow).longValue() <= 0, page + " overflows sideways by " + overflow + " px: "
-                        + ((org.openqa.selenium.JavascriptExecutor) ui.browser).executeScript("var w = document.documentElement"
+                assertTrue(((Number) overflow).longValue() <= 0, page.get(0) + " overflows sideways by " + overflow + " px: "
+                        + js.executeScript("var w = document.documentElement"
                         + ".clientWidth; return Array.from(document.querySelectorAll('body *')).filter(function (e) { return "
                         + "e.getBoundingClientRect().right > w; }).map(function (e) { return e.tagName + '#' + e.id + '.' "
                         + "+ e.className; }).join(' ');"));
-                assertTrue(ui.visible("nav-dashboard").isDisplayed(), page);
+                assertEquals(ADMIN_NAVIGATION.stream().map(item -> item.subList(0, 3)).toList(), navigation(ui),
+                        "the whole navigation on " + page.get(0));
+                // a narrow window scrolls the navigation row sideways (not the page): every link can be scrolled
+                // into the window, whole, and is shown
+                Object unreachable = js.executeScript("var w = document.documentElement.clientWidth; "
+                        + "var nav = document.querySelector('.nav'); var n = nav.getBoundingClientRect(); "
+                        + "if (n.left < 0 || n.right > w) { return 'the navigation row itself'; } "
+                        + "var bad = Array.from(nav.querySelectorAll('a')).filter(function (a) { "
+                        + "a.scrollIntoView({block: 'nearest', inline: 'nearest'}); var r = a.getBoundingClientRect(); "
+                        + "return r.width === 0 || r.height === 0 || r.left < n.left - 1 || r.right > n.right + 1 "
+                        + "|| getComputedStyle(a).visibility !== 'visible'; }).map(function (a) { return a.id; }); "
+                        + "nav.scrollLeft = 0; window.scrollTo(0, 0); return bad.join(' ');");
+                assertEquals("", unreachable, "navigation links that cannot be brought into the window on " + page.get(0));
+                Object covered = js.executeScript("var t = document.getElementById('page-title').getBoundingClientRect(); "
+                        + "return Array.from(document.querySelectorAll('.nav a')).filter(function (a) { var r = "
+                        + "a.getBoundingClientRect(); return r.left < t.right && t.left < r.right && r.top < t.bottom "
+                        + "&& t.top < r.bottom; }).map(function (a) { return a.id; }).join(' ');");
+                assertEquals("", covered, "navigation links overlapping the page title on " + page.get(0));
             }
             ui.open("console/users/list.xhtml");
             ui.screenshot("narrow-users");
         }
+    }
+
+    /** The navigation's links in order: element id, label, and page (relative to the server root). */
+    private static List<List<String>> navigation(ConsoleUi ui) {
+        return ui.browser.findElements(By.cssSelector(".nav a")).stream()
+                .map(a -> List.of(a.getAttribute("id"), a.getText(), a.getAttribute("href").substring(ui.base.length())))
+                .toList();
+    }
+
+    /** The ids of the navigation links marked as the current page. */
+    private static List<String> current(ConsoleUi ui) {
+        return ui.browser.findElements(By.cssSelector(".nav a")).stream()
+                .filter(a -> "page".equals(a.getAttribute("aria-current"))).map(a -> a.getAttribute("id")).toList();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.TestTenants;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** attributes / excludedAttributes (RFC 7644 section 3.9) on reads and on write responses. */
 @ExtendWith(RollcallServer.class)
 class ProjectionIT {
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private final ScimClient scim = ScimClient.forTenant(TestTenants.create("Projection"));
 
     private String user() {
         return scim.post("Users", "{\"userName\":\"proj@example.com\",\"title\":\"T\",\"name\":{\"givenName\":\"P\",\"familyName\":\"R\"},"
                 + "\"emails\":[{\"value\":\"proj@example.com\",\"type\":\"work\"}],"
-                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"employeeNumber\":\"7\"}}").json().getString("id");
+                + "\"" + ENTERPRISE + "\":{\"employeeNumber\":\"7\",\"department\":\"Sales\"}}").json().getString("id");
     }
 
     @Test
@@ -34,11 +36,20 @@ class ProjectionIT {
 
     @Test
     void excludedAttributesRemovesThemButNeverTheId() {
-        JsonObject read = scim.get("Users/" + user() + "?excludedAttributes=emails,id,"
-                + "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber").json();
+        String id = user();
+        JsonObject whole = scim.get("Users/" + id).json();
+        assertEquals(Json.createObjectBuilder().add("employeeNumber", "7").add("department", "Sales").build(),
+                whole.getJsonObject(ENTERPRISE), "the precondition: both are stored and returned");
+
+        JsonObject read = scim.get("Users/" + id + "?excludedAttributes=emails,id," + ENTERPRISE + ":employeeNumber").json();
         assertFalse(read.containsKey("emails"));
-        assertTrue(read.containsKey("id"));
+        assertEquals(id, read.getString("id"), "id is always returned");
         assertEquals("T", read.getString("title"));
+        assertEquals(Json.createObjectBuilder().add("department", "Sales").build(), read.getJsonObject(ENTERPRISE),
+                "employeeNumber is gone from the enterprise extension, department stays: " + read);
+        JsonObject expected = Json.createObjectBuilder(whole).remove("emails")
+                .add(ENTERPRISE, Json.createObjectBuilder().add("department", "Sales")).build();
+        assertEquals(expected, read, "nothing else is removed");
     }
 
     @Test

@@ -6,11 +6,13 @@ import static com.rollcall.testing.ScimCalls.delete;
 import static com.rollcall.testing.ScimCalls.encode;
 import static com.rollcall.testing.ScimCalls.filter;
 import static com.rollcall.testing.ScimCalls.ids;
+import static com.rollcall.testing.ScimCalls.memberIds;
+import static com.rollcall.testing.ScimCalls.patch;
 import static com.rollcall.testing.ScimCalls.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollcall.testing.Payloads;
@@ -19,36 +21,39 @@ import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TenantSnapshot;
+import com.rollcall.testing.TestDatabase;
 import com.rollcall.testing.TestTenants;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Replays the lifecycle of ENTRA.md ("The lifecycle Entra drives") with Entra's own payloads
- * ({@code src/test/resources/scim/entra/}), step by step, in order, on one tenant: test connection,
- * matching, create, read by the cached id, rename, group lookup and create, delete. The PATCH steps
- * are in {@link EntraPatchDialectIT}.
+ * ({@code src/test/resources/scim/entra/}): test connection, matching, create, read by the cached id, rename,
+ * group lookup and create, delete. Each test is one step with the state it needs made by itself, on its own
+ * enterprise, so any test runs alone and a failure stays where it happened. The PATCH steps are in
+ * {@link EntraPatchDialectIT}.
  */
 @ExtendWith(RollcallServer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EntraLifecycleIT {
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final String PASSWORD = "Q7x!pR2#vLw9-Entra-Initial";
 
-    private Tenant tenant;
-    private ScimClient scim;
+    private final Tenant tenant = TestTenants.create("Entra lifecycle");
+    private final ScimClient scim = ScimClient.forTenant(tenant);
 
     /** Adele, as Entra's attribute mappings send her: mixed-case UPN, an objectId as externalId. */
     private final String userName = "Adele.Vance@Contoso.onmicrosoft.com";
@@ -60,20 +65,24 @@ class EntraLifecycleIT {
     private final String groupName = "Retail Managers (Americas)";
     private final String groupExternalId = UUID.randomUUID().toString();
 
-    private JsonObject created;
-    private String userId;
-    private String meganId;
-    private String groupId;
-
-    @BeforeAll
-    void tenant() {
-        tenant = TestTenants.create("Entra lifecycle");
-        scim = ScimClient.forTenant(tenant);
-    }
-
     private Map<String, String> adele(String withUserName, String withExternalId) {
         return Map.of("userName", withUserName, "externalId", withExternalId, "displayName", "Adele Vance",
                 "workEmail", workEmail, "employeeNumber", employeeNumber, "managerId", managerId);
+    }
+
+    /** Adele created with Entra's payload; her SCIM form as the create answered it. */
+    private JsonObject createAdele() {
+        ScimClient.Response response = scim.post("Users", Payloads.read("entra/create-user.json", adele(userName, externalId)));
+        assertEquals(201, response.status(), response.toString());
+        return response.json();
+    }
+
+    /** The group created with Entra's payload; its id. */
+    private String createGroup() {
+        ScimClient.Response response = scim.post("Groups", Payloads.read("entra/create-group.json",
+                Map.of("displayName", groupName, "externalId", groupExternalId)));
+        assertEquals(201, response.status(), response.toString());
+        return response.json().getString("id");
     }
 
     private JsonObject match(String filter) {
@@ -97,7 +106,6 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(1)
     void testConnectionWithARandomUserNameIsAnEmptyListResponseWithOrWithoutUserAgentAndDialectFlag() {
         String probe = "userName eq " + quoted(UUID.randomUUID().toString());
 
@@ -122,7 +130,6 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(2)
     void matchingBeforeTheCreateFindsNothingOnAnyMatchingAttribute() {
         assertFindsNothing("userName eq " + quoted(userName));
         assertFindsNothing("externalId eq " + quoted(externalId));
@@ -132,7 +139,6 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(3)
     void createWithEntrasPayloadIs201WithLocationEtagAndTheStoredUser() {
         String body = Payloads.read("entra/create-user.json", adele(userName, externalId));
 
@@ -140,8 +146,8 @@ class EntraLifecycleIT {
 
         assertEquals(201, response.status(), response.toString());
         assertTrue(response.contentType().startsWith("application/scim+json"), response.contentType());
-        created = response.json();
-        userId = created.getString("id");
+        JsonObject created = response.json();
+        String userId = created.getString("id");
         assertFalse(userId.isBlank());
         assertEquals(created.getJsonObject("meta").getString("location"), response.header("Location").orElseThrow());
         assertTrue(response.header("Location").orElseThrow().endsWith("/scim/v2/Users/" + userId));
@@ -174,8 +180,8 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(4)
     void createWithStringBooleansRolesAsAStringAndAPlainManagerIdIsAccepted() {
+        String userId = createAdele().getString("id");
         String body = Payloads.read("entra/create-user-string-booleans.json", Map.of(
                 "userName", "Megan.Bowen@Contoso.onmicrosoft.com", "externalId", UUID.randomUUID().toString(),
                 "workEmail", "Megan.Bowen@contoso.com", "employeeNumber", "EMP-00418", "managerId", userId));
@@ -184,7 +190,6 @@ class EntraLifecycleIT {
 
         assertEquals(201, response.status(), response.toString());
         JsonObject megan = response.json();
-        meganId = megan.getString("id");
         assertEquals(JsonValue.TRUE, megan.get("active"), "Q2: \"True\" is stored as the boolean true");
         assertEquals(JsonValue.TRUE, megan.getJsonArray("emails").getJsonObject(0).get("primary"));
         assertEquals(userId, megan.getJsonObject(ENTERPRISE).getJsonObject("manager").getString("value"),
@@ -196,8 +201,9 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(5)
     void readByTheCachedIdReturnsWhatTheCreateReturned() {
+        JsonObject created = createAdele();
+        String userId = created.getString("id");
         ScimClient.Response read = scim.get("Users/" + userId);
 
         assertEquals(200, read.status(), read.toString());
@@ -206,8 +212,8 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(6)
     void matchingFindsTheUserByEveryMatchingAttributeWithEntrasCaseRules() {
+        String userId = createAdele().getString("id");
         assertFindsOnly(userId, "userName eq " + quoted(userName));
         assertFindsOnly(userId, "userName eq " + quoted(userName.toLowerCase(Locale.ROOT)));
         assertFindsOnly(userId, "userName eq " + quoted(userName.toUpperCase(Locale.ROOT)));
@@ -224,8 +230,8 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(7)
     void aConflictingCreateIs409AndTheConflictingValueIsFindableByAFilter() {
+        String userId = createAdele().getString("id");
         long before = TenantSnapshot.liveUsers(tenant);
         String otherCase = userName.toUpperCase(Locale.ROOT);
 
@@ -243,8 +249,9 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(8)
     void userNameRenameByPutKeepsTheIdMovesMatchingAndFreesTheOldName() {
+        JsonObject created = createAdele();
+        String userId = created.getString("id");
         ScimClient.Response renamed = put(scim, "Users/" + userId,
                 Payloads.read("entra/create-user.json", adele(renamedUserName, externalId)));
 
@@ -271,7 +278,6 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(9)
     void groupLookupFindsNothingThenTheCreateIs201ThenTheLookupFindsItWithoutMembers() {
         String lookup = "displayName eq " + quoted(groupName);
         JsonObject none = filter(scim, "Groups", lookup, "excludedAttributes=members");
@@ -282,7 +288,7 @@ class EntraLifecycleIT {
 
         assertEquals(201, response.status(), response.toString());
         JsonObject group = response.json();
-        groupId = group.getString("id");
+        String groupId = group.getString("id");
         assertEquals(groupName, group.getString("displayName"));
         assertEquals(groupExternalId, group.getString("externalId"));
         assertTrue(!group.containsKey("members") || group.getJsonArray("members").isEmpty(), group.toString());
@@ -304,9 +310,61 @@ class EntraLifecycleIT {
         assertFalse(read.json().containsKey("members"), read.toString());
     }
 
+    /**
+     * Q11, proved on the database rather than on the answer's shape: while another session holds the membership
+     * table locked for writing (MariaDB's LOCK TABLES ... WRITE), every statement that reads it waits for the lock.
+     * Entra's lookups and reads with {@code excludedAttributes=members} answer at once all the same; a read with
+     * the members, the control, waits until the table is unlocked.
+     */
     @Test
-    @Order(10)
+    void excludedAttributesMembersNeverReadsTheMembershipTable() throws Exception {
+        String userId = createAdele().getString("id");
+        String groupId = createGroup();
+        assertEquals(204, patch(scim, "Groups/" + groupId, Payloads.read("entra/patch-group-add-member.json",
+                Map.of("member", userId))).status());
+        String lookup = "Groups?excludedAttributes=members&filter=" + encode("displayName eq " + quoted(groupName));
+
+        try (Connection session = TestDatabase.connect(); Statement sql = session.createStatement()) {
+            sql.execute("LOCK TABLES group_membership WRITE");
+            try {
+                ScimClient.Response found = withoutWaiting(lookup);
+                assertEquals(List.of(groupId), ids(found.json()));
+                assertFalse(found.json().getJsonArray("Resources").getJsonObject(0).containsKey("members"), found.toString());
+                ScimClient.Response read = withoutWaiting("Groups/" + groupId + "?excludedAttributes=members");
+                assertEquals(groupName, read.json().getString("displayName"));
+                assertFalse(read.json().containsKey("members"), read.toString());
+                withoutWaiting("Groups?excludedAttributes=members&startIndex=1&count=10");
+
+                CompletableFuture<ScimClient.Response> withMembers = CompletableFuture.supplyAsync(
+                        () -> scim.get("Groups/" + groupId));
+                assertThrows(TimeoutException.class, () -> withMembers.get(3, TimeUnit.SECONDS),
+                        "the control: a read that needs the members waits for the locked table");
+                sql.execute("UNLOCK TABLES");
+                ScimClient.Response whole = withMembers.get(60, TimeUnit.SECONDS);
+                assertEquals(200, whole.status(), whole.toString());
+                assertEquals(Set.of(userId), memberIds(whole.json()), "once unlocked, the members are there");
+            } finally {
+                sql.execute("UNLOCK TABLES");
+            }
+        }
+    }
+
+    /** A GET that must be answered (200) in well under the time a statement waiting for a lock would take. */
+    private ScimClient.Response withoutWaiting(String path) {
+        HttpRequest.Builder request = scim.request(path).timeout(Duration.ofSeconds(15)).GET();
+        ScimClient.Response response;
+        try {
+            response = scim.send(request);
+        } catch (IllegalStateException e) {
+            throw new AssertionError(path + " was not answered within 15 s: it waited for the locked membership table", e);
+        }
+        assertEquals(200, response.status(), path + " -> " + response);
+        return response;
+    }
+
+    @Test
     void aSecondCreateOfTheSameGroupIs409AndTheGroupStaysFindable() {
+        String groupId = createGroup();
         ScimClient.Response again = scim.post("Groups", Payloads.read("entra/create-group.json",
                 Map.of("displayName", groupName.toLowerCase(Locale.ROOT), "externalId", UUID.randomUUID().toString())));
 
@@ -316,8 +374,11 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(11)
     void hardDeleteIs204ThenTheUserIs404AndNoLongerMatches() {
+        String userId = createAdele().getString("id");
+        ScimClient.Response other = scim.post("Users", "{\"userName\":\"Megan.Bowen@Contoso.onmicrosoft.com\"}");
+        assertEquals(201, other.status(), other.toString());
+        String meganId = other.json().getString("id");
         ScimClient.Response deleted = delete(scim, "Users/" + userId);
 
         assertEquals(204, deleted.status(), deleted.toString());
@@ -333,8 +394,9 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(12)
     void aUserDeletedInRollcallIsCreatedAfreshWhenEntraProvisionsItAgain() {
+        String userId = createAdele().getString("id");
+        assertEquals(204, delete(scim, "Users/" + userId).status());
         ScimClient.Response again = scim.post("Users",
                 Payloads.read("entra/create-user.json", adele(userName, externalId)));
 
@@ -344,9 +406,8 @@ class EntraLifecycleIT {
     }
 
     @Test
-    @Order(13)
     void groupDeleteIs204ThenTheGroupIs404AndNoLongerMatches() {
-        assertNotNull(groupId);
+        String groupId = createGroup();
         ScimClient.Response deleted = delete(scim, "Groups/" + groupId);
 
         assertEquals(204, deleted.status(), deleted.toString());

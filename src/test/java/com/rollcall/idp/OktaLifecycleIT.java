@@ -97,21 +97,6 @@ class OktaLifecycleIT {
     }
 
     @Test
-    void aPageOfUsersIsAnsweredWithin600Milliseconds() {
-        for (int i = 1; i <= 5; i++) {
-            createUser("okta.fast" + i + "@okta.local", "Fast", "User" + i, "00ufast" + i);
-        }
-        page("startIndex=1&count=2"); // warm-up
-        long best = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            long start = System.nanoTime();
-            page("startIndex=1&count=2");
-            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
-        }
-        assertTrue(best < 600, "Okta wants list responses under 600 ms; best of 3 was " + best + " ms");
-    }
-
-    @Test
     void lookupByUserNameFindsNothingThenCreateThenFindsTheUser() {
         String lookup = "userName eq \"isaiah.langer@okta.local\"";
         assertEquals(0, filter(scim, "Users", lookup, "startIndex=1&count=100").getInt("totalResults"));

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.testing.Await;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
+import com.rollcall.testing.TestDatabase;
 import com.rollcall.testing.TestTenants;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class RemapJobIT {
     private final ScimClient admin = new ScimClient(RollcallServer.get().baseUrl() + "api/admin/v1/", tenant.token());
 
     @Test
-    void remapOfATenThousandMemberGroupRunsAsAJobWithProgressAndCorrectResults() throws InterruptedException {
+    void remapOfATenThousandMemberGroupRunsAsAJobWithProgressAndCorrectResults() {
         List<String> users = TestTenants.bulkUsers(tenant, "remap", MEMBERS);
         String group = scim.post("Groups", "{\"displayName\":\"Everyone\"}").json().getString("id");
         for (int from = 0; from < MEMBERS; from += 1000) {
@@ -62,20 +65,16 @@ class RemapJobIT {
         long jobId = job.getJsonNumber("id").longValue();
 
         List<Long> progress = new ArrayList<>();
-        boolean scimAnsweredDuringJob = false;
-        long deadline = System.currentTimeMillis() + 180_000;
-        JsonObject seen = job;
-        while (!"DONE".equals(seen.getString("status")) && System.currentTimeMillis() < deadline) {
-            if (!"DONE".equals(seen.getString("status"))) {
-                ScimClient.Response read = scim.get("Groups/" + group + "?excludedAttributes=members");
-                assertEquals(200, read.status(), "SCIM does not wait for the job");
-                scimAnsweredDuringJob = true;
-            }
-            Thread.sleep(200);
-            seen = admin.get("remap-jobs/" + jobId).json();
-            progress.add(seen.getJsonNumber("processed").longValue());
-            assertFalse("FAILED".equals(seen.getString("status")), seen.toString());
-        }
+        boolean[] scimAnsweredDuringJob = {false};
+        JsonObject seen = Await.until("remap job " + jobId + " to finish", Duration.ofSeconds(300), () -> {
+            ScimClient.Response read = scim.get("Groups/" + group + "?excludedAttributes=members");
+            assertEquals(200, read.status(), "SCIM does not wait for the job");
+            JsonObject now = admin.get("remap-jobs/" + jobId).json();
+            assertFalse("FAILED".equals(now.getString("status")), now.toString());
+            scimAnsweredDuringJob[0] |= !"DONE".equals(now.getString("status"));
+            progress.add(now.getJsonNumber("processed").longValue());
+            return now;
+        }, now -> "DONE".equals(now.getString("status")));
         assertEquals("DONE", seen.getString("status"), seen.toString());
         assertEquals(MEMBERS, seen.getInt("processed"));
         assertEquals(MEMBERS, seen.getInt("changed"));
@@ -83,7 +82,7 @@ class RemapJobIT {
         for (int i = 1; i < progress.size(); i++) {
             assertTrue(progress.get(i) >= progress.get(i - 1), "progress only grows: " + progress);
         }
-        assertTrue(scimAnsweredDuringJob);
+        assertTrue(scimAnsweredDuringJob[0], "SCIM answered while the job was running");
         assertEquals(MEMBERS, storedWith(editor, sub), "every member got the role");
         assertEquals(jobId, admin.get("remap-jobs?group=" + group).json().getJsonArray("jobs").get(0).asJsonObject()
                 .getJsonNumber("id").longValue());
@@ -96,19 +95,19 @@ class RemapJobIT {
                 + "user_group g ON g.id = m.group_id WHERE g.scim_id = ? ORDER BY m.user_id LIMIT 5000) firstHalf", group);
         TestTenants.execute("DELETE FROM user_effective_role WHERE enterprise_id = ? AND user_id <= ?",
                 tenant.enterpriseId(), half);
+        var now = TestDatabase.utcNow();
         TestTenants.execute("INSERT INTO remap_job (enterprise_id, kind, group_id, group_scim_id, group_name, reason, "
                 + "status, cursor_user_id, processed, total, changed, unlicensed, claimed_by, heartbeat_at, created_at, "
                 + "started_at) SELECT enterprise_id, 'GROUP', id, scim_id, display_name, 'dead instance', 'RUNNING', ?, 5000, "
-                + "member_count, 5000, 0, 'dead-instance', UTC_TIMESTAMP(3) - INTERVAL 10 MINUTE, UTC_TIMESTAMP(3), "
-                + "UTC_TIMESTAMP(3) FROM user_group WHERE scim_id = ?", half, group);
+                + "member_count, 5000, 0, 'dead-instance', ?, ?, ? FROM user_group WHERE scim_id = ?", half,
+                now.minusMinutes(10), now.minusMinutes(11), now.minusMinutes(11), group);
         long resumed = TestTenants.number("SELECT MAX(id) FROM remap_job WHERE enterprise_id = ?", tenant.enterpriseId());
-        JsonObject after = admin.get("remap-jobs/" + resumed).json();
-        while (!"DONE".equals(after.getString("status")) && System.currentTimeMillis() < deadline + 120_000) {
-            Thread.sleep(300);
-            after = admin.get("remap-jobs/" + resumed).json();
-        }
-        assertEquals("DONE", after.getString("status"), after.toString());
-        assertEquals(MEMBERS, after.getInt("processed"), "continued from its cursor: " + after);
+        JsonObject after = Await.until("the stale remap job " + resumed + " to be taken over and finished",
+                Duration.ofSeconds(300), () -> admin.get("remap-jobs/" + resumed).json(),
+                j -> "DONE".equals(j.getString("status")));
+        assertEquals(MEMBERS, after.getInt("processed"), "continued from its cursor (from the start it would be 15,000): "
+                + after);
+        assertEquals(MEMBERS, after.getInt("changed"), after.toString());
         assertEquals(0, storedWith(editor, sub), "the second half was recomputed by the new owner");
     }
 

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,6 +31,28 @@ public final class TenantSnapshot {
         "SELECT COUNT(*) AS audit_events FROM audit_event WHERE enterprise_id = ?",
         "SELECT COALESCE(MAX(seats_used), -1) AS seats_used FROM license_counter WHERE enterprise_id = ?",
     };
+
+    /** Table -> every row of the enterprise in it, ordered by key (the one parameter is the enterprise id). */
+    private static final Map<String, String> FULL = new LinkedHashMap<>();
+
+    static {
+        FULL.put("enterprise", "SELECT * FROM enterprise WHERE id = ?");
+        FULL.put("license_counter", "SELECT * FROM license_counter WHERE enterprise_id = ?");
+        FULL.put("license_refusal", "SELECT * FROM license_refusal WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("sub_account", "SELECT * FROM sub_account WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("app_role", "SELECT * FROM app_role WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("app_role_permission", "SELECT p.* FROM app_role_permission p JOIN app_role r ON r.id = p.role_id "
+                + "WHERE r.enterprise_id = ? ORDER BY p.role_id, p.permission");
+        FULL.put("user_account", "SELECT * FROM user_account WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("user_multi_value", "SELECT * FROM user_multi_value WHERE enterprise_id = ? ORDER BY user_id, ordinal");
+        FULL.put("user_group", "SELECT * FROM user_group WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("group_membership", "SELECT * FROM group_membership WHERE enterprise_id = ? ORDER BY group_id, user_id");
+        FULL.put("group_nesting", "SELECT * FROM group_nesting WHERE enterprise_id = ? ORDER BY group_id, member_group_id");
+        FULL.put("group_mapping", "SELECT * FROM group_mapping WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("user_effective_role", "SELECT * FROM user_effective_role WHERE enterprise_id = ? ORDER BY user_id, scope_key");
+        FULL.put("audit_event", "SELECT * FROM audit_event WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("remap_job", "SELECT * FROM remap_job WHERE enterprise_id = ? ORDER BY id");
+    }
 
     private TenantSnapshot() {
     }
@@ -52,6 +77,72 @@ public final class TenantSnapshot {
             throw new IllegalStateException(e);
         }
         return values;
+    }
+
+    /**
+     * Every row of every table an enterprise's writes can touch, in full, by table: the enterprise, its seat
+     * counter and license refusals, sub-accounts, custom roles, users, their multi-valued attributes, groups,
+     * memberships, nestings, mappings, stored effective roles, audit events and remap jobs. Rows are their
+     * column values in order, ordered by key. (API clients are left out: every request stamps their last use.)
+     */
+    public static Map<String, List<String>> full(Tenant tenant) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        try (Connection c = TestDatabase.connect()) {
+            for (Map.Entry<String, String> table : FULL.entrySet()) {
+                List<String> rows = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement(table.getValue())) {
+                    s.setLong(1, tenant.enterpriseId());
+                    try (ResultSet rs = s.executeQuery()) {
+                        ResultSetMetaData meta = rs.getMetaData();
+                        while (rs.next()) {
+                            StringBuilder row = new StringBuilder();
+                            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                                row.append(i == 1 ? "" : ", ").append(meta.getColumnLabel(i).toLowerCase(Locale.ROOT))
+                                        .append('=').append(rs.getString(i));
+                            }
+                            rows.add(row.toString());
+                        }
+                    }
+                }
+                tables.put(table.getKey(), rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return tables;
+    }
+
+    /**
+     * Asserts that between two {@link #full} snapshots nothing changed but one more license refusal: what a
+     * request refused at the license limit may leave, however late in its transaction the refusal came.
+     */
+    public static void assertOnlyARefusalWasAdded(Map<String, List<String>> before, Map<String, List<String>> after,
+            String what) {
+        Map<String, List<String>> beforeRest = new LinkedHashMap<>(before);
+        Map<String, List<String>> afterRest = new LinkedHashMap<>(after);
+        List<String> refusalsBefore = beforeRest.remove("license_refusal");
+        List<String> refusalsAfter = afterRest.remove("license_refusal");
+        if (!beforeRest.equals(afterRest)) {
+            throw new AssertionError(what + ": the refused request left changes behind:\n" + difference(beforeRest, afterRest));
+        }
+        if (refusalsAfter.size() != refusalsBefore.size() + 1 || !refusalsAfter.containsAll(refusalsBefore)) {
+            throw new AssertionError(what + ": expected exactly one more license refusal; before " + refusalsBefore
+                    + ", after " + refusalsAfter);
+        }
+    }
+
+    /** The rows that only one of two snapshots has, by table. */
+    public static String difference(Map<String, List<String>> before, Map<String, List<String>> after) {
+        StringBuilder text = new StringBuilder();
+        for (String table : after.keySet()) {
+            List<String> gone = new ArrayList<>(before.getOrDefault(table, List.of()));
+            gone.removeAll(after.get(table));
+            List<String> added = new ArrayList<>(after.get(table));
+            added.removeAll(before.getOrDefault(table, List.of()));
+            gone.forEach(row -> text.append("  ").append(table).append(" - ").append(row).append('\n'));
+            added.forEach(row -> text.append("  ").append(table).append(" + ").append(row).append('\n'));
+        }
+        return text.toString();
     }
 
     /** The number of live (not soft-deleted) users of the enterprise. */

@@ -2,6 +2,10 @@ package com.rollcall.testing;
 
 import com.rollcall.apiclients.ApiTokens;
 import com.rollcall.platform.security.PasswordHasher;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +15,12 @@ import java.util.UUID;
 
 /**
  * Makes isolated enterprises for tests by direct SQL on the run's database (MariaDB or the embedded H2; a
- * path that does not exist in production), so tests never share state or depend on demo data.
+ * path that does not exist in production: there is no operator API yet), so tests never share state or depend
+ * on demo data. What happens inside an enterprise goes through the front door, the enterprise's admin API
+ * ({@link #manualUser}, {@link #provisioningMode}, {@link #identifierRule}, {@link #subAccount},
+ * {@link #mapGroup}), so that the rules those use cases keep (seats, audit, stored effective roles) hold for
+ * the test data too. SQL stays for what only the operator may do ({@link #licenseLimit}) and for bulk data
+ * that must be quick ({@link #bulkUsers}).
  */
 public final class TestTenants {
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
@@ -49,30 +58,21 @@ public final class TestTenants {
     }
 
     /**
-     * A user created in the console (source MANUAL), as the console will store it: active ones hold a
-     * seat. Returns its SCIM id.
+     * A user created by hand (source MANUAL), through the admin API as an administrator would
+     * ({@code POST /api/admin/v1/users}): an active one takes a seat, and the create is audited. Returns its
+     * SCIM id. The tenant's token needs the admin scope.
      */
     public static String manualUser(Tenant tenant, String userName, String email, String employeeNumber, boolean active) {
-        String scimId = UUID.randomUUID().toString();
-        try (Connection c = TestDatabase.connect()) {
-            long id = insert(c, "INSERT INTO user_account (enterprise_id, scim_id, user_name, user_name_key, source, active, "
-                    + "holds_seat, employee_number, employee_number_key, created_at, last_modified, version) VALUES "
-                    + "(?, ?, ?, ?, 'MANUAL', ?, ?, ?, ?, ?, ?, 1)", tenant.enterpriseId(), scimId,
-                    userName, userName.toLowerCase(), active, active, employeeNumber,
-                    employeeNumber == null ? null : employeeNumber.trim().toLowerCase(), TestDatabase.utcNow(),
-                    TestDatabase.utcNow());
-            if (email != null) {
-                insert(c, "INSERT INTO user_multi_value (user_id, ordinal, enterprise_id, attribute, item_type, is_primary, "
-                        + "item_value, item_value_key) VALUES (?, 0, ?, 'emails', 'work', TRUE, ?, ?)", id, tenant.enterpriseId(),
-                        email, email.toLowerCase());
-            }
-            if (active) {
-                update(c, "UPDATE license_counter SET seats_used = seats_used + 1 WHERE enterprise_id = ?", tenant.enterpriseId());
-            }
-            return scimId;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create a manual user", e);
+        JsonObjectBuilder body = Json.createObjectBuilder().add("userName", userName).add("active", active);
+        if (email != null) {
+            body.add("emails", Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", email)
+                    .add("type", "work").add("primary", true)));
         }
+        if (employeeNumber != null) {
+            body.add("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                    Json.createObjectBuilder().add("employeeNumber", employeeNumber));
+        }
+        return adminWrite(tenant, "POST", "users", body.build(), 201).getString("id");
     }
 
     /**
@@ -92,12 +92,15 @@ public final class TestTenants {
         }
     }
 
-    /** Switches the enterprise's provisioning mode (MANAGED_IN_PLATFORM or MANAGED_IN_CONNECTED_SYSTEM). */
+    /**
+     * Switches the enterprise's provisioning mode (MANAGED_IN_PLATFORM or MANAGED_IN_CONNECTED_SYSTEM) as an
+     * administrator does, through {@code PATCH /api/admin/v1/settings} (audited).
+     */
     public static void provisioningMode(Tenant tenant, String mode) {
-        try (Connection c = TestDatabase.connect()) {
-            update(c, "UPDATE enterprise SET provisioning_mode = ? WHERE id = ?", mode, tenant.enterpriseId());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        JsonObject settings = adminWrite(tenant, "PATCH", "settings",
+                Json.createObjectBuilder().add("provisioningMode", mode).build(), 200);
+        if (!mode.equals(settings.getString("provisioningMode"))) {
+            throw new IllegalStateException("the provisioning mode did not change: " + settings);
         }
     }
 
@@ -109,12 +112,61 @@ public final class TestTenants {
         execute("UPDATE license_counter SET license_limit = ? WHERE enterprise_id = ?", limit, tenant.enterpriseId());
     }
 
-    /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID). */
+    /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID) through {@code PATCH /api/admin/v1/settings}. */
     public static void identifierRule(Tenant tenant, String rule) {
-        try (Connection c = TestDatabase.connect()) {
-            update(c, "UPDATE enterprise SET identifier_rule = ? WHERE id = ?", rule, tenant.enterpriseId());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        JsonObject settings = adminWrite(tenant, "PATCH", "settings",
+                Json.createObjectBuilder().add("identifierRule", rule).build(), 200);
+        if (!rule.equals(settings.getString("identifierRule"))) {
+            throw new IllegalStateException("the identifier rule did not change: " + settings);
+        }
+    }
+
+    /** A new sub-account of the enterprise, through {@code POST /api/admin/v1/sub-accounts}; returns its id. */
+    public static long subAccount(Tenant tenant, String name) {
+        return adminWrite(tenant, "POST", "sub-accounts", Json.createObjectBuilder().add("name", name).build(), 201)
+                .getJsonNumber("id").longValue();
+    }
+
+    /** The id of the role of this name (built-in or the enterprise's own), from {@code GET /api/admin/v1/roles}. */
+    public static long roleId(Tenant tenant, String name) {
+        ScimClient.Response roles = admin(tenant).get("roles");
+        requireStatus(roles, 200, "GET roles");
+        return roles.json().getJsonArray("roles").getValuesAs(JsonObject.class).stream()
+                .filter(role -> role.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no role named " + name + ": " + roles))
+                .getJsonNumber("id").longValue();
+    }
+
+    /**
+     * Maps a group (by SCIM id) to the named role, at the enterprise level ({@code subAccountId} null) or in a
+     * sub-account, as an administrator does ({@code POST /api/admin/v1/groups/{id}/mappings}): the members'
+     * stored effective roles and seats are recomputed by the use case. Returns the answer (mapping id,
+     * usersChanged, remapJob).
+     */
+    public static JsonObject mapGroup(Tenant tenant, String groupScimId, String roleName, Long subAccountId) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("roleId", roleId(tenant, roleName));
+        if (subAccountId != null) {
+            body.add("subAccountId", subAccountId);
+        }
+        return adminWrite(tenant, "POST", "groups/" + groupScimId + "/mappings", body.build(), 201);
+    }
+
+    /** A client of the tenant's admin API ({@code /api/admin/v1/}) with the tenant's token. */
+    public static ScimClient admin(Tenant tenant) {
+        return new ScimClient(RollcallServer.get().baseUrl() + "api/admin/v1/", tenant.token());
+    }
+
+    private static JsonObject adminWrite(Tenant tenant, String method, String path, JsonObject body, int expected) {
+        ScimClient admin = admin(tenant);
+        ScimClient.Response response = admin.send(admin.request(path).header("Content-Type", "application/json")
+                .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString())));
+        requireStatus(response, expected, method + " " + path + " " + body);
+        return response.json();
+    }
+
+    private static void requireStatus(ScimClient.Response response, int expected, String what) {
+        if (response.status() != expected) {
+            throw new IllegalStateException(what + " answered " + response + " instead of " + expected);
         }
     }
 

@@ -1,23 +1,31 @@
 package com.rollcall.users;
 
+import static com.rollcall.testing.ScimCalls.assertScimError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
+import com.rollcall.testing.Tenant;
+import com.rollcall.testing.TenantSnapshot;
 import com.rollcall.testing.TestTenants;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** PATCH /Users/{id} over HTTP: both dialects, all-or-nothing, no-ops, If-Match, uniqueness. */
 @ExtendWith(RollcallServer.class)
 class UserPatchIT {
-    private final ScimClient scim = ScimClient.forTenant(TestTenants.create("User patch"));
+    private final Tenant tenant = TestTenants.create("User patch");
+    private final ScimClient scim = ScimClient.forTenant(tenant);
 
     private JsonObject create(String json) {
-        return scim.post("Users", json).json();
+        ScimClient.Response created = scim.post("Users", json);
+        assertEquals(201, created.status(), created.toString());
+        return created.json();
     }
 
     private ScimClient.Response patch(String id, String operations, String... headers) {
@@ -80,18 +88,64 @@ class UserPatchIT {
     }
 
     @Test
-    void renameToATakenUserNameIs409AndStaleIfMatchIs412() {
+    void renameToATakenUserNameIs409AndChangesNothing() {
         create("{\"userName\":\"taken.patch@example.com\"}");
-        JsonObject user = create("{\"userName\":\"mine.patch@example.com\"}");
+        JsonObject user = create("{\"userName\":\"mine.patch@example.com\",\"title\":\"Kept\"}");
         ScimClient.Response clash = patch(user.getString("id"),
-                "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"TAKEN.patch@example.com\"}]");
-        assertEquals(409, clash.status());
-        assertEquals("uniqueness", clash.json().getString("scimType"));
-        assertEquals(412, patch(user.getString("id"), "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]",
-                "If-Match", "W/\"999\"").status());
-        assertEquals(204, patch(user.getString("id"), "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]",
-                "Prefer", "return=minimal").status());
-        assertEquals(404, patch("no-such-user", "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]").status());
+                "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Changed\"},"
+                + "{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"TAKEN.patch@example.com\"}]");
+        assertScimError(clash, 409, "uniqueness");
+        assertEquals(user, read(user), "neither the title nor the userName changed; same version");
+    }
+
+    @Test
+    void staleIfMatchIs412AndChangesNothing() {
+        JsonObject user = create("{\"userName\":\"stale.patch@example.com\",\"title\":\"Kept\"}");
+        ScimClient.Response stale = patch(user.getString("id"), "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]",
+                "If-Match", "W/\"999\"");
+        assertScimError(stale, 412, null);
+        assertEquals(user, read(user), "unchanged, same version");
+
+        ScimClient.Response fresh = patch(user.getString("id"), "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]",
+                "If-Match", user.getJsonObject("meta").getString("version"));
+        assertEquals(200, fresh.status(), fresh.toString());
+        assertEquals(fresh.json(), read(user));
+        assertEquals("x", fresh.json().getString("title"));
+    }
+
+    @Test
+    void returnMinimalIs204WithoutABodyAndThePatchIsApplied() {
+        JsonObject user = create("{\"userName\":\"minimal.patch@example.com\",\"title\":\"Old\"}");
+        ScimClient.Response minimal = patch(user.getString("id"), "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]",
+                "Prefer", "return=minimal");
+        assertEquals(204, minimal.status(), minimal.toString());
+        assertEquals("", minimal.text(), "no body");
+        JsonObject read = read(user);
+        assertEquals("x", read.getString("title"), "applied");
+        assertNotEquals(user.getJsonObject("meta").getString("version"), read.getJsonObject("meta").getString("version"));
+        assertEquals(read.getJsonObject("meta").getString("version"), minimal.header("ETag").orElse(null),
+                "the ETag of the patched user");
+    }
+
+    @Test
+    void unknownOrDeletedUserIs404AndNothingIsWritten() {
+        JsonObject gone = create("{\"userName\":\"gone.patch@example.com\",\"title\":\"Gone\"}");
+        assertEquals(204, scim.send(scim.request("Users/" + gone.getString("id")).DELETE()).status());
+        Map<String, String> before = TenantSnapshot.of(tenant);
+
+        assertScimError(patch("no-such-user", "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]"), 404, null);
+        assertScimError(patch(gone.getString("id"), "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"},"
+                + "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}]"), 404, null);
+
+        assertEquals(before, TenantSnapshot.of(tenant), "no user, value, audit event or seat was written");
+        assertEquals(404, scim.get("Users/" + gone.getString("id")).status(), "the deleted user stays deleted");
+        assertEquals("Gone", TestTenants.text("SELECT title FROM user_account WHERE scim_id = ?", gone.getString("id")));
+    }
+
+    private JsonObject read(JsonObject user) {
+        ScimClient.Response read = scim.get("Users/" + user.getString("id"));
+        assertEquals(200, read.status(), read.toString());
+        return read.json();
     }
 
     @Test

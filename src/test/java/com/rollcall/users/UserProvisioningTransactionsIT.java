@@ -21,11 +21,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,8 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Transaction semantics of user provisioning, checked inside Payara Micro (Arquillian) on the real WAR
- * and the test MariaDB: a create commits the user and its audit event together or neither, and the
- * audit trail refuses to write outside a transaction. Rows are read back through {@code jdbc/rollcall}
+ * and the test MariaDB: a create commits the user and its audit event together or neither, whether it fails
+ * before writing (409) or after (the seat refused at the license limit), and the audit trail refuses to write
+ * outside a transaction. Rows are read back through {@code jdbc/rollcall}
  * on connections of their own (no JTA transaction is active in a test method), so only committed data
  * is seen. Each test makes its own enterprise.
  */
@@ -77,6 +80,9 @@ class UserProvisioningTransactionsIT {
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     private TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    private UserTransaction transaction;
 
     @Test
     void failedCreateLeavesNoUserAndNoAuditEvent() throws SQLException {
@@ -121,6 +127,54 @@ class UserProvisioningTransactionsIT {
                 "one create, one audit event");
     }
 
+    /**
+     * A failure after the writes: at the license limit the seat is refused once the user row, its
+     * multi-valued rows and its audit event are written (the next test shows they are). Nothing of it may
+     * remain: no user, no value, no audit event, the counter unchanged.
+     */
+    @Test
+    void aCreateRefusedAtTheLicenseLimitAfterItsInsertsLeavesNoUserValueOrAuditEvent() throws SQLException {
+        long enterpriseId = newEnterprise(1);
+        Actor actor = Actor.system(enterpriseId, "test");
+        service.create(actor, userWithValues("first@example.com"), BASE_URL);
+        Map<String, Long> before = counts(enterpriseId);
+        assertEquals(Map.of("users", 1L, "values", 3L, "events", 1L, "seats", 1L), before);
+
+        Throwable thrown = assertThrows(Throwable.class,
+                () -> service.create(actor, userWithValues("second@example.com"), BASE_URL));
+        assertRefusedAtTheLimit(thrown);
+
+        assertEquals(Status.STATUS_NO_TRANSACTION, transactions.getTransactionStatus());
+        assertEquals(before, counts(enterpriseId), "nothing of the refused create remains");
+    }
+
+    /**
+     * The precondition that makes the test above prove atomicity rather than early validation: inside the
+     * refused create's transaction (the test's own, which the service joins), the new user, its values and its
+     * audit event are already written when the refusal comes; the rollback takes them all away.
+     */
+    @Test
+    void theSeatIsRefusedAfterTheUserItsValuesAndItsAuditEventAreWritten() throws Exception {
+        long enterpriseId = newEnterprise(1);
+        Actor actor = Actor.system(enterpriseId, "test");
+        service.create(actor, userWithValues("first@example.com"), BASE_URL);
+        Map<String, Long> before = counts(enterpriseId);
+
+        transaction.begin();
+        try {
+            Throwable thrown = assertThrows(Throwable.class,
+                    () -> service.create(actor, userWithValues("second@example.com"), BASE_URL));
+            assertRefusedAtTheLimit(thrown);
+            assertEquals(Status.STATUS_MARKED_ROLLBACK, transaction.getStatus(), "the refusal dooms the transaction");
+            assertEquals(Map.of("users", 2L, "values", 6L, "events", 2L, "seats", 1L), counts(enterpriseId),
+                    "seen inside the refused transaction: the user, its three values and its audit event were written "
+                            + "before the seat was refused");
+        } finally {
+            transaction.rollback();
+        }
+        assertEquals(before, counts(enterpriseId), "all rolled back");
+    }
+
     @Test
     void auditTrailRefusesToRunOutsideATransaction() throws SQLException {
         long enterpriseId = newEnterprise();
@@ -138,9 +192,38 @@ class UserProvisioningTransactionsIT {
     }
 
     private long newEnterprise() {
+        return newEnterprise(100);
+    }
+
+    private long newEnterprise(int licenseLimit) {
         long id = enterprises.create("Transactions IT " + UUID.randomUUID()).id();
-        licenses.open(id, 100);
+        licenses.open(id, licenseLimit);
         return id;
+    }
+
+    /** A user with two emails and a phone number: three multi-valued rows. */
+    private static JsonObject userWithValues(String userName) {
+        return Json.createObjectBuilder(user(userName))
+                .add("emails", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("value", userName).add("type", "work").add("primary", true))
+                        .add(Json.createObjectBuilder().add("value", "home." + userName).add("type", "home")))
+                .add("phoneNumbers", Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", "+1 555 0100")))
+                .build();
+    }
+
+    private static void assertRefusedAtTheLimit(Throwable thrown) {
+        assertSame(ScimException.class, thrown.getClass(), () -> "expected the ScimException unwrapped, got " + thrown);
+        ScimException e = (ScimException) thrown;
+        assertEquals(403, e.status());
+        assertTrue(e.getMessage().contains("license limit"), e.getMessage());
+    }
+
+    /** The enterprise's users, multi-valued rows, audit events and seats used (on the caller's transaction, if any). */
+    private Map<String, Long> counts(long enterpriseId) throws SQLException {
+        return Map.of("users", count("SELECT COUNT(*) FROM user_account WHERE enterprise_id = ?", enterpriseId),
+                "values", count("SELECT COUNT(*) FROM user_multi_value WHERE enterprise_id = ?", enterpriseId),
+                "events", count("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", enterpriseId),
+                "seats", count("SELECT seats_used FROM license_counter WHERE enterprise_id = ?", enterpriseId));
     }
 
     private static JsonObject user(String userName) {
