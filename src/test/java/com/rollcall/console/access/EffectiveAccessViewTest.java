@@ -5,32 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.access.EffectiveAccessView;
+import com.rollcall.access.SubAccountView;
 import com.rollcall.console.access.EffectiveAccessBacking.LevelView;
+import com.rollcall.roles.BuiltInRoles;
 import com.rollcall.roles.Rule;
-import com.rollcall.scim.json.ScimJson;
-import jakarta.json.JsonObject;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The effective-access page reads AccessService's JSON into view rows without losing a candidate or the rule. */
+/** The effective-access page turns the service's view into rows without losing a candidate or the rule. */
 class EffectiveAccessViewTest {
-    private static JsonObject role(String name, int score) {
-        return ScimJson.object().add("id", 1).add("name", name).add("scope", "SUB_ACCOUNT").add("score", score).build();
-    }
-
     @Test
     void winnerFirstThenOthersWithHowTheyCame() {
-        JsonObject level = ScimJson.object().add("role", role("Editor", 140)).add("score", 140)
-                .add("rule", "EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN").add("explanation", "Editor wins.")
-                .add("candidates", ScimJson.array()
-                        .add(ScimJson.object().add("role", role("Editor", 140)).add("score", 140)
-                                .add("groups", ScimJson.array().add("Editors").add("Writers")).add("explicit", true).add("setAside", false))
-                        .add(ScimJson.object().add("role", role("Enterprise Admin", 960)).add("score", 960)
-                                .add("groups", ScimJson.array().add("Admins")).add("explicit", false).add("setAside", true)))
-                .build();
-        LevelView view = EffectiveAccessBacking.level("EMEA", false, level);
+        EffectiveAccessView.Level level = new EffectiveAccessView.Level(new SubAccountView(7, "EMEA"), BuiltInRoles.EDITOR,
+                140, Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN, "Editor wins.", List.of(
+                        new EffectiveAccessView.Candidate(BuiltInRoles.EDITOR, 140, List.of("Editors", "Writers"), true, false),
+                        new EffectiveAccessView.Candidate(BuiltInRoles.ENTERPRISE_ADMIN, 960, List.of("Admins"), false, true)));
+        LevelView view = EffectiveAccessBacking.level("EMEA", level);
         assertEquals("Editor", view.roleName());
         assertEquals(140, view.score());
+        assertFalse(view.enterpriseLevel());
         assertEquals("An explicit mapping beats an inherited Enterprise Admin", view.ruleText());
         assertEquals(2, view.candidates().size());
         assertTrue(view.candidates().get(0).winner());
@@ -42,10 +37,11 @@ class EffectiveAccessViewTest {
 
     @Test
     void noRoleHasNoWinner() {
-        JsonObject level = ScimJson.object().addNull("role").add("rule", "NO_CANDIDATE")
-                .add("explanation", "No role.").add("candidates", ScimJson.array()).build();
-        LevelView view = EffectiveAccessBacking.level("Enterprise level", true, level);
+        EffectiveAccessView.Level level = new EffectiveAccessView.Level(null, null, null, Rule.NO_CANDIDATE, "No role.",
+                List.of());
+        LevelView view = EffectiveAccessBacking.level("Enterprise level", level);
         assertFalse(view.hasRole());
+        assertTrue(view.enterpriseLevel());
         assertNull(view.score());
         assertEquals("No group maps a role here", view.ruleText());
     }
@@ -53,6 +49,6 @@ class EffectiveAccessViewTest {
     @Test
     void everyRuleHasPlainWords() {
         Arrays.stream(Rule.values()).forEach(rule ->
-                assertFalse(EffectiveAccessBacking.ruleText(rule.name()).equals(rule.name()), rule.name()));
+                assertFalse(EffectiveAccessBacking.ruleText(rule).equals(rule.name()), rule.name()));
     }
 }
