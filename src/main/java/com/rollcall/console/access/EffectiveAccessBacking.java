@@ -2,6 +2,8 @@ package com.rollcall.console.access;
 
 import com.rollcall.access.EffectiveAccessService;
 import com.rollcall.access.EffectiveAccessView;
+import com.rollcall.console.ConsoleSession;
+import com.rollcall.console.Feedback;
 import com.rollcall.groups.GroupDirectoryService.MemberRow;
 import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.roles.Rule;
@@ -52,7 +54,7 @@ public class EffectiveAccessBacking implements Serializable {
     private transient GroupDirectoryService directory;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     private String user;
     private MemberRow subject;
@@ -65,11 +67,11 @@ public class EffectiveAccessBacking implements Serializable {
         if (user == null || user.isBlank()) {
             return;
         }
-        subject = directory.user(actions.enterpriseId(), user).orElse(null);
+        subject = directory.user(session.enterpriseId(), user).orElse(null);
         if (subject == null) {
             return;
         }
-        EffectiveAccessView view = actions.attempt(null, () -> access.effectiveAccess(actions.enterpriseId(), user));
+        EffectiveAccessView view = Feedback.attempt(() -> access.effectiveAccess(session.enterpriseId(), user));
         if (view == null) {
             subject = null;
             return;
@@ -79,7 +81,7 @@ public class EffectiveAccessBacking implements Serializable {
     }
 
     public void search() {
-        matches = directory.findUsers(actions.enterpriseId(), query, 25);
+        matches = directory.findUsers(session.enterpriseId(), query, 25);
     }
 
     /** A level as the page shows it: the enterprise level when the resolution names no sub-account. */

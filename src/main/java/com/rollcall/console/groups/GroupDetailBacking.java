@@ -8,9 +8,9 @@ import com.rollcall.access.RemapJobView;
 import com.rollcall.access.RoleService;
 import com.rollcall.access.SubAccountService;
 import com.rollcall.access.SubAccountView;
+import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
 import com.rollcall.console.Pager;
-import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.groups.GroupDirectoryService.GroupSummary;
 import com.rollcall.groups.GroupDirectoryService.MemberRow;
 import com.rollcall.groups.GroupDirectoryService;
@@ -75,7 +75,7 @@ public class GroupDetailBacking implements Serializable {
     private transient RemapJobService remapJobs;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     private String id;
     private GroupSummary group;
@@ -93,7 +93,7 @@ public class GroupDetailBacking implements Serializable {
 
     /** f:viewAction: an unknown group shows a not-found state, not an error page. */
     public void open() {
-        group = directory.group(actions.enterpriseId(), id).orElse(null);
+        group = directory.group(session.enterpriseId(), id).orElse(null);
         if (group == null) {
             return;
         }
@@ -101,25 +101,25 @@ public class GroupDetailBacking implements Serializable {
         loadMappings();
         List<Choice> choices = new ArrayList<>();
         choices.add(new Choice(ENTERPRISE_LEVEL, "Enterprise level (every sub-account)"));
-        for (SubAccountView subAccount : subAccountService.subAccounts(actions.enterpriseId())) {
+        for (SubAccountView subAccount : subAccountService.subAccounts(session.enterpriseId())) {
             choices.add(new Choice(Long.toString(subAccount.id()), subAccount.name()));
         }
         levels = choices;
-        roles = roleService.roles(actions.enterpriseId()).stream().sorted(RolePriorityMatrix.PRIORITY)
+        roles = roleService.roles(session.enterpriseId()).stream().sorted(RolePriorityMatrix.PRIORITY)
                 .map(r -> new RoleOption(r.id(), r.name(), r.scope(), RolePriorityMatrix.score(r))).toList();
-        job = remapJobs.recent(actions.enterpriseId(), id).stream().findFirst().orElse(null);
+        job = remapJobs.recent(session.enterpriseId(), id).stream().findFirst().orElse(null);
         jobId = job == null ? null : job.id();
     }
 
     private void loadMembers() {
-        var page = directory.members(actions.enterpriseId(), id, pager.start() - 1, PAGE_SIZE);
+        var page = directory.members(session.enterpriseId(), id, pager.start() - 1, PAGE_SIZE);
         members = page.rows();
         pager.total(page.total());
     }
 
     private void loadMappings() {
         List<MappingRow> rows = new ArrayList<>();
-        for (MappingView m : mappingService.mappings(actions.enterpriseId(), id)) {
+        for (MappingView m : mappingService.mappings(session.enterpriseId(), id)) {
             rows.add(new MappingRow(m.id(), m.enterpriseLevel() ? null : m.subAccount().id(),
                     m.enterpriseLevel() ? null : m.subAccount().name(), m.role().id(), m.role().name(),
                     RolePriorityMatrix.score(m.role())));
@@ -158,8 +158,8 @@ public class GroupDetailBacking implements Serializable {
         if (roleId == null || group == null) {
             return "";
         }
-        MappingPreview preview = actions.attempt(null,
-                () -> mappingService.previewMappingChange(actions.enterpriseId(), id, subAccountId(), roleId, true));
+        MappingPreview preview = Feedback.attempt(
+                () -> mappingService.previewMappingChange(session.enterpriseId(), id, subAccountId(), roleId, true));
         return preview == null ? "" : previewText(preview, true);
     }
 
@@ -168,7 +168,7 @@ public class GroupDetailBacking implements Serializable {
         if (group == null || removing == null) {
             return "";
         }
-        MappingPreview preview = actions.attempt(null, () -> mappingService.previewMappingChange(actions.enterpriseId(), id,
+        MappingPreview preview = Feedback.attempt(() -> mappingService.previewMappingChange(session.enterpriseId(), id,
                 removing.subAccountId(), removing.roleId(), false));
         return preview == null ? "" : previewText(preview, false);
     }
@@ -214,8 +214,8 @@ public class GroupDetailBacking implements Serializable {
         String roleName = roles.stream().filter(r -> r.id() == roleId).map(RoleOption::name).findFirst().orElse("the role");
         String where = subAccountId == null ? "at the enterprise level" : "in " + levels.stream()
                 .filter(c -> c.value().equals(level)).findFirst().map(Choice::label).orElse("the sub-account");
-        MappingChange change = actions.attempt("mapping-form:role",
-                () -> mappingService.addMapping(actions.actor(), id, subAccountId, roleId));
+        MappingChange change = Feedback.attempt("mapping-form:role",
+                () -> mappingService.addMapping(session.actor(), id, subAccountId, roleId));
         if (change != null) {
             changed(change, "Mapped the group to " + roleName + " " + where + ".");
             roleId = null;
@@ -236,7 +236,7 @@ public class GroupDetailBacking implements Serializable {
         }
         MappingRow row = removing;
         removing = null;
-        MappingChange change = actions.attempt(null, () -> mappingService.removeMapping(actions.actor(), id, row.id()));
+        MappingChange change = Feedback.attempt(() -> mappingService.removeMapping(session.actor(), id, row.id()));
         if (change != null) {
             changed(change, "Removed the mapping to " + row.roleName() + " (" + row.where() + ").");
         } else {
@@ -248,7 +248,7 @@ public class GroupDetailBacking implements Serializable {
         loadMappings();
         if (change.remapJobId() != null) {
             jobId = change.remapJobId();
-            job = remapJobs.find(actions.enterpriseId(), jobId).orElse(null);
+            job = remapJobs.find(session.enterpriseId(), jobId).orElse(null);
             Feedback.info(what + " The group is large: its members' effective roles are being updated in the background.");
         } else {
             Feedback.info(what + " " + (change.usersChanged() == 0 ? "No user's effective role changed."
@@ -264,7 +264,7 @@ public class GroupDetailBacking implements Serializable {
     /** The group's latest remap job (read again after each poll); null when it never had one. */
     public RemapJobView getJob() {
         if (job == null && jobId != null) {
-            job = remapJobs.find(actions.enterpriseId(), jobId).orElse(null);
+            job = remapJobs.find(session.enterpriseId(), jobId).orElse(null);
         }
         return job;
     }

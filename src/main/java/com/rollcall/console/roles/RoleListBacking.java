@@ -1,8 +1,8 @@
 package com.rollcall.console.roles;
 
 import com.rollcall.access.RoleService;
+import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
-import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
@@ -44,7 +44,7 @@ public class RoleListBacking implements Serializable {
     private transient RoleService roleService;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     private List<RoleRow> builtIn = List.of();
     private List<RoleRow> custom = List.of();
@@ -56,7 +56,7 @@ public class RoleListBacking implements Serializable {
     }
 
     private void load() {
-        List<RoleRow> all = roleService.roles(actions.enterpriseId()).stream()
+        List<RoleRow> all = roleService.roles(session.enterpriseId()).stream()
                 .sorted(RolePriorityMatrix.PRIORITY).map(RoleListBacking::row).toList();
         builtIn = all.stream().filter(RoleRow::builtIn).toList();
         custom = all.stream().filter(r -> !r.builtIn()).toList();
@@ -102,7 +102,7 @@ public class RoleListBacking implements Serializable {
         long roleId = deleting;
         deleting = null;
         String name = custom.stream().filter(r -> r.id() == roleId).map(RoleRow::name).findFirst().orElse("The role");
-        if (actions.attempt(null, () -> roleService.delete(actions.actor(), roleId))) {
+        if (Feedback.attempt(() -> roleService.delete(session.actor(), roleId))) {
             Feedback.info("Deleted the role '" + name + "'.");
         }
         load();
