@@ -1,9 +1,7 @@
-package com.rollcall.console.access;
+package com.rollcall.console;
 
 import com.rollcall.access.EffectiveAccessService;
 import com.rollcall.access.EffectiveAccessView;
-import com.rollcall.console.ConsoleSession;
-import com.rollcall.console.Feedback;
 import com.rollcall.groups.GroupDirectoryService.MemberRow;
 import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.roles.Rule;

@@ -1,10 +1,8 @@
-package com.rollcall.console.access;
+package com.rollcall.console;
 
 import com.rollcall.access.SubAccountService.SubAccountRow;
 import com.rollcall.access.SubAccountService;
 import com.rollcall.access.SubAccountView;
-import com.rollcall.console.ConsoleSession;
-import com.rollcall.console.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

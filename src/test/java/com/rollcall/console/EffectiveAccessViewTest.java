@@ -1,4 +1,4 @@
-package com.rollcall.console.access;
+package com.rollcall.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollcall.access.EffectiveAccessView;
 import com.rollcall.access.SubAccountView;
-import com.rollcall.console.access.EffectiveAccessBacking.LevelView;
+import com.rollcall.console.EffectiveAccessBacking.LevelView;
 import com.rollcall.roles.BuiltInRoles;
 import com.rollcall.roles.Rule;
 import java.util.Arrays;
