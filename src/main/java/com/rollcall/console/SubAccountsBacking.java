@@ -16,7 +16,6 @@ import java.util.List;
 public class SubAccountsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
-
     @Inject
     private transient SubAccountService subAccounts;
 

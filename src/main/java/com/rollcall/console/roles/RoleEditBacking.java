@@ -31,10 +31,6 @@ import java.util.Set;
 public class RoleEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
-
-    @Inject
-    private transient RoleService roleService;
-
     @Inject
     private transient RoleService roles;
 
@@ -58,7 +54,7 @@ public class RoleEditBacking implements Serializable {
         if (id == null) {
             return;
         }
-        RoleDefinition role = roleService.roles(session.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
+        RoleDefinition role = roles.roles(session.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
                 .orElse(null);
         if (role == null) {
             found = false;
