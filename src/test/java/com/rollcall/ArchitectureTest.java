@@ -69,6 +69,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void consoleBeansReceiveViewsNotJson() {
+        check(noClasses().that().resideInAPackage("com.rollcall.console..")
+                .and().doNotHaveFullyQualifiedName(com.rollcall.console.AuditChanges.class.getName())
+                .and().doNotHaveFullyQualifiedName(com.rollcall.console.users.UserForm.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.json..", "com.rollcall.scim.json.."));
+    }
+
+    @Test
     void boundariesCallServicesNotRepositories() {
         check(noClasses().that().haveSimpleNameEndingWith("Resource")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository"));
