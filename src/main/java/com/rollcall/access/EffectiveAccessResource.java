@@ -26,6 +26,6 @@ public class EffectiveAccessResource {
     @Operation(summary = "A user's effective access", description = "Per sub-account (and at the enterprise level): "
             + "the winning role, every candidate with its groups and score, and the rule that decided, in plain words.")
     public JsonObject effectiveAccess(@PathParam("id") String id) {
-        return access.effectiveAccess(requestInfo.enterpriseId(), id);
+        return access.effectiveAccess(requestInfo.enterpriseId(), id).toJson();
     }
 }

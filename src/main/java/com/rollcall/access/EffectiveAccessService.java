@@ -2,20 +2,14 @@ package com.rollcall.access;
 
 import com.rollcall.groups.GroupRepository;
 import com.rollcall.roles.Candidate;
-import com.rollcall.roles.ConsideredCandidate;
 import com.rollcall.roles.EffectiveRoleResolver;
 import com.rollcall.roles.EffectiveRoles;
-import com.rollcall.roles.Resolution;
 import com.rollcall.roles.RoleDefinition;
-import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.users.UserRepository;
 import com.rollcall.users.UserSummary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -54,7 +48,7 @@ public class EffectiveAccessService {
      * A user's effective role per sub-account (and at the enterprise level), from the mappings of every
      * group they belong to, with each candidate, its groups and score, and the rule that decided.
      */
-    public JsonObject effectiveAccess(long enterpriseId, String userScimId) {
+    public EffectiveAccessView effectiveAccess(long enterpriseId, String userScimId) {
         UserSummary user = users.liveSummary(enterpriseId, userScimId)
                 .orElseThrow(() -> ScimException.notFound("User " + userScimId + " not found."));
         Map<Long, RoleDefinition> byId = roles.visible(enterpriseId).stream()
@@ -72,14 +66,8 @@ public class EffectiveAccessService {
         });
         List<SubAccount> all = subAccounts.list(enterpriseId);
         EffectiveRoles resolved = EffectiveRoleResolver.resolve(candidates, all.stream().map(SubAccount::id).toList());
-        JsonArrayBuilder perSubAccount = ScimJson.array();
-        for (SubAccount subAccount : all) {
-            perSubAccount.add(resolutionJson(resolved.in(subAccount.id())).add("subAccount",
-                    RoleViews.subAccountJson(SubAccountView.of(subAccount))));
-        }
-        return ScimJson.object().add("userId", userScimId)
-                .add("enterpriseLevel", resolutionJson(resolved.enterpriseLevel()))
-                .add("subAccounts", perSubAccount).build();
+        return new EffectiveAccessView(userScimId, EffectiveAccessView.Level.of(resolved.enterpriseLevel(), null),
+                all.stream().map(s -> EffectiveAccessView.Level.of(resolved.in(s.id()), SubAccountView.of(s))).toList());
     }
 
     /**
@@ -106,22 +94,5 @@ public class EffectiveAccessService {
             }
         });
         return summaries;
-    }
-
-    private static JsonObjectBuilder resolutionJson(Resolution resolution) {
-        JsonObjectBuilder json = ScimJson.object();
-        if (resolution.winner().isPresent()) {
-            json.add("role", RoleViews.roleJson(resolution.winner().get())).add("score", resolution.score().getAsInt());
-        } else {
-            json.addNull("role");
-        }
-        JsonArrayBuilder candidates = ScimJson.array();
-        for (ConsideredCandidate candidate : resolution.candidates()) {
-            candidates.add(ScimJson.object().add("role", RoleViews.roleJson(candidate.role())).add("score", candidate.score())
-                    .add("groups", ScimJson.array(candidate.groups())).add("explicit", candidate.explicit())
-                    .add("setAside", candidate.setAside()));
-        }
-        return json.add("rule", resolution.decided().name()).add("explanation", resolution.explanation())
-                .add("candidates", candidates);
     }
 }

@@ -3,11 +3,13 @@ package com.rollcall.access;
 import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A background recomputation of effective roles, as the console and the admin API show it. */
 public record RemapJobView(long id, String groupScimId, String groupName, String reason, String status, long processed,
-        long total, long changed, long unlicensed, Instant createdAt, Instant finishedAt, String message) {
+        long total, long changed, long unlicensed, Instant createdAt, Instant finishedAt, String message)
+        implements Serializable {
 
     /** Progress in percent, 0–100 (a group that grew while the job ran may exceed its first total). */
     public int percent() {

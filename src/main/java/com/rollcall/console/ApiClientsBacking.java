@@ -35,11 +35,18 @@ public class ApiClientsBacking implements Serializable {
     private IssuedApiClient issued;
     private String scimBaseUrl;
     private ApiClientView revoking;
+    private Set<ApiScope> held;
+    private List<ScopeChoice> scopeChoices;
 
     @PostConstruct
     void load() {
         clients = apiClients.list(session.enterpriseId());
         scimBaseUrl = session.scimBaseUrl();
+        held = session.scopes();
+        scopeChoices = held.stream().map(scope -> new ScopeChoice(scope.wireName(), switch (scope) {
+            case SCIM -> "scim — the SCIM 2.0 API your identity provider calls";
+            case ADMIN -> "admin — the admin JSON API (automation)";
+        })).toList();
     }
 
     public void create() {
@@ -87,7 +94,7 @@ public class ApiClientsBacking implements Serializable {
     }
 
     /** One scope the signed-in user may give a client: its wire name and what it opens. */
-    public record ScopeChoice(String value, String label) {
+    public record ScopeChoice(String value, String label) implements Serializable {
     }
 
     /**
@@ -95,15 +102,12 @@ public class ApiClientsBacking implements Serializable {
      * posted value outside these is refused by the form (and by ApiClientService, should it get through).
      */
     public List<ScopeChoice> getScopeChoices() {
-        return session.scopes().stream().map(scope -> new ScopeChoice(scope.wireName(), switch (scope) {
-            case SCIM -> "scim — the SCIM 2.0 API your identity provider calls";
-            case ADMIN -> "admin — the admin JSON API (automation)";
-        })).toList();
+        return scopeChoices;
     }
 
     /** Whether the signed-in user may revoke this client (they hold every scope it has). */
     public boolean mayRevoke(ApiClientView client) {
-        return session.scopes().containsAll(client.scopes());
+        return held.containsAll(client.scopes());
     }
 
     public String scopeNames(ApiClientView client) {

@@ -17,7 +17,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-/** The signed-in console user of this request (and logout), the navigation they may see, and their actor. */
+/**
+ * The signed-in console user of this request (and logout), the navigation they may see, and their actor. Request
+ * scoped: its getters read the user at most once per request and otherwise only compute from it.
+ */
 @Named
 @RequestScoped
 public class ConsoleSession {
@@ -48,12 +51,17 @@ public class ConsoleSession {
     private FacesContext faces;
 
     private ConsoleUserView user;
+    private boolean userRead;
     private String requestId;
 
-    /** The signed-in user; pages under /console/ are only reachable signed in. */
+    /**
+     * The signed-in user (pages under /console/ are only reachable signed in), read once per request: the
+     * template, the navigation and every bean ask for it, and this bean lives for one request only.
+     */
     public ConsoleUserView getUser() {
-        if (user == null && securityContext.getCallerPrincipal() != null) {
+        if (!userRead && securityContext.getCallerPrincipal() != null) {
             user = consoleUsers.findView(securityContext.getCallerPrincipal().getName()).orElse(null);
+            userRead = true;
         }
         return user;
     }

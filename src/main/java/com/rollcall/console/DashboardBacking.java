@@ -42,8 +42,10 @@ public class DashboardBacking implements Serializable {
 
     private EnterpriseView enterprise;
     private LicenseUsage usage;
-    private List<ActivityBucket> hours;
-    private List<ActivityBucket> days;
+    private String hoursChart;
+    private String daysChart;
+    private ActivityBucket hoursTotal;
+    private ActivityBucket daysTotal;
     private List<ApiClientView> clients;
 
     @PostConstruct
@@ -52,8 +54,12 @@ public class DashboardBacking implements Serializable {
         enterprise = enterprises.find(enterpriseId).orElse(null);
         usage = licenses.usage(enterpriseId);
         Instant now = Instant.now();
-        hours = activity.series(enterpriseId, ActivityService.Resolution.HOUR, 24, now);
-        days = activity.series(enterpriseId, ActivityService.Resolution.DAY, 30, now);
+        List<ActivityBucket> hours = activity.series(enterpriseId, ActivityService.Resolution.HOUR, 24, now);
+        List<ActivityBucket> days = activity.series(enterpriseId, ActivityService.Resolution.DAY, 30, now);
+        hoursChart = ActivityChart.svg("activity-24h", "SCIM activity, last 24 hours", hours, 3, "HH:mm");
+        daysChart = ActivityChart.svg("activity-30d", "SCIM activity, last 30 days", days, 5, "MMM d");
+        hoursTotal = sum(hours);
+        daysTotal = sum(days);
         clients = apiClients.list(enterpriseId);
     }
 
@@ -86,19 +92,19 @@ public class DashboardBacking implements Serializable {
     }
 
     public String getHoursChart() {
-        return ActivityChart.svg("activity-24h", "SCIM activity, last 24 hours", hours, 3, "HH:mm");
+        return hoursChart;
     }
 
     public String getDaysChart() {
-        return ActivityChart.svg("activity-30d", "SCIM activity, last 30 days", days, 5, "MMM d");
+        return daysChart;
     }
 
     public ActivityBucket getHoursTotal() {
-        return sum(hours);
+        return hoursTotal;
     }
 
     public ActivityBucket getDaysTotal() {
-        return sum(days);
+        return daysTotal;
     }
 
     public List<ApiClientView> getClients() {

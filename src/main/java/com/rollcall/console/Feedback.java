@@ -1,24 +1,22 @@
 package com.rollcall.console;
 
-import com.rollcall.scim.message.ScimException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
-import jakarta.persistence.OptimisticLockException;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Messages on console pages, and the one place where a failed use case becomes a readable message: a
- * service's refusal (license limit, locked user, role in use, conflict) shows its own text, a stale edit
- * says to reload, anything unexpected is logged once and shown with a reference — never a stack trace.
+ * Messages on console pages, and the one place where a failed use case becomes a readable message
+ * ({@link #attempt}): a service's {@link Refusal} shows its own text, on the field it concerns when the page
+ * names one; a stale edit says to reload; anything unexpected is logged once and shown with a reference — never
+ * a stack trace.
  */
 public final class Feedback {
     private static final Logger LOG = Logger.getLogger(Feedback.class.getName());
-
-    static final String STALE = "Someone else changed this in the meantime. Reload the page to see their change, then "
-            + "try again.";
 
     private Feedback() {
     }
@@ -46,41 +44,60 @@ public final class Feedback {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     }
 
-    /** Runs a use case; on failure adds the readable message and returns false. */
+    /** Runs a use case; on failure adds the readable message (globally) and returns false. */
     public static boolean attempt(Runnable useCase) {
-        return attempt(() -> {
+        return attempt(null, useCase);
+    }
+
+    /** Runs a use case and returns its result; on failure adds the readable message (globally) and returns null. */
+    public static <T> T attempt(Supplier<T> useCase) {
+        return attempt(null, useCase);
+    }
+
+    /** Like {@link #attempt(String, Supplier)} for a use case without a result; true when it succeeded. */
+    public static boolean attempt(String clientId, Runnable useCase) {
+        return attempt(clientId, () -> {
             useCase.run();
             return Boolean.TRUE;
         }) != null;
     }
 
-    /** Runs a use case and returns its result; on failure adds the readable message and returns null. */
-    public static <T> T attempt(Supplier<T> useCase) {
+    /**
+     * Runs a use case and returns its result, or null when it failed: a refusal is shown on the field
+     * {@code clientId} (globally when null, or when it is a stale edit, which concerns the whole form), anything
+     * else is logged once and shown globally with a reference.
+     */
+    public static <T> T attempt(String clientId, Supplier<T> useCase) {
         try {
             return useCase.get();
         } catch (RuntimeException e) {
-            error(describe(e));
+            Refusal refusal = Refusal.of(e).orElse(null);
+            if (refusal == null) {
+                error(fault(e));
+            } else if (clientId != null && refusal.onField()) {
+                fieldError(clientId, refusal.text());
+                markInvalid(clientId);
+            } else {
+                error(refusal.text());
+            }
             return null;
         }
     }
 
-    /** What a person should read for a failure. */
-    static String describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ScimException scim && scim.status() == 412) {
-                return STALE;
-            }
-            if (t instanceof ScimException scim) {
-                return scim.detail();
-            }
-            if (t instanceof OptimisticLockException || t instanceof jakarta.ejb.ConcurrentAccessException) {
-                return STALE;
-            }
-        }
+    /** Logs an unexpected failure once; what the person reads is only a reference to the log. */
+    private static String fault(Throwable failure) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "console action failed (reference " + reference + ")", failure);
         return "Rollcall could not complete this step; nothing was changed. Try again; if it keeps failing, give your "
                 + "operator the reference " + reference + ".";
+    }
+
+    /** Flags the input itself invalid too, so the field is styled as the error (class "error", aria-invalid). */
+    private static void markInvalid(String clientId) {
+        UIComponent component = FacesContext.getCurrentInstance().getViewRoot().findComponent(clientId);
+        if (component instanceof UIInput input) {
+            input.setValid(false);
+        }
     }
 
     private static void add(String clientId, FacesMessage.Severity severity, String text) {

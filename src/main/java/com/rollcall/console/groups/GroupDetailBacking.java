@@ -8,9 +8,9 @@ import com.rollcall.access.RemapJobView;
 import com.rollcall.access.RoleService;
 import com.rollcall.access.SubAccountService;
 import com.rollcall.access.SubAccountView;
+import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
 import com.rollcall.console.Pager;
-import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.groups.GroupDirectoryService.GroupSummary;
 import com.rollcall.groups.GroupDirectoryService.MemberRow;
 import com.rollcall.groups.GroupDirectoryService;
@@ -75,7 +75,7 @@ public class GroupDetailBacking implements Serializable {
     private transient RemapJobService remapJobs;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     private String id;
     private GroupSummary group;
@@ -85,15 +85,17 @@ public class GroupDetailBacking implements Serializable {
     private List<Choice> levels = List.of();
     private List<RoleOption> roles = List.of();
     private Long jobId;
-    private transient RemapJobView job;
+    private RemapJobView job;
 
     private String level = ENTERPRISE_LEVEL;
     private Long roleId;
     private MappingRow removing;
+    private String addPreview = "";
+    private String removePreview = "";
 
     /** f:viewAction: an unknown group shows a not-found state, not an error page. */
     public void open() {
-        group = directory.group(actions.enterpriseId(), id).orElse(null);
+        group = directory.group(session.enterpriseId(), id).orElse(null);
         if (group == null) {
             return;
         }
@@ -101,25 +103,25 @@ public class GroupDetailBacking implements Serializable {
         loadMappings();
         List<Choice> choices = new ArrayList<>();
         choices.add(new Choice(ENTERPRISE_LEVEL, "Enterprise level (every sub-account)"));
-        for (SubAccountView subAccount : subAccountService.subAccounts(actions.enterpriseId())) {
+        for (SubAccountView subAccount : subAccountService.subAccounts(session.enterpriseId())) {
             choices.add(new Choice(Long.toString(subAccount.id()), subAccount.name()));
         }
         levels = choices;
-        roles = roleService.roles(actions.enterpriseId()).stream().sorted(RolePriorityMatrix.PRIORITY)
+        roles = roleService.roles(session.enterpriseId()).stream().sorted(RolePriorityMatrix.PRIORITY)
                 .map(r -> new RoleOption(r.id(), r.name(), r.scope(), RolePriorityMatrix.score(r))).toList();
-        job = remapJobs.recent(actions.enterpriseId(), id).stream().findFirst().orElse(null);
+        job = remapJobs.recent(session.enterpriseId(), id).stream().findFirst().orElse(null);
         jobId = job == null ? null : job.id();
     }
 
     private void loadMembers() {
-        var page = directory.members(actions.enterpriseId(), id, pager.start() - 1, PAGE_SIZE);
+        var page = directory.members(session.enterpriseId(), id, pager.start() - 1, PAGE_SIZE);
         members = page.rows();
         pager.total(page.total());
     }
 
     private void loadMappings() {
         List<MappingRow> rows = new ArrayList<>();
-        for (MappingView m : mappingService.mappings(actions.enterpriseId(), id)) {
+        for (MappingView m : mappingService.mappings(session.enterpriseId(), id)) {
             rows.add(new MappingRow(m.id(), m.enterpriseLevel() ? null : m.subAccount().id(),
                     m.enterpriseLevel() ? null : m.subAccount().name(), m.role().id(), m.role().name(),
                     RolePriorityMatrix.score(m.role())));
@@ -140,6 +142,12 @@ public class GroupDetailBacking implements Serializable {
         if (roleId != null && getRoleChoices().stream().noneMatch(c -> c.id() == roleId.longValue())) {
             roleId = null;
         }
+        previewAdd();
+    }
+
+    /** Ajax: another role was chosen. */
+    public void roleChanged() {
+        previewAdd();
     }
 
     private Long subAccountId() {
@@ -153,24 +161,16 @@ public class GroupDetailBacking implements Serializable {
         }
     }
 
-    /** What adding the chosen mapping would change, in plain words (empty until a role is chosen). */
-    public String getAddPreview() {
-        if (roleId == null || group == null) {
-            return "";
-        }
-        MappingPreview preview = actions.attempt(null,
-                () -> mappingService.previewMappingChange(actions.enterpriseId(), id, subAccountId(), roleId, true));
-        return preview == null ? "" : previewText(preview, true);
+    /** Computes what adding the chosen mapping would change (empty until a role is chosen). */
+    private void previewAdd() {
+        addPreview = roleId == null || group == null ? "" : preview(subAccountId(), roleId, true);
     }
 
-    /** What removing the mapping being confirmed would change. */
-    public String getRemovePreview() {
-        if (group == null || removing == null) {
-            return "";
-        }
-        MappingPreview preview = actions.attempt(null, () -> mappingService.previewMappingChange(actions.enterpriseId(), id,
-                removing.subAccountId(), removing.roleId(), false));
-        return preview == null ? "" : previewText(preview, false);
+    /** What the change would do, in plain words; empty (after a message) when the service refused to tell. */
+    private String preview(Long subAccountId, long roleId, boolean adding) {
+        MappingPreview preview = Feedback.attempt(
+                () -> mappingService.previewMappingChange(session.enterpriseId(), id, subAccountId, roleId, adding));
+        return preview == null ? "" : previewText(preview, adding);
     }
 
     static String previewText(MappingPreview preview, boolean adding) {
@@ -214,20 +214,22 @@ public class GroupDetailBacking implements Serializable {
         String roleName = roles.stream().filter(r -> r.id() == roleId).map(RoleOption::name).findFirst().orElse("the role");
         String where = subAccountId == null ? "at the enterprise level" : "in " + levels.stream()
                 .filter(c -> c.value().equals(level)).findFirst().map(Choice::label).orElse("the sub-account");
-        MappingChange change = actions.attempt("mapping-form:role",
-                () -> mappingService.addMapping(actions.actor(), id, subAccountId, roleId));
+        MappingChange change = Feedback.attempt("mapping-form:role",
+                () -> mappingService.addMapping(session.actor(), id, subAccountId, roleId));
         if (change != null) {
-            changed(change, "Mapped the group to " + roleName + " " + where + ".");
             roleId = null;
+            changed(change, "Mapped the group to " + roleName + " " + where + ".");
         }
     }
 
     public void askRemove(long mappingId) {
         removing = mappings.stream().filter(m -> m.id() == mappingId).findFirst().orElse(null);
+        removePreview = removing == null ? "" : preview(removing.subAccountId(), removing.roleId(), false);
     }
 
     public void cancelRemove() {
         removing = null;
+        removePreview = "";
     }
 
     public void confirmRemove() {
@@ -236,7 +238,8 @@ public class GroupDetailBacking implements Serializable {
         }
         MappingRow row = removing;
         removing = null;
-        MappingChange change = actions.attempt(null, () -> mappingService.removeMapping(actions.actor(), id, row.id()));
+        removePreview = "";
+        MappingChange change = Feedback.attempt(() -> mappingService.removeMapping(session.actor(), id, row.id()));
         if (change != null) {
             changed(change, "Removed the mapping to " + row.roleName() + " (" + row.where() + ").");
         } else {
@@ -246,9 +249,10 @@ public class GroupDetailBacking implements Serializable {
 
     private void changed(MappingChange change, String what) {
         loadMappings();
+        previewAdd();
         if (change.remapJobId() != null) {
             jobId = change.remapJobId();
-            job = remapJobs.find(actions.enterpriseId(), jobId).orElse(null);
+            refreshJob();
             Feedback.info(what + " The group is large: its members' effective roles are being updated in the background.");
         } else {
             Feedback.info(what + " " + (change.usersChanged() == 0 ? "No user's effective role changed."
@@ -256,26 +260,22 @@ public class GroupDetailBacking implements Serializable {
         }
     }
 
-    /** Ajax poll while a remap job runs. */
+    /** Ajax poll while a remap job runs: reads the job again. */
     public void refreshJob() {
-        job = null;
+        job = jobId == null ? null : remapJobs.find(session.enterpriseId(), jobId).orElse(null);
     }
 
-    /** The group's latest remap job (read again after each poll); null when it never had one. */
+    /** The group's latest remap job, as last read (on opening, after a change, after each poll); null when none. */
     public RemapJobView getJob() {
-        if (job == null && jobId != null) {
-            job = remapJobs.find(actions.enterpriseId(), jobId).orElse(null);
-        }
         return job;
     }
 
     public boolean isJobRunning() {
-        return getJob() != null && !job.finished();
+        return job != null && !job.finished();
     }
 
     /** The job's state in words, e.g. "Updating effective roles: 600 of 1,200 members (50%)". */
     public String getJobText() {
-        RemapJobView job = getJob();
         if (job == null) {
             return "";
         }
@@ -304,4 +304,6 @@ public class GroupDetailBacking implements Serializable {
     public Long getRoleId() { return roleId; }
     public void setRoleId(Long roleId) { this.roleId = roleId; }
     public MappingRow getRemoving() { return removing; }
+    public String getAddPreview() { return addPreview; }
+    public String getRemovePreview() { return removePreview; }
 }

@@ -1,7 +1,7 @@
 package com.rollcall.console.groups;
 
+import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Pager;
-import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.groups.GroupDirectoryService.GroupRow;
 import jakarta.annotation.PostConstruct;
@@ -22,7 +22,7 @@ public class GroupListBacking implements Serializable {
     private transient GroupDirectoryService directory;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     private final Pager pager = new Pager(PAGE_SIZE, this::load);
     private String filter;
@@ -44,10 +44,10 @@ public class GroupListBacking implements Serializable {
     }
 
     private void load() {
-        var page = directory.groups(actions.enterpriseId(), filter, pager.start() - 1, PAGE_SIZE);
+        var page = directory.groups(session.enterpriseId(), filter, pager.start() - 1, PAGE_SIZE);
         if (page.rows().isEmpty() && pager.start() > 1) {
             pager.reset();
-            page = directory.groups(actions.enterpriseId(), filter, 0, PAGE_SIZE);
+            page = directory.groups(session.enterpriseId(), filter, 0, PAGE_SIZE);
         }
         rows = page.rows();
         pager.total(page.total());

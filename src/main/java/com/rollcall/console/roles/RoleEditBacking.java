@@ -2,8 +2,8 @@ package com.rollcall.console.roles;
 
 import com.rollcall.access.RoleService.RoleInput;
 import com.rollcall.access.RoleService;
+import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
-import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
@@ -31,15 +31,11 @@ import java.util.Set;
 public class RoleEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
-
-    @Inject
-    private transient RoleService roleService;
-
     @Inject
     private transient RoleService roles;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     @Inject
     private transient FacesContext faces;
@@ -58,14 +54,14 @@ public class RoleEditBacking implements Serializable {
         if (id == null) {
             return;
         }
-        RoleDefinition role = roleService.roles(actions.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
+        RoleDefinition role = roles.roles(session.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
                 .orElse(null);
         if (role == null) {
             found = false;
             return;
         }
         builtIn = role.builtIn();
-        version = builtIn ? 0 : roles.version(actions.enterpriseId(), id);
+        version = builtIn ? 0 : roles.version(session.enterpriseId(), id);
         name = role.name();
         scope = role.scope();
         permissions = new ArrayList<>(role.permissions().stream().map(Permission::name).toList());
@@ -124,8 +120,8 @@ public class RoleEditBacking implements Serializable {
         }
         RoleInput input = new RoleInput(name == null ? "" : name.trim(), scope, selected(),
                 groupManager && scope == RoleScope.ENTERPRISE, fullAccess && scope == RoleScope.ENTERPRISE);
-        RoleDefinition saved = actions.attempt("role-form:name",
-                () -> id == null ? roles.create(actions.actor(), input) : roles.edit(actions.actor(), id, version, input));
+        RoleDefinition saved = Feedback.attempt("role-form:name",
+                () -> id == null ? roles.create(session.actor(), input) : roles.edit(session.actor(), id, version, input));
         if (saved != null) {
             Feedback.info((id == null ? "Created" : "Saved") + " the role '" + saved.name() + "' (score "
                     + RolePriorityMatrix.score(saved) + ").");

@@ -1,8 +1,8 @@
 package com.rollcall.console.roles;
 
 import com.rollcall.access.RoleService;
+import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
-import com.rollcall.console.access.ConsoleActions;
 import com.rollcall.roles.Permission;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RolePriorityMatrix;
@@ -44,11 +44,12 @@ public class RoleListBacking implements Serializable {
     private transient RoleService roleService;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     private List<RoleRow> builtIn = List.of();
     private List<RoleRow> custom = List.of();
-    private Long deleting;
+    private List<RoleRow> allRoles = List.of();
+    private RoleRow deleting;
 
     @PostConstruct
     void open() {
@@ -56,10 +57,12 @@ public class RoleListBacking implements Serializable {
     }
 
     private void load() {
-        List<RoleRow> all = roleService.roles(actions.enterpriseId()).stream()
+        List<RoleRow> all = roleService.roles(session.enterpriseId()).stream()
                 .sorted(RolePriorityMatrix.PRIORITY).map(RoleListBacking::row).toList();
         builtIn = all.stream().filter(RoleRow::builtIn).toList();
         custom = all.stream().filter(r -> !r.builtIn()).toList();
+        allRoles = Stream.concat(builtIn.stream(), custom.stream()).sorted(Comparator.comparingInt(RoleRow::score).reversed()
+                .thenComparing(RoleRow::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     static RoleRow row(RoleDefinition role) {
@@ -88,7 +91,7 @@ public class RoleListBacking implements Serializable {
     }
 
     public void askDelete(long roleId) {
-        deleting = roleId;
+        deleting = custom.stream().filter(r -> r.id() == roleId).findFirst().orElse(null);
     }
 
     public void cancelDelete() {
@@ -99,17 +102,17 @@ public class RoleListBacking implements Serializable {
         if (deleting == null) {
             return;
         }
-        long roleId = deleting;
+        RoleRow row = deleting;
         deleting = null;
-        String name = custom.stream().filter(r -> r.id() == roleId).map(RoleRow::name).findFirst().orElse("The role");
-        if (actions.attempt(null, () -> roleService.delete(actions.actor(), roleId))) {
-            Feedback.info("Deleted the role '" + name + "'.");
+        if (Feedback.attempt(() -> roleService.delete(session.actor(), row.id()))) {
+            Feedback.info("Deleted the role '" + row.name() + "'.");
         }
         load();
     }
 
+    /** The custom role whose deletion is being confirmed; null otherwise. */
     public RoleRow getDeletingRow() {
-        return deleting == null ? null : custom.stream().filter(r -> r.id() == deleting).findFirst().orElse(null);
+        return deleting;
     }
 
     /** Every permission, enterprise-wide first, heaviest first: the matrix's rows. */
@@ -119,9 +122,7 @@ public class RoleListBacking implements Serializable {
 
     /** Every role, highest score first: the matrix's columns. */
     public List<RoleRow> getAllRoles() {
-        return Stream.concat(builtIn.stream(), custom.stream())
-                .sorted(Comparator.comparingInt(RoleRow::score).reversed()
-                        .thenComparing(RoleRow::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        return allRoles;
     }
 
     public String getFormula() {
@@ -135,5 +136,4 @@ public class RoleListBacking implements Serializable {
 
     public List<RoleRow> getBuiltIn() { return builtIn; }
     public List<RoleRow> getCustom() { return custom; }
-    public Long getDeleting() { return deleting; }
 }

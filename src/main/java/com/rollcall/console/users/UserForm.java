@@ -11,10 +11,15 @@ import java.io.Serializable;
 /**
  * The user attributes the console edits, read from and written into a user's SCIM form: an edit starts
  * from the user's full SCIM document and replaces only these fields, so what the console does not show
- * (phone numbers, addresses, other emails, manager...) is kept by the full replace.
+ * (phone numbers, addresses, other emails, manager...) is kept by the full replace. The one console class
+ * that reads or writes a user's JSON (the manual-user use cases take and give SCIM documents, as the admin API does).
  */
 public class UserForm implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** A user a use case wrote, as a page names it and links to it afterwards. */
+    public record Written(String id, String userName) implements Serializable {
+    }
 
     private String userName;
     private String givenName;
@@ -40,6 +45,16 @@ public class UserForm implements Serializable {
         form.employeeNumber = string(extension, "employeeNumber");
         form.department = string(extension, "department");
         return form;
+    }
+
+    /** The id and userName of a user's SCIM JSON, as a use case answered it. */
+    public static Written written(JsonObject user) {
+        return new Written(user.getString("id"), user.getString("userName"));
+    }
+
+    /** This form as the SCIM JSON of a new, active user. */
+    public JsonObject newUser() {
+        return ScimJson.object(applyTo(JsonValue.EMPTY_JSON_OBJECT)).add("active", true).build();
     }
 
     /** {@code base} (a user's SCIM JSON, or an empty object for a new user) with this form's fields applied. */

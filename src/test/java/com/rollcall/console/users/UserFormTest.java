@@ -52,4 +52,17 @@ class UserFormTest {
         assertFalse(created.containsKey(EXT));
         assertEquals(1, created.getJsonArray("schemas").size());
     }
+
+    @Test
+    void aNewUserIsTheFormActive() {
+        UserForm form = new UserForm();
+        form.setUserName(" ann@example.com ");
+        form.setEmail("ann@example.com");
+        JsonObject created = form.newUser();
+        assertEquals("ann@example.com", created.getString("userName"));
+        assertEquals(true, created.getBoolean("active"));
+        assertEquals("ann@example.com", created.getJsonArray("emails").getJsonObject(0).getString("value"));
+        assertEquals(new UserForm.Written("x", "ann@example.com"),
+                UserForm.written(json("{\"id\":\"x\",\"userName\":\"ann@example.com\",\"active\":true}")));
+    }
 }

@@ -1,15 +1,13 @@
-package com.rollcall.console.access;
+package com.rollcall.console;
 
 import com.rollcall.access.EffectiveAccessService;
+import com.rollcall.access.EffectiveAccessView;
 import com.rollcall.groups.GroupDirectoryService.MemberRow;
 import com.rollcall.groups.GroupDirectoryService;
 import com.rollcall.roles.Rule;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +52,7 @@ public class EffectiveAccessBacking implements Serializable {
     private transient GroupDirectoryService directory;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     private String user;
     private MemberRow subject;
@@ -67,54 +65,38 @@ public class EffectiveAccessBacking implements Serializable {
         if (user == null || user.isBlank()) {
             return;
         }
-        subject = directory.user(actions.enterpriseId(), user).orElse(null);
+        subject = directory.user(session.enterpriseId(), user).orElse(null);
         if (subject == null) {
             return;
         }
-        JsonObject json = actions.attempt(null, () -> access.effectiveAccess(actions.enterpriseId(), user));
-        if (json == null) {
+        EffectiveAccessView view = Feedback.attempt(() -> access.effectiveAccess(session.enterpriseId(), user));
+        if (view == null) {
             subject = null;
             return;
         }
-        enterpriseLevel = level("Enterprise level", true, json.getJsonObject("enterpriseLevel"));
-        List<LevelView> levels = new ArrayList<>();
-        for (JsonValue entry : json.getJsonArray("subAccounts")) {
-            JsonObject o = entry.asJsonObject();
-            levels.add(level(o.getJsonObject("subAccount").getString("name"), false, o));
-        }
-        subAccounts = levels;
+        enterpriseLevel = level("Enterprise level", view.enterpriseLevel());
+        subAccounts = view.subAccounts().stream().map(l -> level(l.subAccount().name(), l)).toList();
     }
 
     public void search() {
-        matches = directory.findUsers(actions.enterpriseId(), query, 25);
+        matches = directory.findUsers(session.enterpriseId(), query, 25);
     }
 
-    static LevelView level(String where, boolean enterpriseLevel, JsonObject o) {
-        boolean hasRole = !o.isNull("role");
+    /** A level as the page shows it: the enterprise level when the resolution names no sub-account. */
+    static LevelView level(String where, EffectiveAccessView.Level level) {
+        boolean enterpriseLevel = level.subAccount() == null;
         List<CandidateView> candidates = new ArrayList<>();
-        boolean first = true;
-        for (JsonValue value : o.getJsonArray("candidates")) {
-            JsonObject c = value.asJsonObject();
-            List<String> groups = c.getJsonArray("groups").stream().map(g -> ((JsonString) g).getString()).toList();
-            candidates.add(new CandidateView(c.getJsonObject("role").getString("name"), c.getInt("score"),
-                    String.join(", ", groups), c.getBoolean("explicit"), c.getBoolean("setAside"), first && hasRole,
-                    enterpriseLevel));
-            first = false;
+        for (EffectiveAccessView.Candidate c : level.candidates()) {
+            candidates.add(new CandidateView(c.role().name(), c.score(), String.join(", ", c.groups()), c.explicit(),
+                    c.setAside(), candidates.isEmpty() && level.hasRole(), enterpriseLevel));
         }
-        String rule = o.getString("rule");
-        return new LevelView(where, enterpriseLevel, hasRole ? o.getJsonObject("role").getString("name") : null,
-                hasRole ? o.getInt("score") : null, rule, ruleText(rule), o.getString("explanation"), candidates);
+        return new LevelView(where, enterpriseLevel, level.hasRole() ? level.winner().name() : null, level.score(),
+                level.rule().name(), ruleText(level.rule()), level.explanation(), candidates);
     }
 
     /** The deciding rule's name in plain words. */
-    static String ruleText(String rule) {
-        Rule known;
-        try {
-            known = Rule.valueOf(rule);
-        } catch (IllegalArgumentException e) {
-            return rule;
-        }
-        return switch (known) {
+    static String ruleText(Rule rule) {
+        return switch (rule) {
             case NO_CANDIDATE -> "No group maps a role here";
             case SINGLE_CANDIDATE -> "The only candidate";
             case EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN -> "An explicit mapping beats an inherited Enterprise Admin";

@@ -1,9 +1,8 @@
-package com.rollcall.console.access;
+package com.rollcall.console;
 
 import com.rollcall.access.SubAccountService.SubAccountRow;
 import com.rollcall.access.SubAccountService;
 import com.rollcall.access.SubAccountView;
-import com.rollcall.console.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,12 +16,11 @@ import java.util.List;
 public class SubAccountsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
-
     @Inject
     private transient SubAccountService subAccounts;
 
     @Inject
-    private transient ConsoleActions actions;
+    private transient ConsoleSession session;
 
     private List<SubAccountRow> rows = List.of();
     private String newName;
@@ -35,7 +33,7 @@ public class SubAccountsBacking implements Serializable {
     }
 
     private void load() {
-        rows = subAccounts.list(actions.enterpriseId());
+        rows = subAccounts.list(session.enterpriseId());
     }
 
     public void create() {
@@ -43,7 +41,7 @@ public class SubAccountsBacking implements Serializable {
             Feedback.fieldError("create-form:name", "Enter a name.");
             return;
         }
-        SubAccountView created = actions.attempt("create-form:name", () -> subAccounts.create(actions.actor(), newName));
+        SubAccountView created = Feedback.attempt("create-form:name", () -> subAccounts.create(session.actor(), newName));
         if (created != null) {
             Feedback.info("Created the sub-account '" + created.name() + "'.");
             newName = null;
@@ -66,8 +64,8 @@ public class SubAccountsBacking implements Serializable {
             return;
         }
         String before = renaming.name();
-        SubAccountRow renamed = actions.attempt("rename-form:new-name",
-                () -> subAccounts.rename(actions.actor(), renaming.id(), renaming.version(), renameTo));
+        SubAccountRow renamed = Feedback.attempt("rename-form:new-name",
+                () -> subAccounts.rename(session.actor(), renaming.id(), renaming.version(), renameTo));
         if (renamed != null) {
             Feedback.info(before.equals(renamed.name()) ? "The name is unchanged."
                     : "Renamed '" + before + "' to '" + renamed.name() + "'.");
