@@ -3,7 +3,8 @@
 # demo enterprise, and prints the console URL, the admin login, the SCIM base URL and the SCIM token.
 # Ctrl-C stops it cleanly; starting again keeps the data (and prints the same credentials).
 # Environment (all optional): ROLLCALL_PORT, ROLLCALL_DATA, ROLLCALL_DB_URL/_USER/_PASSWORD,
-# ROLLCALL_BOOTSTRAP_TOKEN, ROLLCALL_BOOTSTRAP_ADMIN_PASSWORD, ROLLCALL_BOOTSTRAP_LICENSES — see README.md.
+# ROLLCALL_BOOTSTRAP_TOKEN, ROLLCALL_BOOTSTRAP_ADMIN_PASSWORD, ROLLCALL_BOOTSTRAP_LICENSES,
+# ROLLCALL_OPERATOR_TOKEN — see README.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -29,6 +30,9 @@ export ROLLCALL_DEMO=true
 export ROLLCALL_BOOTSTRAP_TOKEN="${ROLLCALL_BOOTSTRAP_TOKEN:-$DEMO_TOKEN}"
 export ROLLCALL_BOOTSTRAP_ADMIN_PASSWORD="${ROLLCALL_BOOTSTRAP_ADMIN_PASSWORD:-$DEMO_ADMIN_PASSWORD}"
 # ROLLCALL_BOOTSTRAP_LICENSES, when set, is the demo enterprise's license limit (applied at every start).
+# The operator token is never written to disk in clear: unless ROLLCALL_OPERATOR_TOKEN is given, every start makes a
+# new one (the server stores only its hash and revokes the one configured before).
+export ROLLCALL_OPERATOR_TOKEN="${ROLLCALL_OPERATOR_TOKEN:-rco_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')}"
 export ROLLCALL_PORT="$port"
 
 "$ROLLCALL_HOME/scripts/serve.sh" &
@@ -48,6 +52,8 @@ for _ in $(seq 1 180); do
   │ Admin login    admin / $ROLLCALL_BOOTSTRAP_ADMIN_PASSWORD
   │ SCIM base URL  http://localhost:$port/scim/v2
   │ SCIM token     $ROLLCALL_BOOTSTRAP_TOKEN
+  │ Operator API   http://localhost:$port/api/operator/v1
+  │ Operator token $ROLLCALL_OPERATOR_TOKEN   (new at every start)
   │ Data           $ROLLCALL_DATA   (Ctrl-C stops; data is kept)
   └──────────────────────────────────────────────────────────────────────
 

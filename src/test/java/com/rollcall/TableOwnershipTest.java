@@ -43,19 +43,23 @@ class TableOwnershipTest {
             Map.entry("sub_account", Set.of("access/SubAccountRepository", "access/SubAccount")),
             Map.entry("app_role", Set.of("access/RoleRepository")),
             Map.entry("app_role_permission", Set.of("access/RoleRepository")),
-            Map.entry("remap_job", Set.of("remap/RemapJobRepository", "remap/RemapJob"))));
+            Map.entry("remap_job", Set.of("remap/RemapJobRepository", "remap/RemapJob")),
+            Map.entry("operator_token", Set.of("operators/OperatorTokenRepository", "operators/OperatorToken")),
+            Map.entry("license_request", Set.of("licensing/LicenseRequestRepository", "licensing/LicenseRequest"))));
 
     /** JPQL entity names: only their own room's repository (or a filter mapping) queries them. */
-    private static final Map<String, Set<String>> ENTITIES = Map.of(
-            "UserAccount", Set.of("users/UserRepository", "users/UserFilterMapping"),
-            "UserGroup", Set.of("groups/GroupRepository", "groups/GroupFilterMapping"),
-            "GroupMembership", Set.of("groups/GroupRepository", "groups/GroupFilterMapping", "users/UserFilterMapping"),
-            "ApiClient", Set.of("apiclients/ApiClientRepository"),
-            "ConsoleUser", Set.of("people/ConsoleUserRepository"),
-            "Enterprise", Set.of("enterprise/EnterpriseRepository"),
-            "LicenseRefusal", Set.of("licensing/LicenseRepository"),
-            "SubAccount", Set.of("access/SubAccountRepository"),
-            "AuditEvent", Set.of("audit/AuditRepository"));
+    private static final Map<String, Set<String>> ENTITIES = Map.ofEntries(
+            Map.entry("UserAccount", Set.of("users/UserRepository", "users/UserFilterMapping")),
+            Map.entry("UserGroup", Set.of("groups/GroupRepository", "groups/GroupFilterMapping")),
+            Map.entry("GroupMembership", Set.of("groups/GroupRepository", "groups/GroupFilterMapping", "users/UserFilterMapping")),
+            Map.entry("ApiClient", Set.of("apiclients/ApiClientRepository")),
+            Map.entry("ConsoleUser", Set.of("people/ConsoleUserRepository")),
+            Map.entry("Enterprise", Set.of("enterprise/EnterpriseRepository")),
+            Map.entry("LicenseRefusal", Set.of("licensing/LicenseRepository")),
+            Map.entry("SubAccount", Set.of("access/SubAccountRepository")),
+            Map.entry("AuditEvent", Set.of("audit/AuditRepository")),
+            Map.entry("OperatorToken", Set.of("operators/OperatorTokenRepository")),
+            Map.entry("LicenseRequest", Set.of("licensing/LicenseRequestRepository")));
 
     private static final Pattern LITERAL = Pattern.compile("\"((?:\\\\.|[^\"\\\\])*)\"");
     private static final Path MAIN = Path.of("src", "main", "java", "com", "rollcall");

@@ -1,5 +1,6 @@
 package com.rollcall.access;
 
+import com.rollcall.platform.rest.JsonFields;
 import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,18 +29,11 @@ public record RemapJobView(long id, String groupScimId, String groupName, String
         JsonObjectBuilder json = ScimJson.object().add("id", id).add("status", status).add("reason", reason)
                 .add("processed", processed).add("total", total).add("percent", percent()).add("changed", changed)
                 .add("unlicensed", unlicensed).add("createdAt", createdAt.toString());
-        optional(json, "groupId", groupScimId);
-        optional(json, "groupName", groupName);
-        optional(json, "finishedAt", finishedAt == null ? null : finishedAt.toString());
-        optional(json, "message", message);
+        JsonFields.addOrNull(json, "groupId", groupScimId);
+        JsonFields.addOrNull(json, "groupName", groupName);
+        JsonFields.addOrNull(json, "finishedAt", finishedAt);
+        JsonFields.addOrNull(json, "message", message);
         return json.build();
     }
 
-    private static void optional(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
-    }
 }

@@ -4,8 +4,12 @@ import com.rollcall.platform.security.Actor;
 import com.rollcall.platform.security.ApiScope;
 import java.util.Set;
 
-/** An authenticated API client: the enterprise every later query is scoped to, and what it may call. */
-public record ApiCaller(long enterpriseId, long clientId, String clientName, Set<ApiScope> scopes) {
+/**
+ * An authenticated API client: the enterprise every later query is scoped to, what it may call, and whether its
+ * enterprise is suspended (then it may call nothing).
+ */
+public record ApiCaller(long enterpriseId, long clientId, String clientName, Set<ApiScope> scopes,
+        boolean enterpriseSuspended) {
     public ApiCaller {
         scopes = Set.copyOf(scopes);
     }

@@ -1,5 +1,7 @@
 package com.rollcall.apiclients;
 
+import com.rollcall.platform.persistence.Columns;
+import com.rollcall.platform.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,6 +52,20 @@ public class ApiClientRepository {
                 .setParameter("id", clientId)
                 .getResultList().stream()
                 .findFirst();
+    }
+
+    /** The last use of any live scim-scope client of each of these enterprises, by enterprise id. */
+    java.util.Map<Long, Instant> lastScimUse(java.util.Collection<Long> enterpriseIds) {
+        java.util.Map<Long, Instant> byId = new java.util.HashMap<>();
+        for (List<Long> chunk : NativeSql.chunks(enterpriseIds)) {
+            for (Object[] row : NativeSql.query(em, "SELECT enterprise_id, MAX(last_used_at) "
+                    + "FROM api_client WHERE enterprise_id IN " + NativeSql.placeholders(chunk.size())
+                    + " AND scopes LIKE '%scim%' AND last_used_at IS NOT NULL GROUP BY enterprise_id", chunk)) {
+                byId.put(Columns.number(row[0]),
+                        Columns.instant(row[1]));
+            }
+        }
+        return byId;
     }
 
     void flush() {

@@ -1,6 +1,7 @@
 package com.rollcall.apiclients;
 
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.platform.security.ApiScope;
@@ -26,6 +27,9 @@ public class ApiClientService {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private EnterpriseService enterprises;
 
     /** Demo data only: a client's last use, as if it had just called from this address. */
     public void recordUse(long clientId, Instant at, String address) {
@@ -54,7 +58,8 @@ public class ApiClientService {
         if (client.lastUsedAt() == null || client.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
             clients.recordUse(client.id(), now, callerAddress, now.minus(LAST_USE_RESOLUTION));
         }
-        return Optional.of(new ApiCaller(client.enterpriseId(), client.id(), client.name(), client.scopes()));
+        return Optional.of(new ApiCaller(client.enterpriseId(), client.id(), client.name(), client.scopes(),
+                enterprises.suspended(client.enterpriseId())));
     }
 
     /**
@@ -129,6 +134,14 @@ public class ApiClientService {
     private ApiClient require(long enterpriseId, long clientId) {
         return clients.find(enterpriseId, clientId)
                 .orElseThrow(() -> ScimException.notFound("There is no API client " + clientId + " in this enterprise."));
+    }
+
+    /**
+     * When each of these enterprises' identity providers last called (the latest use of a scim-scope client; a use
+     * is recorded at most once a minute), by enterprise id; absent when never.
+     */
+    public java.util.Map<Long, Instant> lastScimCalls(java.util.Collection<Long> enterpriseIds) {
+        return enterpriseIds.isEmpty() ? java.util.Map.of() : clients.lastScimUse(enterpriseIds);
     }
 
     /** Whether a client with this token exists (revoked or not). */

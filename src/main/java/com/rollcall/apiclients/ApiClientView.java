@@ -1,5 +1,6 @@
 package com.rollcall.apiclients;
 
+import com.rollcall.platform.rest.JsonFields;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonArrayBuilder;
@@ -25,17 +26,10 @@ public record ApiClientView(long id, String name, Set<ApiScope> scopes, String t
                 .add("scopes", scopeNames)
                 .add("tokenHint", tokenHint)
                 .add("createdAt", createdAt.toString());
-        addOrNull(json, "createdBy", createdBy);
-        addOrNull(json, "lastUsedAt", lastUsedAt == null ? null : lastUsedAt.toString());
-        addOrNull(json, "revokedAt", revokedAt == null ? null : revokedAt.toString());
+        JsonFields.addOrNull(json, "createdBy", createdBy);
+        JsonFields.addOrNull(json, "lastUsedAt", lastUsedAt);
+        JsonFields.addOrNull(json, "revokedAt", revokedAt);
         return json.build();
     }
 
-    private static void addOrNull(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
-    }
 }

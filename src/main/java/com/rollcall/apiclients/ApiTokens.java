@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Bearer tokens: 256 random bits from SecureRandom, base64url, prefixed {@code rc_} so a leaked token is
@@ -57,5 +58,18 @@ public final class ApiTokens {
             }
         }
         return true;
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header, if it is one. */
+    public static Optional<String> bearerToken(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String value = authorization.trim();
+        if (value.length() <= 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = value.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 }

@@ -1,8 +1,8 @@
 package com.rollcall.apiclients;
 
-import com.rollcall.platform.security.ApiScope;
 import com.rollcall.platform.rest.ErrorResponses;
 import com.rollcall.platform.rest.RequestInfo;
+import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.message.ScimException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<String> token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<String> token = ApiTokens.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token.isEmpty()) {
             request.abortWith(reject(ScimException.unauthorized(
                     "Send the API client's token as 'Authorization: Bearer <token>'.")));
@@ -46,6 +46,11 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
         Optional<ApiCaller> caller = authenticate(token.get());
         if (caller.isEmpty()) {
             request.abortWith(reject(ScimException.unauthorized("The bearer token is not valid or was revoked.")));
+            return;
+        }
+        if (caller.get().enterpriseSuspended()) {
+            request.abortWith(reject(ScimException.forbidden("This enterprise is suspended by the operator of Rollcall: "
+                    + "its SCIM and admin APIs refuse every call until it is resumed. Nothing has been deleted.")));
             return;
         }
         if (!caller.get().may(requiredScope)) {
@@ -78,17 +83,5 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
 
     protected RequestInfo requestInfo() {
         return requestInfo;
-    }
-
-    static Optional<String> bearerToken(String authorization) {
-        if (authorization == null) {
-            return Optional.empty();
-        }
-        String value = authorization.trim();
-        if (value.length() <= 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = value.substring(7).trim();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 }

@@ -1,5 +1,6 @@
 package com.rollcall.apiclients;
 
+import com.rollcall.enterprise.EnterpriseSuspensionChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -85,6 +86,11 @@ public class TokenCache {
     /** Forgets a client's token once its revocation committed. */
     void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiClientRevoked event) {
         forget(event.clientId());
+    }
+
+    /** Forgets an enterprise's clients once its suspension (or resumption) committed. */
+    void suspensionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnterpriseSuspensionChanged event) {
+        byHash.values().removeIf(entry -> entry.caller().enterpriseId() == event.enterpriseId());
     }
 
     void forget(long clientId) {

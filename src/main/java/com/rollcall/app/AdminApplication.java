@@ -11,6 +11,7 @@ import com.rollcall.enterprise.EnterpriseSettingsResource;
 import com.rollcall.export.ExportResource;
 import com.rollcall.groups.GroupMembersResource;
 import com.rollcall.licensing.LicenseResource;
+import com.rollcall.people.ConsoleUsersResource;
 import com.rollcall.platform.rest.AdminExceptionMapper;
 import com.rollcall.platform.rest.AdminFallbackExceptionMapper;
 import com.rollcall.platform.rest.AdminRequestIdFilter;
@@ -64,6 +65,7 @@ public class AdminApplication extends Application {
                 RolesResource.class,
                 SubAccountsResource.class,
                 GroupMappingsResource.class,
-                EffectiveAccessResource.class);
+                EffectiveAccessResource.class,
+                ConsoleUsersResource.class);
     }
 }

@@ -120,7 +120,7 @@ public class DemoDataService {
     /** Creates the demo people; returns their SCIM ids by userName. */
     private Map<String, String> consoleDemoUsers(long enterpriseId, long entraClientId) {
         Actor entra = new ApiCaller(enterpriseId, entraClientId, "Microsoft Entra ID (demo)",
-                EnumSet.of(ApiScope.SCIM)).actor("203.0.113.40", "demo");
+                EnumSet.of(ApiScope.SCIM), false).actor("203.0.113.40", "demo");
         Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin",
                 ConsoleRole.ENTERPRISE_ADMIN.scopes(), "127.0.0.1", "demo");
         List<String> scimIds = new java.util.ArrayList<>();
@@ -193,7 +193,7 @@ public class DemoDataService {
 
     private void accessDemo(long enterpriseId, long entraClientId, Map<String, String> userIds) {
         Actor entra = new ApiCaller(enterpriseId, entraClientId, "Microsoft Entra ID (demo)",
-                EnumSet.of(ApiScope.SCIM)).actor("203.0.113.40", "demo");
+                EnumSet.of(ApiScope.SCIM), false).actor("203.0.113.40", "demo");
         Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin",
                 ConsoleRole.ENTERPRISE_ADMIN.scopes(), "127.0.0.1", "demo");
         roleService.create(admin, new RoleService.RoleInput("Regional Publisher", RoleScope.SUB_ACCOUNT,

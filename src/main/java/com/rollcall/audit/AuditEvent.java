@@ -23,7 +23,7 @@ public class AuditEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "enterprise_id", nullable = false)
+    @Column(name = "enterprise_id")
     private Long enterpriseId;
 
     @Column(name = "occurred_at", nullable = false)
@@ -69,7 +69,8 @@ public class AuditEvent {
     }
 
     public Long id() { return id; }
-    public long enterpriseId() { return enterpriseId; }
+    /** The enterprise the event belongs to; null for the operator's own actions (its tokens). */
+    public Long enterpriseId() { return enterpriseId; }
     public Instant occurredAt() { return occurredAt; }
     public Actor.ActorType actorType() { return actorType; }
     public String actorId() { return actorId; }

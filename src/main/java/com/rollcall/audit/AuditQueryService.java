@@ -18,6 +18,11 @@ public class AuditQueryService {
         return events.page(enterpriseId, q);
     }
 
+    /** The operator's trail: its actions on every enterprise and on its own tokens, newest first. */
+    public AuditPage operatorTrail(int startIndex, int count) {
+        return events.operatorPage(startIndex, count);
+    }
+
     /**
      * SCIM writes by API clients to users and groups counted per hour or day ({@code unit}: HOUR or DAY) since
      * {@code from}: (bucket index, kind 0 create / 1 update / 2 deactivation, count).

@@ -2,6 +2,7 @@ package com.rollcall.audit;
 
 import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
+import com.rollcall.platform.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,7 +32,7 @@ public class AuditRepository {
     private EntityManager em;
 
     /** One event, on the caller transaction's connection (no entity registered, flushed or fetched). */
-    void insert(long enterpriseId, Instant occurredAt, String actorType, String actorId, String actorName,
+    void insert(Long enterpriseId, Instant occurredAt, String actorType, String actorId, String actorName,
             String callerAddress, String requestId, String action, String resourceType, String resourceId,
             String resourceName, String before, String after) {
         NativeSql.update(em, INSERT, Arrays.asList(enterpriseId, TIME.convertToDatabaseColumn(occurredAt), actorType, actorId,
@@ -62,6 +63,23 @@ public class AuditRepository {
                 : page.setFirstResult(q.startIndex() - 1).setMaxResults(q.count()).getResultList().stream()
                         .map(AuditEventView::of).toList();
         return new AuditPage(total, q.startIndex(), events);
+    }
+
+    /**
+     * The operator's trail, newest first: what the operator of Rollcall did to any enterprise, and what happened to
+     * its own tokens (events of no enterprise). On the (actor type, time) index.
+     */
+    AuditPage operatorPage(int startIndex, int count) {
+        String where = " WHERE e.actorType = :operator OR e.enterpriseId IS NULL";
+        long total = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class)
+                .setParameter("operator", Actor.ActorType.OPERATOR)
+                .getSingleResult();
+        var events = count == 0 || total < startIndex ? List.<AuditEventView>of()
+                : em.createQuery("SELECT e FROM AuditEvent e" + where + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class)
+                        .setParameter("operator", Actor.ActorType.OPERATOR)
+                        .setFirstResult(startIndex - 1).setMaxResults(count)
+                        .getResultList().stream().map(AuditEventView::of).toList();
+        return new AuditPage(total, startIndex, events);
     }
 
     /**

@@ -8,14 +8,11 @@ import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,7 +61,7 @@ public class AuditResource {
                 Math.min(AdminInput.integer(count, "count", DEFAULT_COUNT, 0, Integer.MAX_VALUE), MAX_COUNT));
         AuditPage page = audit.query(requestInfo.enterpriseId(), query);
         JsonArrayBuilder events = ScimJson.array();
-        page.events().forEach(e -> events.add(toJson(e)));
+        page.events().forEach(e -> events.add(e.toJson()));
         return ScimJson.object()
                 .add("totalResults", page.totalResults())
                 .add("startIndex", page.startIndex())
@@ -80,7 +77,7 @@ public class AuditResource {
         try {
             return Actor.ActorType.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ScimException.invalidValue("'actorType' must be API_CLIENT, CONSOLE_USER or SYSTEM.");
+            throw ScimException.invalidValue("'actorType' must be API_CLIENT, CONSOLE_USER, SYSTEM or OPERATOR.");
         }
     }
 
@@ -94,43 +91,5 @@ public class AuditResource {
         return value.strip();
     }
 
-    static JsonObject toJson(AuditEventView e) {
-        JsonObjectBuilder actor = ScimJson.object().add("type", e.actorType().name());
-        orNull(actor, "id", e.actorId());
-        orNull(actor, "name", e.actorName());
-        JsonObjectBuilder resource = ScimJson.object().add("type", e.resourceType());
-        orNull(resource, "id", e.resourceId());
-        orNull(resource, "name", e.resourceName());
-        JsonObjectBuilder json = ScimJson.object()
-                .add("id", Long.toString(e.id()))
-                .add("occurredAt", e.occurredAt().toString())
-                .add("actor", actor)
-                .add("action", e.action())
-                .add("resource", resource)
-                .add("before", state(e.before()))
-                .add("after", state(e.after()));
-        orNull(json, "callerAddress", e.callerAddress());
-        orNull(json, "requestId", e.requestId());
-        return json.build();
-    }
 
-    /** A recorded state as JSON; a text that is not JSON (never written by Rollcall) is kept as a string. */
-    private static JsonValue state(String text) {
-        if (text == null) {
-            return JsonValue.NULL;
-        }
-        try (var reader = ScimJson.PROVIDER.createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (RuntimeException notJson) {
-            return ScimJson.PROVIDER.createValue(text);
-        }
-    }
-
-    private static void orNull(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
-    }
 }

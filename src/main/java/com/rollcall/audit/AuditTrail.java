@@ -21,7 +21,7 @@ public class AuditTrail {
 
     public void record(Actor actor, String action, String resourceType, String resourceId, String resourceName,
             JsonObject before, JsonObject after) {
-        events.insert(actor.enterpriseId(), Clock.now(), actor.type().name(), actor.id(), actor.name(), actor.address(),
+        events.insert(actor.enterpriseId() == Actor.NO_ENTERPRISE ? null : actor.enterpriseId(), Clock.now(), actor.type().name(), actor.id(), actor.name(), actor.address(),
                 actor.requestId(), action, resourceType, resourceId, resourceName,
                 before == null ? null : before.toString(), after == null ? null : after.toString());
     }

@@ -1,10 +1,10 @@
 package com.rollcall.console;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditEventView;
 import com.rollcall.audit.AuditPage;
 import com.rollcall.audit.AuditQuery;
 import com.rollcall.audit.AuditQueryService;
+import com.rollcall.platform.security.Actor;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -127,6 +127,7 @@ public class AuditBacking implements Serializable {
             case API_CLIENT -> "API client";
             case CONSOLE_USER -> "Console user";
             case SYSTEM -> "System";
+            case OPERATOR -> "Rollcall operator";
         };
     }
 

@@ -2,6 +2,7 @@ package com.rollcall.console;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import com.rollcall.people.LoginOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -28,6 +29,9 @@ public class LoginBacking {
     @Inject
     private FacesContext faces;
 
+    @Inject
+    private LoginOutcome outcome;
+
     private String username;
     private String password;
 
@@ -42,8 +46,9 @@ public class LoginBacking {
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
             default -> {
                 slowDown();
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        "Login failed. Check the login and password and try again.", null));
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, outcome.isEnterpriseSuspended()
+                        ? "Your enterprise's access to Rollcall is suspended. Contact your Rollcall account manager."
+                        : "Login failed. Check the login and password and try again.", null));
             }
         }
     }

@@ -23,6 +23,16 @@ public class Enterprise {
     @Column(nullable = false, length = 200)
     private String name;
 
+    /** The name, trimmed and lower-cased: unique, so two enterprises are never told apart by letter case only. */
+    @Column(name = "name_key", length = 200)
+    private String nameKey;
+
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
+    @Column(name = "suspended_reason", length = 500)
+    private String suspendedReason;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "provisioning_mode", nullable = false)
     private ProvisioningMode provisioningMode = ProvisioningMode.MANAGED_IN_PLATFORM;
@@ -45,12 +55,35 @@ public class Enterprise {
 
     public Enterprise(String name) {
         this.name = name;
+        this.nameKey = nameKey(name);
         this.createdAt = Clock.now();
         this.lastModified = createdAt;
     }
 
     void changeProvisioningMode(ProvisioningMode mode) {
         this.provisioningMode = mode;
+        this.lastModified = Clock.now();
+    }
+
+    static String nameKey(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+        this.nameKey = nameKey(newName);
+        this.lastModified = Clock.now();
+    }
+
+    void suspend(String reason) {
+        this.suspendedAt = Clock.now();
+        this.suspendedReason = reason;
+        this.lastModified = suspendedAt;
+    }
+
+    void resume() {
+        this.suspendedAt = null;
+        this.suspendedReason = null;
         this.lastModified = Clock.now();
     }
 
@@ -65,4 +98,7 @@ public class Enterprise {
     public IdentifierRule identifierRule() { return identifierRule; }
     public Instant createdAt() { return createdAt; }
     public Instant lastModified() { return lastModified; }
+    public Instant suspendedAt() { return suspendedAt; }
+    public String suspendedReason() { return suspendedReason; }
+    public boolean suspended() { return suspendedAt != null; }
 }

@@ -32,10 +32,6 @@ public class LicenseCounter {
         this.licenseLimit = licenseLimit;
     }
 
-    void changeLimit(int limit) {
-        this.licenseLimit = limit;
-    }
-
     public Long enterpriseId() { return enterpriseId; }
     public int seatsUsed() { return seatsUsed; }
     public int licenseLimit() { return licenseLimit; }

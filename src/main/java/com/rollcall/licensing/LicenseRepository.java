@@ -46,6 +46,23 @@ public class LicenseRepository {
                 + "WHERE enterprise_id = ?", List.of(enterpriseId)) > 0;
     }
 
+    /** Sets the limit of a counter locked by {@link #lockedSeats}. */
+    void setLimit(long enterpriseId, int limit) {
+        NativeSql.update(em, "UPDATE license_counter SET license_limit = ? WHERE enterprise_id = ?", List.of(limit, enterpriseId));
+    }
+
+    /** Seats used and limits of these enterprises (one query per chunk), by enterprise id. */
+    java.util.Map<Long, Seats> seats(java.util.Collection<Long> enterpriseIds) {
+        java.util.Map<Long, Seats> byId = new java.util.HashMap<>();
+        for (List<Long> chunk : NativeSql.chunks(enterpriseIds)) {
+            for (Object[] row : NativeSql.query(em, "SELECT enterprise_id, seats_used, license_limit FROM license_counter "
+                    + "WHERE enterprise_id IN " + NativeSql.placeholders(chunk.size()), chunk)) {
+                byId.put(((Number) row[0]).longValue(), new Seats(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+            }
+        }
+        return byId;
+    }
+
     void setSeatsUsed(long enterpriseId, int used) {
         NativeSql.update(em, "UPDATE license_counter SET seats_used = ? WHERE enterprise_id = ?", List.of(used, enterpriseId));
     }

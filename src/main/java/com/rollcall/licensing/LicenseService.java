@@ -32,23 +32,33 @@ public class LicenseService {
     }
 
     /**
-     * Sets the license limit: only Rollcall itself does today (the demo enterprise's ROLLCALL_BOOTSTRAP_LICENSES at
-     * start-up); the enterprise's admin API and console show it read-only. Lowering it below the seats in use
-     * is allowed: nobody is deactivated, but no seat can be taken until usage falls below the new limit.
+     * Sets the license limit of the actor's enterprise: only the operator of Rollcall does (through the operator API,
+     * or by granting a license request), and Rollcall itself at start-up (the demo enterprise's
+     * ROLLCALL_BOOTSTRAP_LICENSES); the enterprise's admin API and console show it read-only. Lowering it below the
+     * seats in use is allowed: nobody is deactivated, but no seat can be taken until usage falls below the new
+     * limit, and the answer says so. The counter is locked, so the seats counted are those the limit applies to.
      */
-    public void changeLimit(Actor actor, int limit) {
-        if (actor.type() != Actor.ActorType.SYSTEM) {
+    public LimitChange changeLimit(Actor actor, int limit) {
+        if (actor.type() != Actor.ActorType.SYSTEM && !actor.isOperator()) {
             throw ScimException.forbidden("The license limit is set by the operator of Rollcall, not by the enterprise.");
         }
         requireValid(limit);
-        LicenseCounter counter = licenses.counter(actor.enterpriseId())
+        LicenseRepository.Seats seats = licenses.lockedSeats(actor.enterpriseId())
                 .orElseThrow(() -> ScimException.notFound("Enterprise " + actor.enterpriseId() + " has no licenses."));
-        if (counter.licenseLimit() != limit) {
-            int before = counter.licenseLimit();
-            counter.changeLimit(limit);
+        if (seats.limit() != limit) {
+            licenses.setLimit(actor.enterpriseId(), limit);
             audit.record(actor, "LICENSE_LIMIT_CHANGED", "Enterprise", Long.toString(actor.enterpriseId()), null,
-                    ScimJson.object().add("licenseLimit", before).build(), ScimJson.object().add("licenseLimit", limit).build());
+                    ScimJson.object().add("licenseLimit", seats.limit()).build(),
+                    ScimJson.object().add("licenseLimit", limit).build());
         }
+        return new LimitChange(seats.limit(), limit, seats.used());
+    }
+
+    /** Seats used and limits of these enterprises, by id (one query per 500). */
+    public java.util.Map<Long, LimitChange> seats(java.util.Collection<Long> enterpriseIds) {
+        java.util.Map<Long, LimitChange> byId = new java.util.HashMap<>();
+        licenses.seats(enterpriseIds).forEach((id, s) -> byId.put(id, new LimitChange(s.limit(), s.limit(), s.used())));
+        return byId;
     }
 
     /** Seats used and allowed, the refused provisioning requests and the time of the last one. */

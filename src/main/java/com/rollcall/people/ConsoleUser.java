@@ -33,7 +33,8 @@ public class ConsoleUser {
     @Column(name = "display_name", nullable = false, length = 200)
     private String displayName;
 
-    @Column(name = "password_hash", nullable = false, length = 512)
+    /** Null until the invitation is accepted. */
+    @Column(name = "password_hash", length = 512)
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
@@ -55,6 +56,21 @@ public class ConsoleUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "invited_by", length = 200)
+    private String invitedBy;
+
+    @Column(name = "invitation_hash", length = 64)
+    private String invitationHash;
+
+    @Column(name = "invitation_expires_at")
+    private Instant invitationExpiresAt;
+
+    @Column(name = "invitation_used_at")
+    private Instant invitationUsedAt;
+
+    @Column(name = "disabled_reason", length = 300)
+    private String disabledReason;
+
     @Version
     private int version;
 
@@ -69,6 +85,16 @@ public class ConsoleUser {
         this.passwordHash = passwordHash;
         this.role = role;
         this.createdAt = Clock.now();
+    }
+
+    /** An invited login: no password until the invitation with this token hash is accepted before it expires. */
+    static ConsoleUser invited(long enterpriseId, String login, String displayName, ConsoleRole role, String invitedBy,
+            String invitationHash, Instant expiresAt) {
+        ConsoleUser user = new ConsoleUser(enterpriseId, login, displayName, null, role);
+        user.invitedBy = invitedBy;
+        user.invitationHash = invitationHash;
+        user.invitationExpiresAt = expiresAt;
+        return user;
     }
 
     static String loginKey(String login) {
@@ -89,6 +115,52 @@ public class ConsoleUser {
         this.passwordHash = hash;
     }
 
+    /** Sets the first password; the invitation is used (its link says so from now on). */
+    void acceptInvitation(String hash, Instant at) {
+        this.passwordHash = hash;
+        this.invitationUsedAt = at;
+        this.failedAttempts = 0;
+    }
+
+    /** A new invitation link: the previous one stops working. */
+    void reinvite(String hash, Instant expiresAt, String by) {
+        this.invitationHash = hash;
+        this.invitationExpiresAt = expiresAt;
+        this.invitationUsedAt = null;
+        this.invitedBy = by;
+    }
+
+    void changeRole(ConsoleRole newRole) {
+        this.role = newRole;
+    }
+
+    void disable(String reason) {
+        this.disabled = true;
+        this.disabledReason = reason;
+    }
+
+    void enable() {
+        this.disabled = false;
+        this.disabledReason = null;
+        this.failedAttempts = 0;
+    }
+
+    /** What the people page shows: invited, active, disabled or locked (by repeated sign-in failures). */
+    ConsoleUserStatus status(Instant now) {
+        if (disabled) {
+            return ConsoleUserStatus.DISABLED;
+        }
+        if (passwordHash == null) {
+            return ConsoleUserStatus.INVITED;
+        }
+        return LoginThrottle.locked(failedAttempts, lastFailedAt, now) ? ConsoleUserStatus.LOCKED : ConsoleUserStatus.ACTIVE;
+    }
+
+    /** Whether this login can sign in (has a password and is not disabled); a lock is temporary and counts. */
+    boolean signInAllowed() {
+        return passwordHash != null && !disabled;
+    }
+
     public Long id() { return id; }
     public long enterpriseId() { return enterpriseId; }
     public String login() { return login; }
@@ -98,4 +170,13 @@ public class ConsoleUser {
     public int failedAttempts() { return failedAttempts; }
     public boolean disabled() { return disabled; }
     public Instant lastFailedAt() { return lastFailedAt; }
+    public Instant lastLoginAt() { return lastLoginAt; }
+    public Instant createdAt() { return createdAt; }
+    public String invitedBy() { return invitedBy; }
+    public String invitationHash() { return invitationHash; }
+    public Instant invitationExpiresAt() { return invitationExpiresAt; }
+    public Instant invitationUsedAt() { return invitationUsedAt; }
+    public String disabledReason() { return disabledReason; }
+    public String loginKey() { return loginKey; }
+    public int version() { return version; }
 }

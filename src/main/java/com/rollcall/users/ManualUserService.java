@@ -1,9 +1,9 @@
 package com.rollcall.users;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.ProvisioningMode;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.message.Preconditions;
 import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
@@ -52,8 +52,10 @@ public class ManualUserService {
             return new ManualEdit(before, atRisk(user));
         }
         writes.requireUnique(enterpriseId, user, merged);
+        UserWrites.Presence presence = writes.presence(user);
         user.replace(merged);
         writes.reconcileSeat(actor, user);
+        writes.departedIfLeft(actor, user, presence);
         writes.flush();
         JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_EDITED", "User", user.scimId(), user.userName(), before, after);
@@ -68,8 +70,10 @@ public class ManualUserService {
         if (user.active() == active) {
             return new ManualEdit(before, atRisk(user));
         }
+        UserWrites.Presence presence = writes.presence(user);
         user.replace(user.attributes().withActive(active));
         writes.reconcileSeat(actor, user);
+        writes.departedIfLeft(actor, user, presence);
         writes.flush();
         JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, active ? "USER_REACTIVATED" : "USER_DEACTIVATED", "User", user.scimId(), user.userName(),

@@ -29,6 +29,23 @@ public record UserAttributes(
     }
 
     /** Named construction: one setter per attribute, named as in SCIM, in any order; unset ones stay null. */
+    /**
+     * The user's emails as identifiers: every email value, and the userName when it is an email, trimmed and
+     * lower-cased (how the email rule links users, and how a console login is matched to its user).
+     */
+    public java.util.Set<String> emailKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (MultiValueData value : multiValues) {
+            if (value.attribute().equals("emails") && value.value() != null && !value.value().isBlank()) {
+                keys.add(value.value().trim().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (userName != null && userName.contains("@")) {
+            keys.add(userName.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return keys;
+    }
+
     public static Builder builder() {
         return new Builder();
     }

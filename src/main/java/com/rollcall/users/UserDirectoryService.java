@@ -2,7 +2,9 @@ package com.rollcall.users;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,5 +38,13 @@ public class UserDirectoryService {
     /** A live user of the enterprise by SCIM id. */
     public Optional<UserSummary> summary(long enterpriseId, String scimId) {
         return users.liveSummary(enterpriseId, scimId);
+    }
+
+    /**
+     * Live users holding one of these emails (lower-cased; an email value or an email userName), by email: how a
+     * console login (an email) is linked to the user of the same enterprise.
+     */
+    public Map<String, UserSummary> byEmails(long enterpriseId, Collection<String> emailKeys) {
+        return emailKeys.isEmpty() ? Map.of() : users.byEmailKeys(enterpriseId, emailKeys);
     }
 }

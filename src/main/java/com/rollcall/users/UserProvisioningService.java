@@ -17,12 +17,9 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * User provisioning use cases, one transaction each. Returns SCIM documents, never entities.
@@ -70,9 +67,11 @@ public class UserProvisioningService {
         long enterpriseId = actor.enterpriseId();
         JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
         writes.requireUnique(enterpriseId, user, attributes);
+        UserWrites.Presence presence = writes.presence(user);
         user.adoptBy(UserSource.SCIM);
         user.replace(attributes.active() == null ? attributes.withActive(user.active()) : attributes);
         writes.reconcileSeat(actor, user);
+        writes.departedIfLeft(actor, user, presence);
         writes.flush();
         JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_LINKED", "User", user.scimId(), user.userName(), before, after);
@@ -84,27 +83,13 @@ public class UserProvisioningService {
         IdentifierRule rule = enterprises.identifierRule(enterpriseId);
         List<UserAccount> candidates = rule == IdentifierRule.EMPLOYEE_ID
                 ? users.manualByEmployeeNumber(enterpriseId, UserAccount.employeeNumberKey(attributes.employeeNumber()))
-                : users.manualByEmail(enterpriseId, emailIdentifiers(attributes));
+                : users.manualByEmail(enterpriseId, attributes.emailKeys());
         if (candidates.size() > 1) {
             throw ScimException.uniqueness("The identifier of this user matches " + candidates.size()
                     + " existing users (" + candidates.stream().map(UserAccount::userName).sorted()
                     .collect(java.util.stream.Collectors.joining(", ")) + "); resolve the clash in the console first.");
         }
         return candidates.stream().findFirst().flatMap(candidate -> users.lock(enterpriseId, candidate));
-    }
-
-    /** For the email rule: every email of the user, and its userName when it is an email, lower-cased. */
-    private static Set<String> emailIdentifiers(UserAttributes attributes) {
-        Set<String> keys = new HashSet<>();
-        for (MultiValueData value : attributes.multiValues()) {
-            if (value.attribute().equals("emails") && value.value() != null && !value.value().isBlank()) {
-                keys.add(value.value().trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        if (attributes.userName().contains("@")) {
-            keys.add(attributes.userName().trim().toLowerCase(Locale.ROOT));
-        }
-        return keys;
     }
 
     /**
@@ -125,8 +110,10 @@ public class UserProvisioningService {
             return before;
         }
         writes.requireUnique(enterpriseId, user, merged);
+        UserWrites.Presence presence = writes.presence(user);
         user.replace(merged);
         writes.reconcileSeat(actor, user);
+        writes.departedIfLeft(actor, user, presence);
         writes.flush();
         JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         audit.record(actor, "USER_REPLACED", "User", user.scimId(), user.userName(), before, after);
@@ -152,8 +139,10 @@ public class UserProvisioningService {
             return before;
         }
         writes.requireUnique(enterpriseId, user, attributes);
+        UserWrites.Presence presence = writes.presence(user);
         user.replace(attributes);
         writes.reconcileSeat(actor, user);
+        writes.departedIfLeft(actor, user, presence);
         writes.flush();
         JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         audit.record(actor, "USER_PATCHED", "User", user.scimId(), user.userName(), before, after);
@@ -167,10 +156,12 @@ public class UserProvisioningService {
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, user.version());
         JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
+        UserWrites.Presence presence = writes.presence(user);
         removed.fire(new UserRemoved(enterpriseId, user.id()));
         users.clearLicenseExemption(enterpriseId, user.id());
         user.softDelete();
         writes.reconcileSeat(actor, user);
+        writes.departedIfLeft(actor, user, presence);
         users.flush();
         audit.record(actor, "USER_DELETED", "User", user.scimId(), user.userName(), before, null);
     }

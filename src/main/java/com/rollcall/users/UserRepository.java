@@ -238,6 +238,31 @@ public class UserRepository {
                 + Math.max(1, limit), List.of(enterpriseId, after)).stream().map(c -> Columns.number(c[0])).toList();
     }
 
+    /**
+     * Live users of the enterprise holding one of these lower-cased emails (an email value, or a userName that is
+     * one), by email; the first by id when two share an email.
+     */
+    public Map<String, UserSummary> byEmailKeys(long enterpriseId, Collection<String> emailKeys) {
+        Map<String, UserSummary> byEmail = new HashMap<>();
+        for (List<String> chunk : NativeSql.chunks(new java.util.TreeSet<>(emailKeys))) {
+            String in = NativeSql.placeholders(chunk.size());
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(enterpriseId);
+            parameters.addAll(chunk);
+            parameters.add(enterpriseId);
+            parameters.addAll(chunk);
+            for (Object[] row : NativeSql.query(em, "SELECT u.user_name_key, u.id, u.scim_id, u.user_name, u.display_name, "
+                    + "u.active, u.source FROM user_account u WHERE u.enterprise_id = ? AND u.deleted_at IS NULL "
+                    + "AND u.user_name_key IN " + in + " UNION ALL SELECT v.item_value_key, u.id, u.scim_id, u.user_name, "
+                    + "u.display_name, u.active, u.source FROM user_multi_value v JOIN user_account u ON u.id = v.user_id "
+                    + "WHERE v.enterprise_id = ? AND v.attribute = 'emails' AND v.item_value_key IN " + in
+                    + " AND u.deleted_at IS NULL ORDER BY 2", parameters)) {
+                byEmail.putIfAbsent((String) row[0], summary(java.util.Arrays.copyOfRange(row, 1, row.length)));
+            }
+        }
+        return byEmail;
+    }
+
     private static UserSummary summary(Object[] c) {
         return new UserSummary(Columns.number(c[0]), (String) c[1], (String) c[2], (String) c[3], Columns.bool(c[4]),
                 UserSource.valueOf((String) c[5]));

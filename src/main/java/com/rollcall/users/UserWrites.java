@@ -6,10 +6,12 @@ import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rules every write to a user obeys, whoever makes it (SCIM, console, admin API), inside the
@@ -29,6 +31,33 @@ class UserWrites {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private Event<UserDeparted> departures;
+
+    /** Whether a user was active, and their emails, before a change: to tell afterwards whether they left. */
+    record Presence(boolean active, Set<String> emailKeys) {
+    }
+
+    Presence presence(UserAccount user) {
+        return new Presence(user.active(), user.attributes().emailKeys());
+    }
+
+    /**
+     * Tells the other rooms, in this transaction, that the user left if the change deactivated or deleted them (a
+     * linked console login is disabled with it).
+     */
+    void departedIfLeft(Actor actor, UserAccount user, Presence before) {
+        boolean deleted = user.deletedAt() != null;
+        if (deleted || (before.active() && !user.active())) {
+            Set<String> keys = new java.util.HashSet<>(before.emailKeys());
+            if (!deleted) {
+                keys.addAll(user.attributes().emailKeys());
+            }
+            departures.fire(new UserDeparted(actor, user.enterpriseId(), user.id(), user.scimId(), user.userName(), keys,
+                    deleted));
+        }
+    }
 
     /**
      * Creates a user of this source: unique identifiers, a seat when active (403 at the limit), the

@@ -1,17 +1,18 @@
 package com.rollcall.admin;
 
-import static com.rollcall.admin.AdminClient.assertError;
+import static com.rollcall.testing.JsonClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.apiclients.ApiTokens;
+import com.rollcall.testing.JsonClient;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TestDatabase;
 import com.rollcall.testing.TestTenants;
-import com.rollcall.apiclients.ApiTokens;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(RollcallServer.class)
 class AdminApiClientsIT {
     private final Tenant tenant = TestTenants.create("AdminClients");
-    private final AdminClient admin = AdminClient.forTenant(tenant);
+    private final JsonClient admin = JsonClient.admin(tenant);
 
     @Test
     void createAnswersTheTokenOnceAndTheTokenWorksOnScim() throws Exception {
@@ -53,7 +54,7 @@ class AdminApiClientsIT {
 
         assertEquals(200, new ScimClient(RollcallServer.get().scimUrl(), token).get("ServiceProviderConfig").status());
         // a scim-only client may not use the admin API
-        assertError(new AdminClient(token).get("api-clients"), 403, "forbidden");
+        assertError(JsonClient.admin(token).get("api-clients"), 403, "forbidden");
 
         ScimClient.Response list = admin.get("api-clients");
         assertEquals(200, list.status(), list.toString());
@@ -83,7 +84,7 @@ class AdminApiClientsIT {
         assertFalse(revoked.json().isNull("revokedAt"));
 
         assertEquals(401, scim.get("ServiceProviderConfig").status());
-        assertError(new AdminClient(created.getString("token")).get("api-clients"), 401, "unauthorized");
+        assertError(JsonClient.admin(created.getString("token")).get("api-clients"), 401, "unauthorized");
         JsonObject listed = admin.get("api-clients/" + id).json();
         assertEquals(revoked.json().getString("revokedAt"), listed.getString("revokedAt"));
 
@@ -188,7 +189,7 @@ class AdminApiClientsIT {
         long clients = clientRows();
         long events = TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", tenant.enterpriseId());
         Tenant adminOnly = TestTenants.create("AdminOnlyToken", 10, "admin");
-        AdminClient limited = AdminClient.forTenant(adminOnly);
+        JsonClient limited = JsonClient.admin(adminOnly);
         for (String scopes : java.util.List.of("[\"scim\"]", "[\"scim\", \"admin\"]")) {
             ScimClient.Response refused = limited.post("api-clients", "{\"name\": \"Escalation\", \"scopes\": " + scopes + "}");
             assertError(refused, 403, "forbidden");
@@ -202,7 +203,7 @@ class AdminApiClientsIT {
         // the limited tenant's own first client is given scim too: an admin-only token may not revoke it
         long broad = TestTenants.number("SELECT MIN(id) FROM api_client WHERE enterprise_id = ?", adminOnly.enterpriseId());
         TestTenants.execute("UPDATE api_client SET scopes = 'admin,scim' WHERE id = ?", broad);
-        AdminClient second = new AdminClient(limited.post("api-clients", "{\"name\": \"Second\", \"scopes\": [\"admin\"]}")
+        JsonClient second = JsonClient.admin(limited.post("api-clients", "{\"name\": \"Second\", \"scopes\": [\"admin\"]}")
                 .json().getString("token"));
         assertError(second.delete("api-clients/" + broad), 403, "forbidden");
         assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM api_client WHERE id = ? AND revoked_at IS NOT NULL", broad),

@@ -1,9 +1,10 @@
 package com.rollcall.admin;
 
-import static com.rollcall.admin.AdminClient.assertError;
+import static com.rollcall.testing.JsonClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.testing.JsonClient;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
@@ -21,20 +22,20 @@ class AdminApiIT {
 
     @Test
     void noTokenIs401WithBearerChallengeAndJsonError() {
-        ScimClient.Response response = new AdminClient(null).get("api-clients");
+        ScimClient.Response response = JsonClient.admin((String) null).get("api-clients");
         assertError(response, 401, "unauthorized");
         assertTrue(response.header("WWW-Authenticate").orElse("").startsWith("Bearer"), response.toString());
     }
 
     @Test
     void unknownTokenIs401() {
-        assertError(new AdminClient("rc_thisIsNotATokenWeEverIssuedXXXXXXXXXXXXXXXXXX").get("api-clients"), 401, "unauthorized");
+        assertError(JsonClient.admin("rc_thisIsNotATokenWeEverIssuedXXXXXXXXXXXXXXXXXX").get("api-clients"), 401, "unauthorized");
     }
 
     @Test
     void scimOnlyTokenIsForbidden() {
         Tenant scimOnly = TestTenants.create("ScimOnly", 10, "scim");
-        ScimClient.Response response = new AdminClient(scimOnly.token()).get("api-clients");
+        ScimClient.Response response = JsonClient.admin(scimOnly.token()).get("api-clients");
         assertError(response, 403, "forbidden");
         assertTrue(response.json().getString("message").contains("admin"), response.toString());
     }
@@ -42,19 +43,19 @@ class AdminApiIT {
     @Test
     void adminOnlyTokenIsAccepted() {
         Tenant adminOnly = TestTenants.create("AdminOnlyToken", 10, "admin");
-        ScimClient.Response response = new AdminClient(adminOnly.token()).get("api-clients");
+        ScimClient.Response response = JsonClient.admin(adminOnly.token()).get("api-clients");
         assertEquals(200, response.status(), response.toString());
         assertTrue(response.contentType().startsWith("application/json"), response.contentType());
     }
 
     @Test
     void unknownPathIs404NotFound() {
-        assertError(AdminClient.forTenant(TENANT).get("no-such-thing"), 404, "not_found");
+        assertError(JsonClient.admin(TENANT).get("no-such-thing"), 404, "not_found");
     }
 
     @Test
     void wrongMethodIs405() {
-        AdminClient client = AdminClient.forTenant(TENANT);
+        JsonClient client = JsonClient.admin(TENANT);
         ScimClient.Response response = client.send(client.request("api-clients")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
         assertError(response, 405, "method_not_allowed");
@@ -64,12 +65,12 @@ class AdminApiIT {
     @ValueSource(strings = {"{", "not json", "[1,2]", "\"text\"", "{\"name\": 1, \"scopes\": [\"admin\"]}",
             "{\"name\": \"x\", \"scopes\": \"admin\"}", "{\"name\": \"x\", \"scopes\": [true]}", "{} trailing", "null", ""})
     void malformedOrMistypedJsonIs400InvalidRequest(String body) {
-        assertError(AdminClient.forTenant(TENANT).post("api-clients", body), 400, "invalid_request");
+        assertError(JsonClient.admin(TENANT).post("api-clients", body), 400, "invalid_request");
     }
 
     @Test
     void wrongMediaTypeIs415() {
-        AdminClient client = AdminClient.forTenant(TENANT);
+        JsonClient client = JsonClient.admin(TENANT);
         ScimClient.Response response = client.send(client.request("api-clients").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"scopes\":[\"scim\"]}")));
         assertError(response, 415, "unsupported_media_type");

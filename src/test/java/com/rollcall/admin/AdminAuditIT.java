@@ -1,10 +1,11 @@
 package com.rollcall.admin;
 
-import static com.rollcall.admin.AdminClient.assertError;
+import static com.rollcall.testing.JsonClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.testing.JsonClient;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
@@ -25,14 +26,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(RollcallServer.class)
 class AdminAuditIT {
     private static Tenant tenant;
-    private static AdminClient admin;
+    private static JsonClient admin;
     private static String annId;
     private static String bobId;
 
     @BeforeAll
     static void recordSomeHistory() {
         tenant = TestTenants.create("AdminAudit");
-        admin = AdminClient.forTenant(tenant);
+        admin = JsonClient.admin(tenant);
         ScimClient scim = ScimClient.forTenant(tenant);
         annId = scim.post("Users", "{\"userName\":\"ann@audit.test\",\"emails\":[{\"value\":\"ann@audit.test\"}]}").json().getString("id");
         bobId = scim.post("Users", "{\"userName\":\"bob@audit.test\"}").json().getString("id");
@@ -110,7 +111,7 @@ class AdminAuditIT {
     @Test
     void anotherEnterpriseSeesNoneOfTheseEvents() {
         Tenant other = TestTenants.create("AdminAuditOther");
-        AdminClient otherAdmin = AdminClient.forTenant(other);
+        JsonClient otherAdmin = JsonClient.admin(other);
         assertEquals(0, otherAdmin.get("audit-events").json().getInt("totalResults"));
         assertEquals(0, otherAdmin.get("audit-events?resourceId=" + annId).json().getInt("totalResults"));
         assertEquals(0, otherAdmin.get("audit-events?actorId=" + tenant.apiClientId()).json().getInt("totalResults"));
@@ -126,7 +127,7 @@ class AdminAuditIT {
     @Test
     void scimOnlyTokenCannotReadTheAuditLog() {
         Tenant scimOnly = TestTenants.create("AdminAuditScimOnly", 10, "scim");
-        assertError(new AdminClient(scimOnly.token()).get("audit-events"), 403, "forbidden");
+        assertError(JsonClient.admin(scimOnly.token()).get("audit-events"), 403, "forbidden");
     }
 
     private static String enc(String s) {

@@ -1,10 +1,11 @@
 package com.rollcall.admin;
 
-import static com.rollcall.admin.AdminClient.assertError;
+import static com.rollcall.testing.JsonClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.testing.JsonClient;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(RollcallServer.class)
 class AdminExportIT {
     private static Tenant tenant;
-    private static AdminClient admin;
+    private static JsonClient admin;
     private static String annId;
     private static String groupId;
     private static long stores;
@@ -30,7 +31,7 @@ class AdminExportIT {
     @BeforeAll
     static void data() {
         tenant = TestTenants.create("AdminExport");
-        admin = AdminClient.forTenant(tenant);
+        admin = JsonClient.admin(tenant);
         ScimClient scim = ScimClient.forTenant(tenant);
         annId = scim.post("Users", "{\"userName\":\"ann@export.test\",\"name\":{\"givenName\":\"Ann, \\\"the\\\" first\","
                 + "\"familyName\":\"Lee\"},\"emails\":[{\"value\":\"ann@export.test\",\"type\":\"work\",\"primary\":true},"
@@ -120,19 +121,19 @@ class AdminExportIT {
     @Test
     void scimOnlyTokenIsForbidden() {
         Tenant scimOnly = TestTenants.create("ExportScimOnly", 10, "scim");
-        assertError(new AdminClient(scimOnly.token()).get("export"), 403, "forbidden");
+        assertError(JsonClient.admin(scimOnly.token()).get("export"), 403, "forbidden");
     }
 
     @Test
     void anEmptyEnterpriseExportsOnlyTheBuiltInRoles() {
         Tenant empty = TestTenants.create("ExportEmpty");
-        JsonObject backup = AdminClient.forTenant(empty).get("export").json();
+        JsonObject backup = JsonClient.admin(empty).get("export").json();
         assertEquals(0, backup.getJsonArray("users").size());
         assertEquals(0, backup.getJsonArray("groups").size());
         assertEquals(0, backup.getJsonArray("mappings").size());
         assertTrue(backup.getJsonArray("roles").getValuesAs(JsonObject.class).stream()
                 .allMatch(r -> r.getBoolean("builtIn")), backup.toString());
-        String csv = AdminClient.forTenant(empty).get("export?format=csv&what=users").text();
+        String csv = JsonClient.admin(empty).get("export?format=csv&what=users").text();
         assertEquals(1, csv.lines().collect(Collectors.toList()).size(), csv);
     }
 }

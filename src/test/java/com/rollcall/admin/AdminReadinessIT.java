@@ -1,10 +1,11 @@
 package com.rollcall.admin;
 
-import static com.rollcall.admin.AdminClient.assertError;
+import static com.rollcall.testing.JsonClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.testing.JsonClient;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
@@ -36,7 +37,7 @@ class AdminReadinessIT {
 
         // the license limit was lowered after these users arrived: the report must show the overrun
         TestTenants.licenseLimit(tenant, 3);
-        ScimClient.Response response = AdminClient.forTenant(tenant).get("migration-readiness");
+        ScimClient.Response response = JsonClient.admin(tenant).get("migration-readiness");
         assertEquals(200, response.status(), response.toString());
         JsonObject report = response.json();
         assertFalse(report.getBoolean("ready"));
@@ -63,7 +64,7 @@ class AdminReadinessIT {
         assertEquals(-1, licenses.getInt("headroom"));
         // the seat counter (license_counter.seats_used) is reported as stored, whoever maintains it
         AdminSql.execute("UPDATE license_counter SET seats_used = 2 WHERE enterprise_id = ?", tenant.enterpriseId());
-        JsonObject recounted = AdminClient.forTenant(tenant).get("migration-readiness").json().getJsonObject("licenses");
+        JsonObject recounted = JsonClient.admin(tenant).get("migration-readiness").json().getJsonObject("licenses");
         assertEquals(2, recounted.getInt("seatsUsed"));
         assertEquals(1, recounted.getInt("seatsHeadroom"));
 
@@ -79,7 +80,7 @@ class AdminReadinessIT {
         TestTenants.identifierRule(tenant, "EMPLOYEE_ID");
         String noNumber = TestTenants.manualUser(tenant, "mailonly", "mailonly@x.test", null, true);
         TestTenants.manualUser(tenant, "numbered", null, "E-7", true);
-        JsonObject report = AdminClient.forTenant(tenant).get("migration-readiness").json();
+        JsonObject report = JsonClient.admin(tenant).get("migration-readiness").json();
         assertEquals("EMPLOYEE_ID", report.getString("identifierRule"));
         assertEquals(1, report.getJsonObject("unmatchableManualUsers").getInt("count"), report.toString());
         assertEquals(noNumber, report.getJsonObject("unmatchableManualUsers").getJsonArray("users").getJsonObject(0).getString("id"));
@@ -93,7 +94,7 @@ class AdminReadinessIT {
         TestTenants.manualUser(busy, "b", "same@x.test", null, true);
         Tenant empty = TestTenants.create("ReadinessEmpty", 5, "admin");
         TestTenants.manualUser(empty, "c", "same@x.test", null, true);
-        JsonObject report = AdminClient.forTenant(empty).get("migration-readiness").json();
+        JsonObject report = JsonClient.admin(empty).get("migration-readiness").json();
         assertTrue(report.getBoolean("ready"), report.toString());
         assertEquals(0, report.getJsonObject("unmatchableManualUsers").getInt("count"));
         assertEquals(0, report.getJsonObject("emailClashes").getInt("count"));
@@ -104,7 +105,7 @@ class AdminReadinessIT {
     @Test
     void scimOnlyTokenIsForbidden() {
         Tenant scimOnly = TestTenants.create("ReadinessScimOnly", 10, "scim");
-        assertError(new AdminClient(scimOnly.token()).get("migration-readiness"), 403, "forbidden");
+        assertError(JsonClient.admin(scimOnly.token()).get("migration-readiness"), 403, "forbidden");
     }
 
     private static Set<String> ids(JsonObject clash) {

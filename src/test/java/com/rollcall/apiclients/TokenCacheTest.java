@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The token cache against a clock the test moves by hand: no sleeping, no race with a short TTL. */
 class TokenCacheTest {
-    private static final ApiCaller CALLER = new ApiCaller(7, 42, "Entra", Set.of(ApiScope.SCIM));
+    private static final ApiCaller CALLER = new ApiCaller(7, 42, "Entra", Set.of(ApiScope.SCIM), false);
     private static final Duration TTL = Duration.ofSeconds(5);
 
     /** Nanoseconds, starting far from zero (System.nanoTime may be negative; the cache must only compare differences). */
@@ -53,7 +53,7 @@ class TokenCacheTest {
         advance(TTL.minusNanos(1));
         cache.put("hash", CALLER);
         assertTrue(cache.find("hash").isEmpty(), "still within the TTL of the revocation");
-        ApiCaller other = new ApiCaller(7, 43, "Okta", Set.of(ApiScope.SCIM));
+        ApiCaller other = new ApiCaller(7, 43, "Okta", Set.of(ApiScope.SCIM), false);
         cache.put("other", other);
         assertEquals(Optional.of(other), cache.find("other"), "other clients are cached as usual");
 

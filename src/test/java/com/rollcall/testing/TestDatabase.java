@@ -76,10 +76,11 @@ public final class TestDatabase {
         if (isEmbedded()) {
             Path data = h2Data(instance);
             deleteTree(data);
-            return Map.of("ROLLCALL_DATA", data.toString(), "ROLLCALL_H2_OPTIONS", H2_OPTIONS);
+            return Map.of("ROLLCALL_DATA", data.toString(), "ROLLCALL_H2_OPTIONS", H2_OPTIONS,
+                    "ROLLCALL_OPERATOR_TOKEN", Operator.TOKEN);
         }
         return Map.of("ROLLCALL_DB_URL", url(), "ROLLCALL_DB_USER", user(), "ROLLCALL_DB_PASSWORD", password(),
-                "ROLLCALL_DATA", target.resolve(instance).toString());
+                "ROLLCALL_DATA", target.resolve(instance).toString(), "ROLLCALL_OPERATOR_TOKEN", Operator.TOKEN);
     }
 
     private static Path h2Data(String instance) {

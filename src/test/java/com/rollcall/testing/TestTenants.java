@@ -105,11 +105,12 @@ public final class TestTenants {
     }
 
     /**
-     * Sets the enterprise's license limit the only way there is until the operator API exists: by SQL (the
-     * enterprise's own admin API and console show it read-only).
+     * Sets the enterprise's license limit as its operator does, through {@code PATCH /api/operator/v1/enterprises/{id}}
+     * (audited; the enterprise's own admin API and console show it read-only).
      */
     public static void licenseLimit(Tenant tenant, int limit) {
-        execute("UPDATE license_counter SET license_limit = ? WHERE enterprise_id = ?", limit, tenant.enterpriseId());
+        Operator.write("PATCH", "enterprises/" + tenant.enterpriseId(),
+                Json.createObjectBuilder().add("licenseLimit", limit).build(), 200);
     }
 
     /** Switches the enterprise's identifier rule (EMAIL or EMPLOYEE_ID) through {@code PATCH /api/admin/v1/settings}. */

@@ -1,8 +1,8 @@
 package com.rollcall.platform.rest;
 
 import com.rollcall.scim.message.ScimException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -48,6 +48,51 @@ public final class AdminInput {
             // answered below
         }
         throw ScimException.notFound("There is no " + what + " '" + abbreviate(text) + "' in this enterprise.");
+    }
+
+    /** A path id of something that belongs to no enterprise (the operator API's): a positive number, else 404. */
+    public static long operatorId(String text, String what) {
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException | NullPointerException ignored) {
+            // answered below
+        }
+        throw ScimException.notFound("There is no " + what + " '" + abbreviate(text) + "'.");
+    }
+
+    /** An optional string member of 1..maxLength characters (trimmed); null when absent or null. */
+    public static String optionalString(JsonObject body, String name, int maxLength) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return requireString(body, name, maxLength);
+    }
+
+    /** A required whole number within [min, max], named in the refusal. */
+    public static int requireInt(JsonObject body, String name, int min, int max) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw ScimException.invalidValue("'" + name + "' is required.");
+        }
+        long number = requireNumber(body, name);
+        if (number < min || number > max) {
+            throw ScimException.invalidValue("'" + name + "' must be a whole number from " + String.format(Locale.ROOT, "%,d", min)
+                    + " to " + String.format(Locale.ROOT, "%,d", max) + ".");
+        }
+        return (int) number;
+    }
+
+    /** An optional whole number within [min, max]; null when absent or null. */
+    public static Integer optionalInt(JsonObject body, String name, int min, int max) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return requireInt(body, name, min, max);
     }
 
     /** An optional ISO-8601 instant query parameter ({@code 2026-01-31T12:00:00Z}). */

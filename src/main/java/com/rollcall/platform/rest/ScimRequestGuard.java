@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * would otherwise be answered by the web container's own HTML error page before JAX-RS sees the
  * request: a Content-Type header that does not parse as a media type.
  */
-@WebFilter(urlPatterns = {"/scim/v2/*", "/api/admin/v1/*"})
+@WebFilter(urlPatterns = {"/scim/v2/*", "/api/admin/v1/*", "/api/operator/v1/*"})
 public class ScimRequestGuard extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
@@ -27,7 +27,7 @@ public class ScimRequestGuard extends HttpFilter {
             throws IOException, ServletException {
         String contentType = request.getHeader("Content-Type");
         if (contentType != null && !parses(contentType)) {
-            boolean admin = request.getRequestURI().startsWith(request.getContextPath() + "/api/admin/v1/");
+            boolean admin = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
             String message = "The Content-Type header is not a valid media type; send "
                     + (admin ? "application/json." : "application/scim+json.");
             byte[] body = (admin

@@ -10,7 +10,10 @@ import java.util.Set;
  */
 public record Actor(long enterpriseId, ActorType type, String id, String name, String address, String requestId,
         Set<ApiScope> scopes) {
-    public enum ActorType { API_CLIENT, CONSOLE_USER, SYSTEM }
+    public enum ActorType { API_CLIENT, CONSOLE_USER, SYSTEM, OPERATOR }
+
+    /** The enterprise id of an actor that acts for no enterprise (the operator on its own tokens). */
+    public static final long NO_ENTERPRISE = 0;
 
     public Actor {
         scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
@@ -30,6 +33,25 @@ public record Actor(long enterpriseId, ActorType type, String id, String name, S
     public static Actor consoleUser(long enterpriseId, String login, String displayName, Set<ApiScope> scopes,
             String address, String requestId) {
         return new Actor(enterpriseId, ActorType.CONSOLE_USER, login, displayName, address, requestId, scopes);
+    }
+
+    /**
+     * The operator of Rollcall, authenticated by one of its operator tokens (by id and name): it acts for no
+     * enterprise until {@link #on(long)} names the one it is changing. It holds no API scope.
+     */
+    public static Actor operator(long tokenId, String tokenName, String address, String requestId) {
+        return new Actor(NO_ENTERPRISE, ActorType.OPERATOR, Long.toString(tokenId), tokenName, address, requestId,
+                Set.of());
+    }
+
+    /** This actor acting on one enterprise (the operator onboarding or changing it). */
+    public Actor on(long enterprise) {
+        return new Actor(enterprise, type, id, name, address, requestId, scopes);
+    }
+
+    /** Whether this is the operator of Rollcall (not a tenant's client, console user or Rollcall itself). */
+    public boolean isOperator() {
+        return type == ActorType.OPERATOR;
     }
 
     /** Rollcall itself (start-up, background jobs): holds every scope. */
