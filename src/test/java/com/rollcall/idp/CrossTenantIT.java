@@ -8,8 +8,10 @@ import static com.rollcall.testing.ScimCalls.ids;
 import static com.rollcall.testing.ScimCalls.memberIds;
 import static com.rollcall.testing.ScimCalls.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.testing.JsonClient;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
@@ -134,6 +136,41 @@ class CrossTenantIT {
             request.header("Content-Type", "application/scim+json");
         }
         return scim.send(request);
+    }
+
+    @Test
+    void theOtherEnterprisesPeopleInvitationsAndLicenseRequestsAreInvisibleAndUntouchable() {
+        Map<String, String> consoleUserIds = new java.util.HashMap<>();
+        Map<String, String> requestIds = new java.util.HashMap<>();
+        for (Side side : List.of(alpha, beta)) {
+            JsonClient admin = JsonClient.admin(side.tenant());
+            ScimClient.Response invited = admin.post("console-users", "{\"email\": \"" + side.name()
+                    + ".person." + side.tenant().enterpriseId() + "@example.com\", \"role\": \"INTEGRATIONS_MANAGER\"}");
+            assertEquals(201, invited.status(), invited.toString());
+            consoleUserIds.put(side.name(), invited.json().getJsonObject("consoleUser").getString("id"));
+            ScimClient.Response requested = admin.post("license/requests", "{\"seats\": 10}");
+            assertEquals(201, requested.status(), requested.toString());
+            requestIds.put(side.name(), requested.json().getString("id"));
+        }
+        bothWays((me, them) -> {
+            JsonClient admin = JsonClient.admin(me.tenant());
+            String theirs = consoleUserIds.get(them.name());
+            JsonClient.assertError(admin.get("console-users/" + theirs), 404, "not_found");
+            JsonClient.assertError(admin.patch("console-users/" + theirs, "{\"role\": \"ENTERPRISE_ADMIN\"}"), 404, "not_found");
+            JsonClient.assertError(admin.patch("console-users/" + theirs, "{\"disabled\": true}"), 404, "not_found");
+            JsonClient.assertError(admin.post("console-users/" + theirs + "/invitation", "{}"), 404, "not_found");
+            JsonClient.assertError(admin.delete("console-users/" + theirs), 404, "not_found");
+            ScimClient.Response people = admin.get("console-users");
+            assertEquals(200, people.status());
+            assertFalse(people.text().contains(them.name() + ".person."), people.toString());
+            assertFalse(people.text().contains(them.tenant().adminLogin()), people.toString());
+            ScimClient.Response requests = admin.get("license/requests");
+            assertEquals(200, requests.status());
+            assertEquals(List.of(requestIds.get(me.name())), requests.json().getJsonArray("requests")
+                    .getValuesAs(jakarta.json.JsonObject.class).stream().map(r -> r.getString("id")).toList());
+            ScimClient.Response audit = admin.get("audit-events?count=500");
+            assertFalse(audit.text().contains(them.name() + ".person."), "the other side's invitation is not in my log");
+        });
     }
 
     @Test

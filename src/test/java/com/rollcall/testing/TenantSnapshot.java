@@ -29,7 +29,13 @@ public final class TenantSnapshot {
         "SELECT COUNT(*) AS memberships FROM group_membership WHERE enterprise_id = ?",
         "SELECT COUNT(*) AS nestings FROM group_nesting WHERE enterprise_id = ?",
         "SELECT COUNT(*) AS audit_events FROM audit_event WHERE enterprise_id = ?",
-        "SELECT COALESCE(MAX(seats_used), -1) AS seats_used FROM license_counter WHERE enterprise_id = ?",
+        "SELECT COALESCE(MAX(seats_used), -1) AS seats_used, COALESCE(MAX(license_limit), -1) AS license_limit "
+                + "FROM license_counter WHERE enterprise_id = ?",
+        "SELECT COUNT(*) AS console_users, COALESCE(SUM(version), 0) AS console_user_versions, "
+                + "COALESCE(SUM(CASE WHEN disabled THEN 1 ELSE 0 END), 0) AS disabled_console_users "
+                + "FROM console_user WHERE enterprise_id = ?",
+        "SELECT COUNT(*) AS license_requests, COALESCE(SUM(version), 0) AS license_request_versions "
+                + "FROM license_request WHERE enterprise_id = ?",
     };
 
     /** Table -> every row of the enterprise in it, ordered by key (the one parameter is the enterprise id). */
@@ -52,6 +58,8 @@ public final class TenantSnapshot {
         FULL.put("user_effective_role", "SELECT * FROM user_effective_role WHERE enterprise_id = ? ORDER BY user_id, scope_key");
         FULL.put("audit_event", "SELECT * FROM audit_event WHERE enterprise_id = ? ORDER BY id");
         FULL.put("remap_job", "SELECT * FROM remap_job WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("console_user", "SELECT * FROM console_user WHERE enterprise_id = ? ORDER BY id");
+        FULL.put("license_request", "SELECT * FROM license_request WHERE enterprise_id = ? ORDER BY id");
     }
 
     private TenantSnapshot() {
@@ -82,7 +90,8 @@ public final class TenantSnapshot {
     /**
      * Every row of every table an enterprise's writes can touch, in full, by table: the enterprise, its seat
      * counter and license refusals, sub-accounts, custom roles, users, their multi-valued attributes, groups,
-     * memberships, nestings, mappings, stored effective roles, audit events and remap jobs. Rows are their
+     * memberships, nestings, mappings, stored effective roles, audit events, remap jobs, console users and license
+     * requests. Rows are their
      * column values in order, ordered by key. (API clients are left out: every request stamps their last use.)
      */
     public static Map<String, List<String>> full(Tenant tenant) {
