@@ -1,7 +1,7 @@
 package com.rollcall.apiclients;
 
-import com.rollcall.platform.security.ApiScope;
 import com.rollcall.platform.rest.AdminErrors;
+import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.message.ScimException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

@@ -9,7 +9,6 @@ import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,9 +18,6 @@ import java.util.Set;
 /** API client use cases: authenticate a bearer token; create, list and revoke clients (admin API). */
 @Stateless
 public class ApiClientService {
-    /** How stale "last used" may get before a request writes it again (a write per request is waste). */
-    static final Duration LAST_USE_RESOLUTION = Duration.ofSeconds(60);
-
     @Inject
     private ApiClientRepository clients;
 
@@ -50,13 +46,13 @@ public class ApiClientService {
         }
         String hash = ApiTokens.hash(token);
         Optional<ApiClient> found = clients.byTokenHash(hash);
-        if (found.isEmpty() || found.get().revoked() || !ApiTokens.sameHash(found.get().tokenHash(), hash)) {
+        if (found.isEmpty() || !found.get().accepts(hash)) {
             return Optional.empty();
         }
         ApiClient client = found.get();
         Instant now = Clock.now();
-        if (client.lastUsedAt() == null || client.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
-            clients.recordUse(client.id(), now, callerAddress, now.minus(LAST_USE_RESOLUTION));
+        if (client.useWorthRecording(now)) {
+            clients.recordUse(client.id(), now, callerAddress, now.minus(BearerCredential.LAST_USE_RESOLUTION));
         }
         return Optional.of(new ApiCaller(client.enterpriseId(), client.id(), client.name(), client.scopes(),
                 enterprises.suspended(client.enterpriseId())));

@@ -1,12 +1,11 @@
 package com.rollcall.audit;
 
 import com.rollcall.platform.rest.AdminInput;
+import com.rollcall.platform.rest.JsonPage;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.platform.security.Actor;
-import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -60,14 +59,7 @@ public class AuditResource {
                 AdminInput.integer(startIndex, "startIndex", 1, 1, Integer.MAX_VALUE),
                 Math.min(AdminInput.integer(count, "count", DEFAULT_COUNT, 0, Integer.MAX_VALUE), MAX_COUNT));
         AuditPage page = audit.query(requestInfo.enterpriseId(), query);
-        JsonArrayBuilder events = ScimJson.array();
-        page.events().forEach(e -> events.add(e.toJson()));
-        return ScimJson.object()
-                .add("totalResults", page.totalResults())
-                .add("startIndex", page.startIndex())
-                .add("itemsPerPage", page.events().size())
-                .add("events", events)
-                .build();
+        return JsonPage.of(page.totalResults(), page.startIndex(), "events", page.events(), AuditEventView::toJson);
     }
 
     private static Actor.ActorType actorType(String text) {

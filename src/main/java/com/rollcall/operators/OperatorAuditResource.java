@@ -1,11 +1,10 @@
 package com.rollcall.operators;
 
+import com.rollcall.audit.AuditEventView;
 import com.rollcall.audit.AuditPage;
 import com.rollcall.audit.AuditQueryService;
-import com.rollcall.platform.rest.AdminInput;
-import com.rollcall.scim.json.ScimJson;
+import com.rollcall.platform.rest.JsonPage;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,11 +28,8 @@ public class OperatorAuditResource {
             + "(null for the operator's tokens); the same events are in each enterprise's own log.")
     @APIResponse(responseCode = "200", description = "{totalResults, startIndex, itemsPerPage, events: [...]}")
     public JsonObject list(@QueryParam("startIndex") String startIndex, @QueryParam("count") String count) {
-        AuditPage page = audit.operatorTrail(AdminInput.integer(startIndex, "startIndex", 1, 1, Integer.MAX_VALUE),
-                Math.min(AdminInput.integer(count, "count", 50, 0, Integer.MAX_VALUE), 500));
-        JsonArrayBuilder events = ScimJson.array();
-        page.events().forEach(e -> events.add(e.toJson()));
-        return ScimJson.object().add("totalResults", page.totalResults()).add("startIndex", page.startIndex())
-                .add("itemsPerPage", page.events().size()).add("events", events).build();
+        JsonPage.Paging paging = JsonPage.paging(startIndex, count, 50, 500);
+        AuditPage page = audit.operatorTrail(paging.startIndex(), paging.count());
+        return JsonPage.of(page.totalResults(), page.startIndex(), "events", page.events(), AuditEventView::toJson);
     }
 }

@@ -6,12 +6,12 @@ import com.rollcall.licensing.LicenseService;
 import com.rollcall.licensing.LimitChange;
 import com.rollcall.people.IssuedInvitation;
 import com.rollcall.platform.rest.AdminInput;
+import com.rollcall.platform.rest.JsonPage;
 import com.rollcall.platform.rest.PublicUrl;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -94,13 +94,10 @@ public class OperatorEnterprisesResource {
         if (q != null && q.length() > MAX_NAME_LENGTH) {
             throw ScimException.invalidValue("'q' must have at most " + MAX_NAME_LENGTH + " characters.");
         }
-        int start = AdminInput.integer(startIndex, "startIndex", 1, 1, Integer.MAX_VALUE);
-        int size = Math.min(AdminInput.integer(count, "count", DEFAULT_COUNT, 0, Integer.MAX_VALUE), MAX_COUNT);
-        OperatorEnterpriseService.OverviewPage page = enterprises.page(q, start - 1, size);
-        JsonArrayBuilder items = ScimJson.array();
-        page.enterprises().forEach(e -> items.add(e.toJson()));
-        return ScimJson.object().add("totalResults", page.totalResults()).add("startIndex", start)
-                .add("itemsPerPage", page.enterprises().size()).add("enterprises", items).build();
+        JsonPage.Paging paging = JsonPage.paging(startIndex, count, DEFAULT_COUNT, MAX_COUNT);
+        OperatorEnterpriseService.OverviewPage page = enterprises.page(q, paging.offset(), paging.count());
+        return JsonPage.of(page.totalResults(), paging.startIndex(), "enterprises", page.enterprises(),
+                EnterpriseOverview::toJson);
     }
 
     @GET

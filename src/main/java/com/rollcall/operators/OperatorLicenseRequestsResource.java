@@ -7,11 +7,11 @@ import com.rollcall.licensing.LicenseRequestService;
 import com.rollcall.licensing.LicenseRequestView;
 import com.rollcall.licensing.LicenseService;
 import com.rollcall.platform.rest.AdminInput;
+import com.rollcall.platform.rest.JsonPage;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,15 +49,11 @@ public class OperatorLicenseRequestsResource {
     @APIResponse(responseCode = "200", description = "{totalResults, startIndex, itemsPerPage, requests: [...]}")
     public JsonObject list(@Parameter(description = "OPEN (default), GRANTED, DECLINED or ALL") @QueryParam("status") String status,
             @QueryParam("startIndex") String startIndex, @QueryParam("count") String count) {
-        int start = AdminInput.integer(startIndex, "startIndex", 1, 1, Integer.MAX_VALUE);
-        int size = Math.min(AdminInput.integer(count, "count", 50, 0, Integer.MAX_VALUE), 200);
-        LicenseRequestPage page = requests.page(status(status), start - 1, size);
+        JsonPage.Paging paging = JsonPage.paging(startIndex, count, 50, 200);
+        LicenseRequestPage page = requests.page(status(status), paging.offset(), paging.count());
         Map<Long, String> names = enterprises.names(page.requests().stream().map(LicenseRequestView::enterpriseId).toList());
-        JsonArrayBuilder items = ScimJson.array();
-        page.requests().forEach(r -> items.add(ScimJson.object(r.toJson()).add("enterpriseName",
-                names.getOrDefault(r.enterpriseId(), ""))));
-        return ScimJson.object().add("totalResults", page.totalResults()).add("startIndex", start)
-                .add("itemsPerPage", page.requests().size()).add("requests", items).build();
+        return JsonPage.of(page.totalResults(), paging.startIndex(), "requests", page.requests(),
+                r -> ScimJson.object(r.toJson()).add("enterpriseName", names.getOrDefault(r.enterpriseId(), "")).build());
     }
 
     @POST

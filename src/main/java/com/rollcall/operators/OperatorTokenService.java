@@ -1,13 +1,13 @@
 package com.rollcall.operators;
 
 import com.rollcall.apiclients.ApiTokens;
+import com.rollcall.apiclients.BearerCredential;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,6 @@ import java.util.logging.Logger;
 @Stateless
 public class OperatorTokenService {
     private static final Logger LOG = Logger.getLogger(OperatorTokenService.class.getName());
-    static final Duration LAST_USE_RESOLUTION = Duration.ofSeconds(60);
     static final String ENVIRONMENT_TOKEN_NAME = "Configured at start (rollcall.operator.token)";
 
     @Inject
@@ -36,13 +35,13 @@ public class OperatorTokenService {
         }
         String hash = ApiTokens.hash(token);
         Optional<OperatorToken> found = tokens.byHash(hash);
-        if (found.isEmpty() || found.get().revoked() || !ApiTokens.sameHash(found.get().tokenHash(), hash)) {
+        if (found.isEmpty() || !found.get().accepts(hash)) {
             return Optional.empty();
         }
         OperatorToken t = found.get();
         Instant now = Clock.now();
-        if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
-            tokens.recordUse(t.id(), now, address, now.minus(LAST_USE_RESOLUTION));
+        if (t.useWorthRecording(now)) {
+            tokens.recordUse(t.id(), now, address, now.minus(BearerCredential.LAST_USE_RESOLUTION));
         }
         return Optional.of(Actor.operator(t.id(), t.name(), address, requestId));
     }
