@@ -87,7 +87,9 @@ public class EffectiveAccessService {
             List<String> parts = new ArrayList<>();
             byScope.forEach((scope, winner) -> {
                 String role = roleById.get(winner.roleId()).name();
-                parts.add(scope == 0L ? role + " (enterprise)" : role + " in " + subAccountById.get(scope).name());
+                parts.add(scope == EffectiveRoleRepository.ENTERPRISE_LEVEL ? role + " (enterprise)"
+                        : scope == EffectiveRoleRepository.INHERITED ? role + " (every other sub-account)"
+                        : role + " in " + subAccountById.get(scope).name());
             });
             if (!parts.isEmpty()) {
                 summaries.put(scimIdOf.get(user), String.join("; ", parts));

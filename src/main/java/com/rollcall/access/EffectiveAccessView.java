@@ -73,21 +73,29 @@ public record EffectiveAccessView(String userId, Level enterpriseLevel, List<Lev
      *
      * @param groups   the groups through which the user reaches it, explicit ones first
      * @param explicit whether a group maps it at this level itself (not only inherited from the enterprise level)
-     * @param setAside whether the Enterprise Admin rule set it aside
+     * @param aside    why it did not compete here (null when it did): the sub-account's explicit mappings take
+     *                 precedence, or the enterprise role gives nothing inside sub-accounts
      */
-    public record Candidate(RoleDefinition role, int score, List<String> groups, boolean explicit, boolean setAside) {
+    public record Candidate(RoleDefinition role, int score, List<String> groups, boolean explicit,
+            ConsideredCandidate.Aside aside) {
         public Candidate {
             groups = List.copyOf(groups);
         }
 
         static Candidate of(ConsideredCandidate candidate) {
             return new Candidate(candidate.role(), candidate.score(), candidate.groups(), candidate.explicit(),
-                    candidate.setAside());
+                    candidate.aside());
+        }
+
+        /** Whether it did not compete here. */
+        public boolean setAside() {
+            return aside != null;
         }
 
         JsonObject toJson() {
-            return ScimJson.object().add("role", RoleViews.roleJson(role)).add("score", score)
-                    .add("groups", ScimJson.array(groups)).add("explicit", explicit).add("setAside", setAside).build();
+            JsonObjectBuilder json = ScimJson.object().add("role", RoleViews.roleJson(role)).add("score", score)
+                    .add("groups", ScimJson.array(groups)).add("explicit", explicit).add("setAside", setAside());
+            return (aside == null ? json.addNull("asideBecause") : json.add("asideBecause", aside.name())).build();
         }
     }
 

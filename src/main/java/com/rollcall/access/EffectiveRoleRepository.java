@@ -17,11 +17,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The one owner of {@code user_effective_role}: per user, the stored winner at the enterprise level (scope 0) and in
- * each sub-account where the user has an explicit candidate (scope = sub-account id).
+ * The one owner of {@code user_effective_role}: per user, the stored winner at the enterprise level (scope 0), in
+ * each sub-account where the user has an explicit candidate (scope = sub-account id), and the role every other
+ * sub-account inherits (scope −1: an enterprise role granting all sub-accounts; no row when nothing is inherited).
  */
 @ApplicationScoped
 public class EffectiveRoleRepository {
+    /** The scope of the enterprise-level winner. */
+    public static final long ENTERPRISE_LEVEL = 0L;
+    /** The scope of the role inherited in every sub-account without an explicit mapping. */
+    public static final long INHERITED = -1L;
+
     private static final UtcInstantConverter TIME = new UtcInstantConverter();
 
     @PersistenceContext
@@ -62,7 +68,7 @@ public class EffectiveRoleRepository {
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?)");
                 long scope = (Long) chunk.get(i)[1];
-                parameters.addAll(Arrays.asList(chunk.get(i)[0], scope, enterpriseId, scope == 0L ? null : scope,
+                parameters.addAll(Arrays.asList(chunk.get(i)[0], scope, enterpriseId, scope <= ENTERPRISE_LEVEL ? null : scope,
                         chunk.get(i)[2], chunk.get(i)[3], now));
             }
             NativeSql.update(em, sql.toString(), parameters);

@@ -30,12 +30,13 @@ import java.util.stream.Collectors;
 
 /**
  * The materialised effective roles (table {@code user_effective_role}) and, with them, which users need
- * a license (rule 5: a user whose only effective roles consume none holds no seat). Works inside the
- * caller's transaction, on exactly the users it is given.
+ * a license (rule 5: a user needs none only when every role they hold, at the enterprise level and in every
+ * sub-account, consumes none). Works inside the caller's transaction, on exactly the users it is given.
  *
- * <p>Stored per user: the enterprise-level winner (scope_key 0) and the winner of each sub-account where
- * the user has an explicit candidate (scope_key = sub-account id). Every other sub-account resolves, by
- * rule 8, to exactly the enterprise-level winner, so it needs no row.
+ * <p>Stored per user: the enterprise-level winner (scope_key 0), the winner of each sub-account where the user has
+ * an explicit candidate (scope_key = sub-account id), and the role every other sub-account inherits (scope_key −1:
+ * by rule 8 an enterprise role granting access to all sub-accounts; Group Manager and Integrations Manager give
+ * nothing there, so no row). Creating a sub-account changes nothing here.
  *
  * <p>Consistency: the users' rows are locked in id order first; memberships, mappings and roles are then read
  * plainly, and since Rollcall's transactions run at READ COMMITTED (the pool sets it; readiness checks it),
@@ -135,8 +136,7 @@ public class EffectiveRoleStore {
                 changed.add(user.id());
                 rows.put(user.id(), wanted);
             }
-            boolean exempt = SeatRule.exempt(wanted.values().stream()
-                    .map(w -> roleById.get(w.roleId()).consumesLicense()).toList());
+            boolean exempt = licenseExempt(wanted, roleById);
             if (exempt != user.exempt()) {
                 (exempt ? becameExempt : becameConsuming).add(user.id());
             }
@@ -157,8 +157,10 @@ public class EffectiveRoleStore {
     }
 
     /**
-     * Per user, the winners to store: scope 0 for the enterprise level, and each sub-account where the
-     * user has an explicit candidate. No row where no role wins.
+     * Per user, the winners to store: scope {@link EffectiveRoleRepository#ENTERPRISE_LEVEL} (0) for the enterprise
+     * level, each sub-account where the user has an explicit candidate (scope = its id), and
+     * {@link EffectiveRoleRepository#INHERITED} (−1) for the role every other sub-account inherits (an enterprise
+     * role granting all sub-accounts; no row when nothing is inherited). No row where no role wins.
      */
     static Map<Long, Winner> resolve(List<Candidate> candidates) {
         Map<Long, Winner> wanted = new TreeMap<>();
@@ -167,12 +169,23 @@ public class EffectiveRoleStore {
         }
         TreeSet<Long> explicit = candidates.stream().map(Candidate::subAccountId).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
-        EffectiveRoles resolved = EffectiveRoleResolver.resolve(candidates, explicit);
-        put(wanted, 0L, resolved.enterpriseLevel());
+        List<Long> levels = new ArrayList<>(explicit);
+        levels.add(EffectiveRoleRepository.INHERITED);
+        EffectiveRoles resolved = EffectiveRoleResolver.resolve(candidates, levels);
+        put(wanted, EffectiveRoleRepository.ENTERPRISE_LEVEL, resolved.enterpriseLevel());
         for (Long subAccountId : explicit) {
             put(wanted, subAccountId, resolved.in(subAccountId));
         }
+        put(wanted, EffectiveRoleRepository.INHERITED, resolved.in(EffectiveRoleRepository.INHERITED));
         return wanted;
+    }
+
+    /**
+     * Rule 5 with rule 8: whether a user holding these stored winners (the enterprise level, explicit sub-accounts and
+     * the inherited role) needs no license: only when they hold a role and every one consumes none.
+     */
+    static boolean licenseExempt(Map<Long, Winner> held, Map<Long, RoleDefinition> roleById) {
+        return SeatRule.exempt(held.values().stream().map(w -> roleById.get(w.roleId()).consumesLicense()).toList());
     }
 
     private static void put(Map<Long, Winner> wanted, long scope, Resolution resolution) {

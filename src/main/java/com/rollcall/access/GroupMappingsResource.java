@@ -1,6 +1,7 @@
 package com.rollcall.access;
 
 import com.rollcall.platform.rest.AdminInput;
+import com.rollcall.platform.rest.JsonFields;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
@@ -68,8 +69,10 @@ public class GroupMappingsResource {
 
     @GET
     @Path("preview")
-    @Operation(summary = "Preview a mapping change", description = "?roleId=5&subAccountId=3&change=add|remove: how many "
-            + "members' effective roles would change, and whether it would run in the background.")
+    @Operation(summary = "Preview a mapping change", description = "?roleId=5&subAccountId=3&change=add|remove: which "
+            + "members' effective roles would change where (the first 50 named), the licenses it would take and free, "
+            + "the licenses free now and any shortfall (a change short of licenses is refused), and whether it would run "
+            + "in the background.")
     public JsonObject preview(@PathParam("groupId") String groupId, @QueryParam("roleId") String roleId,
             @QueryParam("subAccountId") String subAccountId, @QueryParam("change") @DefaultValue("add") String change) {
         if (!"add".equals(change) && !"remove".equals(change)) {
@@ -78,9 +81,20 @@ public class GroupMappingsResource {
         MappingPreview preview = access.previewMappingChange(requestInfo.enterpriseId(), groupId,
                 subAccountId == null || subAccountId.isBlank() ? null : AdminInput.id(subAccountId, "sub-account"),
                 AdminInput.id(roleId == null ? "" : roleId, "role"), "add".equals(change));
+        var changes = ScimJson.array();
+        for (MappingPreview.RoleChange c : preview.changes()) {
+            JsonObjectBuilder item = ScimJson.object().add("where", c.where());
+            JsonFields.addOrNull(item, "userId", c.userId());
+            JsonFields.addOrNull(item, "userName", c.userName());
+            JsonFields.addOrNull(item, "before", c.before());
+            JsonFields.addOrNull(item, "after", c.after());
+            changes.add(item);
+        }
         return ScimJson.object().add("groupMembers", preview.groupMembers())
                 .add("usersWhoseRoleChanges", preview.usersWhoseRoleChanges()).add("exact", preview.exact())
-                .add("runsInBackground", preview.runsInBackground()).build();
+                .add("runsInBackground", preview.runsInBackground()).add("changes", changes)
+                .add("licensesTaken", preview.seatsTaken()).add("licensesFreed", preview.seatsFreed())
+                .add("licensesFree", preview.seatsFree()).add("licenseShortfall", preview.licenseShortfall()).build();
     }
 
     private JsonObject changeJson(long enterpriseId, MappingChange change) {

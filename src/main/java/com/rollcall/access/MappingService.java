@@ -3,6 +3,8 @@ package com.rollcall.access;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.groups.GroupRepository;
 import com.rollcall.groups.UserGroup;
+import com.rollcall.licensing.LicenseService;
+import com.rollcall.licensing.LicenseUsage;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.platform.security.Actor;
@@ -11,12 +13,19 @@ import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RoleScope;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
+import com.rollcall.users.UserRepository;
+import com.rollcall.users.UserSummary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,6 +60,12 @@ public class MappingService {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private LicenseService licenses;
 
     /** A group's mappings, oldest first. */
     public List<MappingView> mappings(long enterpriseId, String groupScimId) {
@@ -130,16 +145,19 @@ public class MappingService {
     }
 
     /**
-     * How many of the group's members would get a different effective role if this mapping were added
-     * ({@code adding}) or removed: simulated with the resolver on the members' current candidates. Groups
-     * larger than {@value #PREVIEW_LIMIT} members are not simulated (the member count is the upper bound).
+     * What adding ({@code adding}) or removing this mapping would do to the group's members: simulated with the
+     * resolver on their current candidates, each change of effective role named (the first
+     * {@link MappingPreview#LISTED}), and the licenses it would take or free (rule 5 with rule 8: a user needs one
+     * unless every role they hold consumes none). Groups larger than {@value #PREVIEW_LIMIT} members are not
+     * simulated (the member count is the upper bound).
      */
     public MappingPreview previewMappingChange(long enterpriseId, String groupScimId, Long subAccountId, long roleId,
             boolean adding) {
         UserGroup group = group(enterpriseId, groupScimId);
         boolean background = group.memberCount() > jobs.inlineLimit();
+        int free = seatsFree(enterpriseId);
         if (group.memberCount() > PREVIEW_LIMIT) {
-            return new MappingPreview(group.memberCount(), group.memberCount(), false, background);
+            return new MappingPreview(group.memberCount(), group.memberCount(), false, background, List.of(), 0, 0, free);
         }
         Map<Long, RoleDefinition> byId = roleById(enterpriseId);
         RoleDefinition role = byId.get(roleId);
@@ -149,10 +167,18 @@ public class MappingService {
         String groupName = "group " + group.id();
         Candidate mapped = subAccountId == null ? Candidate.enterpriseLevel(groupName, role)
                 : Candidate.subAccount(groupName, subAccountId, role);
+        Map<Long, String> subAccountNames = new HashMap<>();
+        subAccounts.list(enterpriseId).forEach(sa -> subAccountNames.put(sa.id(), sa.name()));
         List<Long> members = groups.userIds(enterpriseId, group.id());
-        int changes = 0;
+        int changed = 0;
+        int taken = 0;
+        int freed = 0;
+        List<Long> listedUsers = new ArrayList<>();
+        List<String[]> listed = new ArrayList<>();
         for (List<Long> chunk : EffectiveRoleStore.chunks(members)) {
             Map<Long, List<Candidate>> candidates = store.candidates(enterpriseId, chunk, byId);
+            Map<Long, UserRepository.SeatState> seats = new HashMap<>();
+            users.seatStates(enterpriseId, chunk).forEach(st -> seats.put(st.id(), st));
             for (Long user : chunk) {
                 List<Candidate> now = candidates.getOrDefault(user, List.of());
                 List<Candidate> then = new ArrayList<>(now);
@@ -161,12 +187,62 @@ public class MappingService {
                 } else {
                     then.removeIf(c -> c.equals(mapped));
                 }
-                if (!EffectiveRoleStore.resolve(now).equals(EffectiveRoleStore.resolve(then))) {
-                    changes++;
+                Map<Long, EffectiveRoleRepository.Winner> before = EffectiveRoleStore.resolve(now);
+                Map<Long, EffectiveRoleRepository.Winner> after = EffectiveRoleStore.resolve(then);
+                if (before.equals(after)) {
+                    continue;
+                }
+                changed++;
+                UserRepository.SeatState seat = seats.get(user);
+                if (seat != null && seat.active() && seat.live()) {
+                    boolean needsNow = !EffectiveRoleStore.licenseExempt(before, byId);
+                    boolean needsThen = !EffectiveRoleStore.licenseExempt(after, byId);
+                    if (needsThen && !seat.holdsSeat()) {
+                        taken++;
+                    } else if (!needsThen && needsNow && seat.holdsSeat()) {
+                        freed++;
+                    }
+                }
+                for (Long scope : new TreeSet<>(union(before.keySet(), after.keySet()))) {
+                    Long b = before.containsKey(scope) ? before.get(scope).roleId() : null;
+                    Long a = after.containsKey(scope) ? after.get(scope).roleId() : null;
+                    if (!Objects.equals(a, b) && listed.size() < MappingPreview.LISTED) {
+                        listedUsers.add(user);
+                        listed.add(new String[] {where(scope, subAccountNames), b == null ? null : byId.get(b).name(),
+                                a == null ? null : byId.get(a).name()});
+                    }
                 }
             }
         }
-        return new MappingPreview(group.memberCount(), changes, true, background);
+        Map<Long, UserSummary> names = users.summaries(enterpriseId, listedUsers);
+        List<MappingPreview.RoleChange> changes = new ArrayList<>();
+        for (int k = 0; k < listed.size(); k++) {
+            UserSummary who = names.get(listedUsers.get(k));
+            changes.add(new MappingPreview.RoleChange(who == null ? null : who.scimId(),
+                    who == null ? "a user" : who.userName(), listed.get(k)[0], listed.get(k)[1], listed.get(k)[2]));
+        }
+        return new MappingPreview(group.memberCount(), changed, true, background, changes, taken, freed, free);
+    }
+
+    private static Set<Long> union(Set<Long> a, Set<Long> b) {
+        Set<Long> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String where(long scope, Map<Long, String> subAccountNames) {
+        if (scope == EffectiveRoleRepository.ENTERPRISE_LEVEL) {
+            return "at the enterprise level";
+        }
+        if (scope == EffectiveRoleRepository.INHERITED) {
+            return "in every sub-account without its own mapping";
+        }
+        return "in " + subAccountNames.getOrDefault(scope, "sub-account " + scope);
+    }
+
+    private int seatsFree(long enterpriseId) {
+        LicenseUsage usage = licenses.usage(enterpriseId);
+        return Math.max(0, usage.limit() - usage.used());
     }
 
     private Map<Long, RoleDefinition> roleById(long enterpriseId) {

@@ -136,6 +136,13 @@ public class RoleService {
         if (input.scope() == RoleScope.SUB_ACCOUNT && (input.groupManager() || input.fullAccess())) {
             throw ScimException.invalidValue("Group Manager and full access are flags of enterprise roles only.");
         }
+        List<String> enterpriseWide = input.permissions().stream().filter(Permission::enterpriseWide)
+                .map(Permission::label).toList();
+        if (input.scope() == RoleScope.SUB_ACCOUNT && !enterpriseWide.isEmpty()) {
+            throw ScimException.invalidValue("A sub-account role cannot grant enterprise-wide permissions ("
+                    + String.join(", ", enterpriseWide) + "): they act on the whole enterprise, not on one sub-account. "
+                    + "Make it an enterprise role, or leave them out.");
+        }
         String key = key(input.name());
         roles.visible(enterpriseId).stream()
                 .filter(r -> key(r.name()).equals(key) && (self == null || r.id() != self))

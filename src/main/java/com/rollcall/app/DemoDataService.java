@@ -173,9 +173,12 @@ public class DemoDataService {
     }
 
     /**
-     * The groups/roles/access part of the demo: groups from the IdP with members, one custom role, and
-     * mappings that exercise every rule of the effective-role engine (an inherited Enterprise Admin overridden
-     * by an explicit lower role, a Group Manager, a tie-free highest score) plus one unmapped group.
+     * The groups/roles/access part of the demo: groups from the IdP with members, one custom role, and mappings that
+     * show every part of rule 8 on the effective-access page: an explicit lower role taking precedence over an
+     * inherited Enterprise Admin (Amara, Oliver in Corporate Communications), Enterprise Admin inherited where nothing
+     * is explicit (Oliver elsewhere), a Group Manager and an Integrations Manager giving nothing inside sub-accounts
+     * (Priya, Mateo: no role there, or the explicit one), the highest score among explicit roles (Amara in Corporate
+     * Communications), plus one unmapped group.
      */
     static final String[][] DEMO_GROUPS = {
         // group, members (userNames before '@'), mappings: "sub-account=role" or "*=role" for the enterprise level
@@ -188,6 +191,7 @@ public class DemoDataService {
         {"Store Managers", "daniel.kim", "Retail Stores=Regional Publisher|North America=Regional Publisher"},
         {"IT Administrators", "oliver.brown amara.okafor", "*=Enterprise Admin"},
         {"People Partners", "priya.nair", "*=Enterprise Group Manager"},
+        {"Integration Engineers", "mateo.garcia", "*=Enterprise Integrations Manager"},
         {"New Hires", "mateo.garcia", ""},
     };
 

@@ -23,12 +23,19 @@ public class EffectiveAccessBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** One candidate role at one level. */
-    public record CandidateView(String roleName, int score, String groups, boolean explicit, boolean setAside,
+    public record CandidateView(String roleName, int score, String groups, boolean explicit, String asideBecause,
             boolean winner, boolean enterpriseLevel) implements Serializable {
+        public boolean isSetAside() {
+            return asideBecause != null;
+        }
+
         /** How the user reaches it, in words. */
         public String how() {
-            if (setAside) {
-                return "set aside: an explicit mapping takes precedence";
+            if ("EXPLICIT_TAKES_PRECEDENCE".equals(asideBecause)) {
+                return "set aside: an explicit mapping to this sub-account takes precedence";
+            }
+            if ("NO_SUB_ACCOUNT_ACCESS".equals(asideBecause)) {
+                return "gives nothing here: this enterprise role has no access to sub-accounts";
             }
             if (enterpriseLevel) {
                 return "mapped at the enterprise level";
@@ -88,7 +95,7 @@ public class EffectiveAccessBacking implements Serializable {
         List<CandidateView> candidates = new ArrayList<>();
         for (EffectiveAccessView.Candidate c : level.candidates()) {
             candidates.add(new CandidateView(c.role().name(), c.score(), String.join(", ", c.groups()), c.explicit(),
-                    c.setAside(), candidates.isEmpty() && level.hasRole(), enterpriseLevel));
+                    c.aside() == null ? null : c.aside().name(), candidates.isEmpty() && level.hasRole(), enterpriseLevel));
         }
         return new LevelView(where, enterpriseLevel, level.hasRole() ? level.winner().name() : null, level.score(),
                 level.rule().name(), ruleText(level.rule()), level.explanation(), candidates);
@@ -99,9 +106,11 @@ public class EffectiveAccessBacking implements Serializable {
         return switch (rule) {
             case NO_CANDIDATE -> "No group maps a role here";
             case SINGLE_CANDIDATE -> "The only candidate";
-            case EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN -> "An explicit mapping beats an inherited Enterprise Admin";
             case HIGHEST_SCORE -> "The highest power score wins";
             case TIE_BROKEN_BY_NAME -> "Equal scores: the name first alphabetically wins";
+            case EXPLICIT_TAKES_PRECEDENCE -> "An explicit mapping here takes precedence over the enterprise level";
+            case INHERITED_FULL_ACCESS -> "Inherited: an enterprise role with access to all sub-accounts";
+            case NOTHING_INHERITED -> "The enterprise roles give nothing inside sub-accounts";
         };
     }
 

@@ -11,13 +11,20 @@ import java.util.Objects;
  * @param score           its power score ({@link RolePriorityMatrix#score})
  * @param explicitGroups  groups mapping it directly at the level being resolved (to this
  *                        sub-account; for the enterprise-level resolution, at the enterprise level)
- * @param inheritedGroups groups mapping it at the enterprise level, inherited by this sub-account
+ * @param inheritedGroups groups mapping it at the enterprise level, seen from this sub-account
  *                        (always empty in the enterprise-level resolution)
- * @param setAside        true when the Enterprise Admin rule excluded it (an inherited candidate
- *                        in a sub-account where the user is explicitly mapped)
+ * @param aside           why it did not compete here; null when it competed
  */
 public record ConsideredCandidate(RoleDefinition role, int score, List<String> explicitGroups,
-        List<String> inheritedGroups, boolean setAside) {
+        List<String> inheritedGroups, Aside aside) {
+
+    /** Why an enterprise-level role gives nothing in a sub-account. */
+    public enum Aside {
+        /** The sub-account has explicit mappings: they take precedence over the enterprise level there. */
+        EXPLICIT_TAKES_PRECEDENCE,
+        /** The role grants no access to sub-accounts (Group Manager, Integrations Manager, …). */
+        NO_SUB_ACCOUNT_ACCESS
+    }
 
     public ConsideredCandidate {
         Objects.requireNonNull(role, "role");
@@ -26,6 +33,11 @@ public record ConsideredCandidate(RoleDefinition role, int score, List<String> e
         if (explicitGroups.isEmpty() && inheritedGroups.isEmpty()) {
             throw new IllegalArgumentException("a candidate comes from at least one group");
         }
+    }
+
+    /** True when it did not compete at this level ({@link #aside()} says why). */
+    public boolean setAside() {
+        return aside != null;
     }
 
     /** True when at least one group maps the role explicitly at this level. */

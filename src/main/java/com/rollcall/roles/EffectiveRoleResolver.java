@@ -12,30 +12,31 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Resolves a user's effective role per sub-account from all their groups' mappings
- * (PRODUCT.md rule 8). Pure: no container, no I/O, deterministic, independent of the order of
- * its input.
+ * Resolves a user's effective role at the enterprise level and per sub-account from all their groups' mappings
+ * (PRODUCT.md rule 8). Pure: no container, no I/O, deterministic, independent of the order of its input. A role
+ * reached through several groups is one candidate listing all of them (identity: the role id).
  *
- * <p>In each sub-account the candidates are the roles mapped explicitly to it plus the roles
- * mapped at the enterprise level (inherited). A role reached through several groups is one
- * candidate listing all of them (identity: the role id). Then, in this order:
+ * <p><b>Enterprise level</b>: the roles mapped at the enterprise level compete; the highest power score wins
+ * (a Group Manager role scores −10 against an otherwise identical role); equal scores: the name first
+ * alphabetically ({@link RolePriorityMatrix#BY_NAME}: case-insensitive, locale-independent; then exact name, then
+ * id).
+ *
+ * <p><b>Each sub-account</b>:
  * <ol>
- *   <li><b>Explicit beats inherited Enterprise Admin</b>: if Enterprise Admin (the built-in role
- *       with code {@code ENTERPRISE_ADMIN}, see {@link RoleDefinition#isEnterpriseAdmin()}) is
- *       inherited only (not itself mapped explicitly to the sub-account) and at least one role is
- *       mapped explicitly to the sub-account, only the explicit candidates compete, even if lower;
- *       every inherited candidate is set aside ({@link Rule#EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN}).
- *       Other enterprise-level roles are not overridden this way: they compete on score.</li>
- *   <li>Otherwise the <b>highest score</b> wins ({@link Rule#HIGHEST_SCORE}, or
- *       {@link Rule#SINGLE_CANDIDATE} when there is only one).</li>
- *   <li><b>Equal scores</b>: the name first in {@link RolePriorityMatrix#BY_NAME} order
- *       (case-insensitive, locale-independent; then exact name, then id)
- *       ({@link Rule#TIE_BROKEN_BY_NAME}).</li>
+ *   <li>if any group maps a role <b>explicitly in that sub-account</b>, only those explicit roles compete (same
+ *       score and tie rules), and the winner takes precedence over whatever the enterprise level would give there,
+ *       even when lower ({@link Rule#EXPLICIT_TAKES_PRECEDENCE} when an enterprise role granting all sub-accounts was
+ *       set aside for it);</li>
+ *   <li>otherwise the sub-account <b>inherits</b> from the enterprise level only a role that grants access to all
+ *       sub-accounts ({@link RoleDefinition#grantsAllSubAccounts()}: Enterprise Admin or a custom full-access
+ *       enterprise role; the highest-scoring of them, same tie rule) ({@link Rule#INHERITED_FULL_ACCESS});</li>
+ *   <li>enterprise roles without that access (Group Manager, Integrations Manager, any other) give nothing inside
+ *       sub-accounts: with nothing explicit and nothing inherited the user has no role there
+ *       ({@link Rule#NOTHING_INHERITED}, or {@link Rule#NO_CANDIDATE} when no group maps anything relevant).</li>
  * </ol>
- * No candidate: no role ({@link Rule#NO_CANDIDATE}). The enterprise-level resolution uses the
- * enterprise-level mappings only, with rules 2 and 3. Mappings to sub-accounts not asked about
- * are ignored. A mapping's level is where it maps (its sub-account id or null), not the role's
- * scope: the resolver does not validate that pairing.
+ * Set-aside candidates are kept in the resolution with the reason, so the explanation can name them. Mappings to
+ * sub-accounts not asked about are ignored. A mapping's level is where it maps (its sub-account id or null), not
+ * the role's scope: the resolver does not validate that pairing (the mapping service does).
  */
 public final class EffectiveRoleResolver {
 
@@ -93,17 +94,14 @@ public final class EffectiveRoleResolver {
             return new Resolution(subAccountId, List.of(), Rule.NO_CANDIDATE);
         }
         boolean anyExplicit = byRole.values().stream().anyMatch(m -> !m.explicitGroups.isEmpty());
-        boolean inheritedOnlyAdmin = byRole.values().stream()
-                .anyMatch(m -> m.explicitGroups.isEmpty() && m.role.isEnterpriseAdmin());
-        boolean override = subAccountId != null && anyExplicit && inheritedOnlyAdmin;
 
         List<ConsideredCandidate> competing = new ArrayList<>();
         List<ConsideredCandidate> setAside = new ArrayList<>();
         for (Merged m : byRole.values()) {
-            boolean aside = override && m.explicitGroups.isEmpty();
+            ConsideredCandidate.Aside aside = aside(subAccountId, m, anyExplicit);
             ConsideredCandidate cc = new ConsideredCandidate(m.role, RolePriorityMatrix.score(m.role),
                     List.copyOf(m.explicitGroups), List.copyOf(m.inheritedGroups), aside);
-            (aside ? setAside : competing).add(cc);
+            (aside == null ? competing : setAside).add(cc);
         }
         Comparator<ConsideredCandidate> priority = Comparator
                 .comparing(ConsideredCandidate::role, RolePriorityMatrix.PRIORITY);
@@ -111,8 +109,13 @@ public final class EffectiveRoleResolver {
         setAside.sort(priority);
 
         Rule rule;
-        if (override) {
-            rule = Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN;
+        if (competing.isEmpty()) {
+            rule = Rule.NOTHING_INHERITED;
+        } else if (subAccountId != null && !anyExplicit) {
+            rule = Rule.INHERITED_FULL_ACCESS;
+        } else if (subAccountId != null && setAside.stream()
+                .anyMatch(c -> c.aside() == ConsideredCandidate.Aside.EXPLICIT_TAKES_PRECEDENCE)) {
+            rule = Rule.EXPLICIT_TAKES_PRECEDENCE;
         } else if (competing.size() == 1) {
             rule = Rule.SINGLE_CANDIDATE;
         } else if (competing.get(0).score() == competing.get(1).score()) {
@@ -123,6 +126,17 @@ public final class EffectiveRoleResolver {
         List<ConsideredCandidate> all = new ArrayList<>(competing);
         all.addAll(setAside);
         return new Resolution(subAccountId, all, rule);
+    }
+
+    /** Why a role does not compete at this level; null when it does. */
+    private static ConsideredCandidate.Aside aside(Long subAccountId, Merged m, boolean anyExplicit) {
+        if (subAccountId == null || !m.explicitGroups.isEmpty()) {
+            return null;
+        }
+        if (!m.role.grantsAllSubAccounts()) {
+            return ConsideredCandidate.Aside.NO_SUB_ACCOUNT_ACCESS;
+        }
+        return anyExplicit ? ConsideredCandidate.Aside.EXPLICIT_TAKES_PRECEDENCE : null;
     }
 
     /** A role with the groups reaching it; the first definition seen for an id is kept. */

@@ -43,12 +43,19 @@ public record RoleDefinition(long id, String name, RoleScope scope, Set<Permissi
     }
 
     /**
-     * True for the built-in Enterprise Admin: an enterprise role whose code is
-     * {@code ENTERPRISE_ADMIN}. Only this role yields to an explicit sub-account mapping
-     * (PRODUCT.md rule 8); a custom role flagged full access does not.
+     * True for the built-in Enterprise Admin: an enterprise role whose code is {@code ENTERPRISE_ADMIN}.
      */
     public boolean isEnterpriseAdmin() {
         return scope == RoleScope.ENTERPRISE && ENTERPRISE_ADMIN.equals(code);
+    }
+
+    /**
+     * Whether a user holding it at the enterprise level inherits it in every sub-account they are not mapped to
+     * explicitly (PRODUCT.md rule 8): Enterprise Admin, and enterprise roles flagged full access. Other enterprise
+     * roles (Group Manager, Integrations Manager, …) give nothing inside sub-accounts.
+     */
+    public boolean grantsAllSubAccounts() {
+        return scope == RoleScope.ENTERPRISE && (fullAccess || isEnterpriseAdmin());
     }
 
     private static Set<Permission> immutableEnumSet(Collection<Permission> permissions) {

@@ -94,12 +94,15 @@ public final class RolePriorityMatrix {
         BuiltInRoles.ALL.stream().sorted(PRIORITY).forEach(role ->
                 sb.append(String.format(Locale.ROOT, "  %-34s %4d\n", role.name(), score(role))));
         sb.append("\nThe effective role in a sub-account, from all of a user's groups:\n");
-        sb.append("  1. an explicit mapping to the sub-account beats an inherited (enterprise-level) Enterprise Admin,\n");
-        sb.append("     even when it is lower: only the explicit mappings are then considered;\n");
-        sb.append("  2. otherwise the highest score wins, among explicit and enterprise-level mappings;\n");
+        sb.append("  1. if any group maps a role explicitly in the sub-account, the highest explicit role wins there and\n");
+        sb.append("     takes precedence over what the enterprise level would give, even when it is lower;\n");
+        sb.append("  2. otherwise the sub-account inherits only an enterprise role with access to all sub-accounts\n");
+        sb.append("     (Enterprise Admin, or a custom enterprise role with full access); other enterprise roles\n");
+        sb.append("     (Group Manager, Integrations Manager) give nothing inside sub-accounts;\n");
         sb.append("  3. equal scores: the name first alphabetically wins (case-insensitive, locale-independent;\n");
         sb.append("     then exact name, then role id).\n");
-        sb.append("A user whose groups map no role has no role.\n");
+        sb.append("With nothing explicit and nothing inherited a user has no role there. A user needs a license unless\n");
+        sb.append("every role they hold, at every level, consumes none.\n");
         return sb.toString();
     }
 

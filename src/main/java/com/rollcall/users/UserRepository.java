@@ -217,6 +217,16 @@ public class UserRepository {
                 .toList();
     }
 
+    /** These users' seat states as they are now (no lock: a preview), at most {@link NativeSql#CHUNK} ids. */
+    public List<SeatState> seatStates(long enterpriseId, List<Long> userIds) {
+        return NativeSql.query(em, "SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, holds_seat, "
+                + "license_exempt FROM user_account WHERE enterprise_id = ? AND id IN " + NativeSql.placeholders(userIds.size()),
+                NativeSql.parameters(userIds, enterpriseId)).stream()
+                .map(c -> new SeatState(Columns.number(c[0]), Columns.bool(c[1]), Columns.bool(c[2]), Columns.bool(c[3]),
+                        Columns.bool(c[4])))
+                .toList();
+    }
+
     public void setHoldsSeat(long enterpriseId, Collection<Long> userIds, boolean value) {
         setFlag(enterpriseId, "holds_seat", userIds, value);
     }

@@ -33,16 +33,17 @@ class EffectiveAccessJsonTest {
                 + "\"enterpriseLevel\":{\"role\":" + enterpriseAdmin + ",\"score\":960,\"rule\":\"SINGLE_CANDIDATE\","
                 + "\"explanation\":\"Enterprise Admin from group Admins (score 960) wins: the only candidate.\","
                 + "\"candidates\":[{\"role\":" + enterpriseAdmin + ",\"score\":960,\"groups\":[\"Admins\"],\"explicit\":true,"
-                + "\"setAside\":false}]},"
-                + "\"subAccounts\":[{\"role\":" + editor + ",\"score\":140,\"rule\":\"EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN\","
+                + "\"setAside\":false,\"asideBecause\":null}]},"
+                + "\"subAccounts\":[{\"role\":" + editor + ",\"score\":140,\"rule\":\"EXPLICIT_TAKES_PRECEDENCE\","
                 + "\"explanation\":\"Editor from group Editors EMEA (score 140) wins: an explicit mapping to this sub-account "
-                + "takes precedence over the inherited Enterprise Admin (group Admins (enterprise level)), even when lower; "
+                + "takes precedence over Enterprise Admin from group Admins (enterprise level), even when lower; "
                 + "the highest score among 2 explicit candidates.\","
                 + "\"candidates\":[{\"role\":" + editor + ",\"score\":140,\"groups\":[\"Editors EMEA\"],\"explicit\":true,"
-                + "\"setAside\":false},"
+                + "\"setAside\":false,\"asideBecause\":null},"
                 + "{\"role\":{\"id\":7,\"name\":\"Reports Only\",\"scope\":\"SUB_ACCOUNT\",\"score\":20},\"score\":20,"
-                + "\"groups\":[\"Readers EMEA\"],\"explicit\":true,\"setAside\":false},"
-                + "{\"role\":" + enterpriseAdmin + ",\"score\":960,\"groups\":[\"Admins\"],\"explicit\":false,\"setAside\":true}],"
+                + "\"groups\":[\"Readers EMEA\"],\"explicit\":true,\"setAside\":false,\"asideBecause\":null},"
+                + "{\"role\":" + enterpriseAdmin + ",\"score\":960,\"groups\":[\"Admins\"],\"explicit\":false,\"setAside\":true,"
+                + "\"asideBecause\":\"EXPLICIT_TAKES_PRECEDENCE\"}],"
                 + "\"subAccount\":{\"id\":1,\"name\":\"EMEA\"}}]}", view.toJson().toString());
     }
 

@@ -3,6 +3,7 @@ package com.rollcall.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollcall.testing.JsonClient;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
@@ -44,6 +45,12 @@ class EffectiveRolesIT {
                 + "&subAccountId=" + emea + "&change=add").json();
         assertEquals(1, preview.getInt("usersWhoseRoleChanges"), preview.toString());
         assertTrue(preview.getBoolean("exact"));
+        JsonObject change = preview.getJsonArray("changes").getJsonObject(0);
+        assertEquals(ann, change.getString("userId"), "the preview names who gains which role where: " + preview);
+        assertEquals("in EMEA", change.getString("where"));
+        assertTrue(change.isNull("before"));
+        assertEquals("Editor", change.getString("after"));
+        assertEquals(0, preview.getInt("licenseShortfall"), "Ann already holds a seat");
         JsonObject added = post("groups/" + editors + "/mappings", "{\"roleId\":" + roleId("Editor") + ",\"subAccountId\":"
                 + emea + "}").json();
         assertEquals(1, added.getInt("usersChanged"), "the preview was right");
@@ -61,7 +68,9 @@ class EffectiveRolesIT {
         assertEquals(roleId("Editor"), storedRole(bob, emea), "the explicit Editor beats the inherited Enterprise Admin");
 
         patch(editors, "{\"op\":\"Remove\",\"path\":\"members[value eq \\\"" + bob + "\\\"]\"}");
-        assertEquals(-1, storedRole(bob, emea), "no explicit candidate left: EMEA follows the enterprise level");
+        assertEquals(-1, storedRole(bob, emea), "no explicit candidate left: no EMEA row");
+        assertEquals(roleId("Enterprise Admin"), storedRole(bob, -1), "EMEA inherits Enterprise Admin, as every "
+                + "sub-account without its own mapping");
         assertEquals(roleId("Enterprise Admin"), storedRole(bob, 0));
 
         long mapping = added.getJsonNumber("id").longValue();
@@ -71,7 +80,7 @@ class EffectiveRolesIT {
 
         String carl = user("carl.deleted");
         patch(admins, "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + carl + "\"}]}");
-        assertEquals(1, storedRows(carl));
+        assertEquals(2, storedRows(carl), "Enterprise Admin at the enterprise level and inherited in every sub-account");
         assertEquals(204, scim.send(scim.request("Users/" + carl).DELETE()).status());
         assertEquals(0, storedRows(carl), "a deleted user leaves its groups and so its roles");
 
@@ -115,6 +124,60 @@ class EffectiveRolesIT {
                 + "Kim, deactivated, holds none");
         assertEquals(3, TestTenants.number("SELECT COUNT(*) FROM user_account WHERE enterprise_id = ? AND holds_seat",
                 tenant.enterpriseId()), "the counter equals the users holding a seat");
+    }
+
+    /**
+     * Rule 8 as sharpened: an Integrations Manager who is also mapped explicitly to a sub-account as a Contributor
+     * is a Contributor there (the enterprise role gives nothing inside sub-accounts), and so needs a license
+     * (rule 5: only when every role held consumes none is a user exempt).
+     */
+    @Test
+    void anIntegrationsManagerWithAnExplicitRoleIsThatRoleThereAndNeedsALicense() {
+        Tenant other = TestTenants.create("RoleLevels", 10, "scim,admin");
+        ScimClient otherScim = ScimClient.forTenant(other);
+        JsonClient otherAdmin = JsonClient.admin(other);
+        long emea = TestTenants.subAccount(other, "EMEA");
+        long retail = TestTenants.subAccount(other, "Retail");
+        String ops = otherScim.post("Groups", "{\"displayName\":\"Ops\"}").json().getString("id");
+        String writers = otherScim.post("Groups", "{\"displayName\":\"Writers\"}").json().getString("id");
+        TestTenants.mapGroup(other, ops, "Enterprise Integrations Manager", null);
+        TestTenants.mapGroup(other, writers, "Contributor", emea);
+        String ivy = otherScim.post("Users", "{\"userName\":\"ivy.ops@example.com\"}").json().getString("id");
+        addMember(otherScim, ops, ivy);
+        assertEquals(0, TestTenants.number("SELECT seats_used FROM license_counter WHERE enterprise_id = ?",
+                other.enterpriseId()), "an Integrations Manager alone holds no seat");
+
+        addMember(otherScim, writers, ivy);
+        JsonObject access = otherAdmin.get("users/" + ivy + "/effective-access").json();
+        JsonObject inEmea = in(access, "EMEA");
+        assertEquals("Contributor", inEmea.getJsonObject("role").getString("name"), inEmea.toString());
+        assertEquals("SINGLE_CANDIDATE", inEmea.getString("rule"));
+        assertTrue(inEmea.getString("explanation").contains("gives nothing inside sub-accounts"), inEmea.toString());
+        assertEquals("NO_SUB_ACCOUNT_ACCESS", inEmea.getJsonArray("candidates").getJsonObject(1).getString("asideBecause"));
+        JsonObject inRetail = in(access, "Retail");
+        assertTrue(inRetail.isNull("role"), "nothing is inherited into Retail: " + inRetail);
+        assertEquals("NOTHING_INHERITED", inRetail.getString("rule"));
+        assertEquals(1, TestTenants.number("SELECT seats_used FROM license_counter WHERE enterprise_id = ?",
+                other.enterpriseId()), "a Contributor needs a license");
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM user_account WHERE scim_id = ? AND holds_seat "
+                + "AND NOT license_exempt", ivy));
+        assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM user_effective_role e JOIN user_account u ON u.id = "
+                + "e.user_id WHERE u.scim_id = ? AND e.scope_key = ?", ivy, retail), "no row for Retail");
+        assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM user_effective_role e JOIN user_account u ON u.id = "
+                + "e.user_id WHERE u.scim_id = ? AND e.scope_key = -1", ivy), "nothing inherited, no inherited row");
+    }
+
+    private static void addMember(ScimClient client, String group, String user) {
+        ScimClient.Response r = client.send(client.request("Groups/" + group).header("Content-Type", "application/scim+json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:"
+                        + "api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":"
+                        + "[{\"value\":\"" + user + "\"}]}]}")));
+        assertEquals(204, r.status(), r.toString());
+    }
+
+    private static JsonObject in(JsonObject access, String subAccount) {
+        return access.getJsonArray("subAccounts").getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getJsonObject("subAccount").getString("name").equals(subAccount)).findFirst().orElseThrow();
     }
 
     /** The SCIM ids of the tenant's users that hold a seat. */

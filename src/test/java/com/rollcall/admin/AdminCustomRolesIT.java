@@ -89,4 +89,20 @@ class AdminCustomRolesIT {
         assertEquals(400, send("POST", "roles", "{\"scope\":\"ENTERPRISE\",\"permissions\":[\"VIEW_REPORTS\"]}").status());
         assertEquals(404, send("DELETE", "roles/999999", null).status());
     }
+
+    @Test
+    void aSubAccountRoleCannotGrantEnterpriseWidePermissions() {
+        var refused = send("POST", "roles", "{\"name\":\"Shadow Admin\",\"scope\":\"SUB_ACCOUNT\",\"permissions\":"
+                + "[\"MANAGE_ENTERPRISE_SETTINGS\",\"MANAGE_ROLES\",\"VIEW_REPORTS\"]}");
+        assertEquals(400, refused.status(), refused.toString());
+        String message = refused.json().getString("message");
+        assertTrue(message.contains("Manage enterprise settings") && message.contains("Manage roles"), message);
+        assertEquals(201, send("POST", "roles", "{\"name\":\"Shadow Admin\",\"scope\":\"ENTERPRISE\",\"permissions\":"
+                + "[\"MANAGE_ENTERPRISE_SETTINGS\",\"MANAGE_ROLES\",\"VIEW_REPORTS\"]}").status(),
+                "the same permissions on an enterprise role are fine");
+        String reader = send("POST", "roles", "{\"name\":\"Reader Plus\",\"scope\":\"SUB_ACCOUNT\",\"permissions\":"
+                + "[\"VIEW_REPORTS\"]}").json().get("id").toString();
+        assertEquals(400, send("PUT", "roles/" + reader, "{\"name\":\"Reader Plus\",\"scope\":\"SUB_ACCOUNT\","
+                + "\"permissions\":[\"VIEW_REPORTS\",\"VIEW_AUDIT_LOG\"]}").status(), "and not by an edit either");
+    }
 }

@@ -66,7 +66,7 @@ class AdminEffectiveAccessIT {
         assertEquals("Enterprise Admin", access.getJsonObject("enterpriseLevel").getJsonObject("role").getString("name"));
         JsonObject inEmea = in(access, "EMEA");
         assertEquals("Editor", inEmea.getJsonObject("role").getString("name"), inEmea.toString());
-        assertEquals("EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN", inEmea.getString("rule"));
+        assertEquals("EXPLICIT_TAKES_PRECEDENCE", inEmea.getString("rule"));
         assertEquals(3, inEmea.getJsonArray("candidates").size(), "every candidate is explained");
         assertTrue(inEmea.getString("explanation").contains("Editor"), inEmea.getString("explanation"));
         assertEquals("Enterprise Admin", in(access, "Retail").getJsonObject("role").getString("name"), "inherited elsewhere");

@@ -92,6 +92,23 @@ class CustomRoleUiIT {
     }
 
     @Test
+    void enterpriseWidePermissionsAreOfferedToEnterpriseRolesOnly() {
+        ui.open("console/roles/edit.xhtml");
+        assertTrue(ui.browser.findElements(By.cssSelector("#role-form input[value='MANAGE_ROLES']")).isEmpty(),
+                "a sub-account role is not offered enterprise-wide permissions");
+        ui.browser.findElement(By.id("role-form:scope:1")).click();
+        ui.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#role-form input[value='MANAGE_ROLES']")));
+        tick("MANAGE_ROLES");
+        tick("VIEW_REPORTS");
+        scoreBecomes("180");
+        ui.browser.findElement(By.id("role-form:scope:0")).click();
+        scoreBecomes("20");
+        assertTrue(ui.browser.findElements(By.cssSelector("#role-form input[value='MANAGE_ROLES']")).isEmpty(),
+                "switching back to a sub-account role drops them");
+        assertTrue(ui.browser.findElement(By.cssSelector("#role-form input[value='VIEW_REPORTS']")).isSelected());
+    }
+
+    @Test
     void aRoleInUseCannotBeDeletedAndThePageSaysWhere() {
         ui.open("console/roles/edit.xhtml");
         ui.byId("role-form:name").sendKeys("Store Reporter");

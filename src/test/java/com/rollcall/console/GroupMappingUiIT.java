@@ -109,7 +109,7 @@ class GroupMappingUiIT {
         assertEquals("Enterprise Admin score 960", level("Retail").findElement(By.cssSelector(".winner")).getText());
         WebElement emea = level("EMEA");
         assertEquals("Reports Only score 20", emea.findElement(By.cssSelector(".winner")).getText());
-        assertEquals("An explicit mapping beats an inherited Enterprise Admin",
+        assertEquals("An explicit mapping here takes precedence over the enterprise level",
                 emea.findElement(By.cssSelector(".rule-text")).getText());
         assertEquals(2, emea.findElements(By.cssSelector("table.candidates tbody tr")).size(), "both candidates are shown");
         assertTrue(emea.findElement(By.cssSelector("tr.set-aside")).getText().contains("Enterprise Admin"));

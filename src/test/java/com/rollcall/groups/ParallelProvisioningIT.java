@@ -73,6 +73,8 @@ class ParallelProvisioningIT {
             users.add(scim.post("Users", "{\"userName\":\"member-" + i + "@example.com\"}").json().getString("id"));
         }
         long region = adminPost(admin, "sub-accounts", "{\"name\":\"Region\"}").getJsonNumber("id").longValue();
+        // never mapped: what it resolves to is what every sub-account without its own mapping inherits (scope -1)
+        long elsewhere = adminPost(admin, "sub-accounts", "{\"name\":\"Elsewhere\"}").getJsonNumber("id").longValue();
         Map<String, Long> roles = admin.get("roles").json().getJsonArray("roles").stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(r -> r.getString("name"), r -> r.getJsonNumber("id").longValue()));
         List<String> groups = new ArrayList<>();
@@ -117,6 +119,9 @@ class ParallelProvisioningIT {
                     .filter(s -> s.getJsonArray("candidates").stream().map(JsonValue::asJsonObject)
                             .anyMatch(c -> c.getBoolean("explicit")))
                     .forEach(s -> roleId(s).ifPresent(role -> expected.put(region, role)));
+            computed.getJsonArray("subAccounts").stream().map(JsonValue::asJsonObject)
+                    .filter(s -> s.getJsonObject("subAccount").getJsonNumber("id").longValue() == elsewhere)
+                    .forEach(s -> roleId(s).ifPresent(role -> expected.put(-1L, role)));
             assertEquals(expected, storedRoles(enterprise, user), "stored effective roles of " + user + " = " + computed);
         }
         for (String group : groups) {

@@ -48,6 +48,8 @@ class EffectiveRoleResolverTest {
             RoleScope.ENTERPRISE, Set.of(MANAGE_USERS, MANAGE_ACCOUNT_SETTINGS), false, true);      // 200
     private static final RoleDefinition EVERYTHING = RoleDefinition.custom(107, "Aardvark Everything",
             RoleScope.SUB_ACCOUNT, EnumSet.allOf(Permission.class), false, false);                  // 960 = EA
+    private static final RoleDefinition BIG_NO_ACCESS = RoleDefinition.custom(108, "Auditor General",
+            RoleScope.ENTERPRISE, Set.of(MANAGE_ROLES, MANAGE_USERS, VIEW_AUDIT_LOG), false, false); // 320, no access
 
     // ---- table: one scenario per row ---------------------------------------------------------
 
@@ -58,71 +60,81 @@ class EffectiveRoleResolverTest {
                 arguments("mappings only in another sub-account: no role here",
                         List.of(at("Sales", S2, EDITOR)), S1, null, Rule.NO_CANDIDATE),
                 arguments("one explicit role", List.of(at("Sales", S1, EDITOR)), S1, EDITOR, Rule.SINGLE_CANDIDATE),
-                arguments("one enterprise-level role is inherited",
-                        List.of(ent("All staff", CONTRIBUTOR)), S1, CONTRIBUTOR, Rule.SINGLE_CANDIDATE),
                 arguments("FAQ: Reports Only vs Account Administrator → the most permissive",
                         List.of(at("A", S1, REPORTS_ONLY), at("B", S1, ACCOUNT_ADMINISTRATOR)),
                         S1, ACCOUNT_ADMINISTRATOR, Rule.HIGHEST_SCORE),
                 arguments("equal scores: the name first alphabetically",
                         List.of(at("A", S1, BETA), at("B", S1, ALPHA)), S1, ALPHA, Rule.TIE_BROKEN_BY_NAME),
-                arguments("inherited Enterprise Admin alone gives Enterprise Admin",
-                        List.of(ent("Admins", ENTERPRISE_ADMIN)), S1, ENTERPRISE_ADMIN, Rule.SINGLE_CANDIDATE),
-                arguments("explicit lower role overrides the inherited Enterprise Admin",
+                arguments("Enterprise Admin at the enterprise level is inherited",
+                        List.of(ent("Admins", ENTERPRISE_ADMIN)), S1, ENTERPRISE_ADMIN, Rule.INHERITED_FULL_ACCESS),
+                arguments("a custom full-access enterprise role is inherited",
+                        List.of(ent("Leads", CUSTOM_FULL_ACCESS)), S1, CUSTOM_FULL_ACCESS, Rule.INHERITED_FULL_ACCESS),
+                arguments("explicit lower role takes precedence over the inherited Enterprise Admin (the seeds' example)",
                         List.of(ent("Admins", ENTERPRISE_ADMIN), at("Readers", S1, REPORTS_ONLY)),
-                        S1, REPORTS_ONLY, Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN),
+                        S1, REPORTS_ONLY, Rule.EXPLICIT_TAKES_PRECEDENCE),
+                arguments("Integrations Manager gives nothing inside sub-accounts",
+                        List.of(ent("Ops", INTEGRATIONS_MANAGER)), S1, null, Rule.NOTHING_INHERITED),
+                arguments("Group Manager gives nothing inside sub-accounts",
+                        List.of(ent("GMs", ENTERPRISE_GROUP_MANAGER)), S1, null, Rule.NOTHING_INHERITED),
 
                 // pairs of rules in conflict
-                arguments("Group Manager −10 beats the name: identical full-access role wins",
+                arguments("the issue's case: inherited Integrations Manager (80) vs explicit Contributor (40)",
+                        List.of(ent("Ops", INTEGRATIONS_MANAGER), at("Writers", S1, CONTRIBUTOR)),
+                        S1, CONTRIBUTOR, Rule.SINGLE_CANDIDATE),
+                arguments("inherited Enterprise Group Manager (170) gives nothing against explicit Editor (140)",
+                        List.of(ent("GMs", ENTERPRISE_GROUP_MANAGER), at("Editors", S1, EDITOR)),
+                        S1, EDITOR, Rule.SINGLE_CANDIDATE),
+                arguments("Integrations Manager and Group Manager together still give nothing",
+                        List.of(ent("Ops", INTEGRATIONS_MANAGER), ent("GMs", ENTERPRISE_GROUP_MANAGER)),
+                        S1, null, Rule.NOTHING_INHERITED),
+                arguments("of a Group Manager and a full-access role only the full-access one is inherited",
                         List.of(ent("G1", AAA_GROUP_MANAGER), ent("G2", ZZZ_FULL_ACCESS)),
-                        S1, ZZZ_FULL_ACCESS, Rule.HIGHEST_SCORE),
+                        S1, ZZZ_FULL_ACCESS, Rule.INHERITED_FULL_ACCESS),
+                arguments("a higher enterprise role without access loses the sub-account to a lower full-access one",
+                        List.of(ent("Big", BIG_NO_ACCESS), ent("Leads", CUSTOM_FULL_ACCESS)),
+                        S1, CUSTOM_FULL_ACCESS, Rule.INHERITED_FULL_ACCESS),
+                arguments("two inherited full-access roles: the highest score",
+                        List.of(ent("Leads", CUSTOM_FULL_ACCESS), ent("Admins", ENTERPRISE_ADMIN)),
+                        S1, ENTERPRISE_ADMIN, Rule.INHERITED_FULL_ACCESS),
                 arguments("tie by name ignores letter case (alpha before Beta)",
                         List.of(at("A", S1, ALPHA), at("B", S1, BETA)), S1, ALPHA, Rule.TIE_BROKEN_BY_NAME),
-                arguments("explicit override then highest score among the explicit ones",
+                arguments("explicit precedence, then the highest score among the explicit ones",
                         List.of(ent("Admins", ENTERPRISE_ADMIN), at("C", S1, CONTRIBUTOR), at("E", S1, EDITOR)),
-                        S1, EDITOR, Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN),
-                arguments("explicit override then tie by name among the explicit ones",
+                        S1, EDITOR, Rule.EXPLICIT_TAKES_PRECEDENCE),
+                arguments("explicit precedence, then the tie by name among the explicit ones",
                         List.of(ent("Admins", ENTERPRISE_ADMIN), at("B", S1, BETA), at("A", S1, ALPHA)),
-                        S1, ALPHA, Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN),
-                arguments("explicit override sets aside other inherited roles too",
+                        S1, ALPHA, Rule.EXPLICIT_TAKES_PRECEDENCE),
+                arguments("explicit precedence with a Group Manager beside the Enterprise Admin",
                         List.of(ent("Admins", ENTERPRISE_ADMIN), ent("GMs", ENTERPRISE_GROUP_MANAGER),
                                 at("Readers", S1, REPORTS_ONLY)),
-                        S1, REPORTS_ONLY, Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN),
+                        S1, REPORTS_ONLY, Rule.EXPLICIT_TAKES_PRECEDENCE),
                 arguments("explicit role tied with Enterprise Admin's score: explicit still decides",
                         List.of(ent("Admins", ENTERPRISE_ADMIN), at("X", S1, EVERYTHING)),
-                        S1, EVERYTHING, Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN),
-                arguments("Enterprise Admin also mapped explicitly to the sub-account keeps Enterprise Admin",
+                        S1, EVERYTHING, Rule.EXPLICIT_TAKES_PRECEDENCE),
+                arguments("a custom full-access role yields to an explicit mapping like Enterprise Admin",
+                        List.of(ent("Leads", CUSTOM_FULL_ACCESS), at("Readers", S1, REPORTS_ONLY)),
+                        S1, REPORTS_ONLY, Rule.EXPLICIT_TAKES_PRECEDENCE),
+                arguments("Enterprise Admin mapped explicitly to the sub-account competes there",
                         List.of(at("Admins here", S1, ENTERPRISE_ADMIN), at("Readers", S1, REPORTS_ONLY)),
                         S1, ENTERPRISE_ADMIN, Rule.HIGHEST_SCORE),
-                arguments("Enterprise Admin both inherited and explicit: not overridden",
+                arguments("Enterprise Admin both inherited and explicit: it competes as explicit",
                         List.of(ent("Admins", ENTERPRISE_ADMIN), at("Admins here", S1, ENTERPRISE_ADMIN),
                                 at("Readers", S1, REPORTS_ONLY)),
                         S1, ENTERPRISE_ADMIN, Rule.HIGHEST_SCORE),
-                arguments("override is per sub-account: S2 without explicit mapping keeps Enterprise Admin",
+                arguments("precedence is per sub-account: S2 without explicit mapping inherits Enterprise Admin",
                         List.of(ent("Admins", ENTERPRISE_ADMIN), at("Readers", S1, REPORTS_ONLY)),
-                        S2, ENTERPRISE_ADMIN, Rule.SINGLE_CANDIDATE),
+                        S2, ENTERPRISE_ADMIN, Rule.INHERITED_FULL_ACCESS),
                 arguments("several groups for one sub-account: highest wins",
                         List.of(at("A", S1, CONTRIBUTOR), at("B", S1, EDITOR), at("C", S1, REPORTS_ONLY)),
                         S1, EDITOR, Rule.HIGHEST_SCORE),
                 arguments("several groups, same role: one candidate",
                         List.of(at("A", S1, EDITOR), at("B", S1, EDITOR)), S1, EDITOR, Rule.SINGLE_CANDIDATE),
-                arguments("inherited non-admin role overridden by a higher explicit role",
-                        List.of(ent("All", EDITOR), at("Admins S1", S1, ACCOUNT_ADMINISTRATOR)),
-                        S1, ACCOUNT_ADMINISTRATOR, Rule.HIGHEST_SCORE),
-                arguments("inherited non-admin role beats a lower explicit role (only Enterprise Admin yields)",
+                arguments("a sub-account role mapped at the enterprise level (refused by the console) gives nothing",
                         List.of(ent("All", ACCOUNT_ADMINISTRATOR), at("Readers", S1, REPORTS_ONLY)),
-                        S1, ACCOUNT_ADMINISTRATOR, Rule.HIGHEST_SCORE),
-                arguments("inherited Enterprise Group Manager (170) beats explicit Editor (140)",
-                        List.of(ent("GMs", ENTERPRISE_GROUP_MANAGER), at("Editors", S1, EDITOR)),
-                        S1, ENTERPRISE_GROUP_MANAGER, Rule.HIGHEST_SCORE),
-                arguments("custom full-access role is not Enterprise Admin: it competes on score",
-                        List.of(ent("Leads", CUSTOM_FULL_ACCESS), at("Readers", S1, REPORTS_ONLY)),
-                        S1, CUSTOM_FULL_ACCESS, Rule.HIGHEST_SCORE),
+                        S1, REPORTS_ONLY, Rule.SINGLE_CANDIDATE),
                 arguments("custom role outranks a built-in by score",
                         List.of(at("Editors", S1, EDITOR), at("Publishers", S1, PUBLISHER)),
-                        S1, PUBLISHER, Rule.HIGHEST_SCORE),
-                arguments("integrations manager vs enterprise-level Contributor",
-                        List.of(ent("Ops", INTEGRATIONS_MANAGER), ent("All", CONTRIBUTOR)),
-                        S1, INTEGRATIONS_MANAGER, Rule.HIGHEST_SCORE));
+                        S1, PUBLISHER, Rule.HIGHEST_SCORE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -150,7 +162,13 @@ class EffectiveRoleResolverTest {
                         ENTERPRISE_ADMIN, Rule.SINGLE_CANDIDATE),
                 arguments("Group Manager penalty", List.of(ent("G1", AAA_GROUP_MANAGER), ent("G2", ZZZ_FULL_ACCESS)),
                         ZZZ_FULL_ACCESS, Rule.HIGHEST_SCORE),
-                arguments("no override at the enterprise level",
+                arguments("the highest at the enterprise level, whatever its sub-account access",
+                        List.of(ent("Big", BIG_NO_ACCESS), ent("Leads", CUSTOM_FULL_ACCESS)),
+                        BIG_NO_ACCESS, Rule.HIGHEST_SCORE),
+                arguments("Integrations Manager holds at the enterprise level",
+                        List.of(ent("Ops", INTEGRATIONS_MANAGER), at("Writers", S1, CONTRIBUTOR)),
+                        INTEGRATIONS_MANAGER, Rule.SINGLE_CANDIDATE),
+                arguments("nothing is set aside at the enterprise level",
                         List.of(ent("Admins", ENTERPRISE_ADMIN), ent("GMs", ENTERPRISE_GROUP_MANAGER)),
                         ENTERPRISE_ADMIN, Rule.HIGHEST_SCORE));
     }
@@ -169,26 +187,49 @@ class EffectiveRoleResolverTest {
     @Test
     void explainsTheHighestScoreInPlainWords() {
         Resolution r = EffectiveRoleResolver.resolve(List.of(at("Sales EMEA", S1, EDITOR), at("Sales", S1, CONTRIBUTOR),
-                ent("All staff", REPORTS_ONLY)), S1);
+                at("Readers", S1, REPORTS_ONLY)), S1);
         assertEquals("Editor from group Sales EMEA (score 140) wins: the highest score among 3 candidates.",
                 r.explanation());
         assertEquals(List.of("Editor", "Contributor", "Reports Only"),
                 r.candidates().stream().map(c -> c.role().name()).toList());
-        ConsideredCandidate inherited = r.candidates().get(2);
-        assertTrue(inherited.inheritedOnly());
-        assertEquals(List.of("All staff"), inherited.inheritedGroups());
-        assertEquals("Reports Only from group All staff (enterprise level) (score 20)", inherited.describe());
     }
 
     @Test
-    void explainsTheEnterpriseAdminOverride() {
+    void explainsThatExplicitMappingsTakePrecedence() {
         Resolution r = EffectiveRoleResolver.resolve(List.of(ent("Admins", ENTERPRISE_ADMIN),
                 at("Readers", S1, REPORTS_ONLY)), S1);
         assertEquals("Reports Only from group Readers (score 20) wins: an explicit mapping to this sub-account "
-                + "takes precedence over the inherited Enterprise Admin (group Admins (enterprise level)), even when "
-                + "lower; it is the only explicit candidate.", r.explanation());
+                + "takes precedence over Enterprise Admin from group Admins (enterprise level), even when lower; it is "
+                + "the only explicit candidate.", r.explanation());
         assertEquals(List.of(ENTERPRISE_ADMIN), r.setAside().stream().map(ConsideredCandidate::role).toList());
+        assertEquals(ConsideredCandidate.Aside.EXPLICIT_TAKES_PRECEDENCE, r.setAside().get(0).aside());
         assertEquals(List.of(REPORTS_ONLY), r.considered().stream().map(ConsideredCandidate::role).toList());
+    }
+
+    @Test
+    void explainsWhatTheEnterpriseLevelGivesOrNotInASubAccount() {
+        Resolution contributor = EffectiveRoleResolver.resolve(List.of(ent("Ops", INTEGRATIONS_MANAGER),
+                at("Writers", S1, CONTRIBUTOR)), S1);
+        assertEquals("Contributor from group Writers (score 40) wins: the only candidate. Enterprise Integrations "
+                + "Manager from group Ops (enterprise level) gives nothing inside sub-accounts (only an enterprise role "
+                + "with access to all sub-accounts is inherited).", contributor.explanation());
+        ConsideredCandidate im = contributor.setAside().get(0);
+        assertEquals(ConsideredCandidate.Aside.NO_SUB_ACCOUNT_ACCESS, im.aside());
+        assertEquals("Enterprise Integrations Manager from group Ops (enterprise level) (score 80)", im.describe());
+
+        Resolution nothing = EffectiveRoleResolver.resolve(List.of(ent("Ops", INTEGRATIONS_MANAGER)), S1);
+        assertFalse(nothing.hasRole());
+        assertEquals("No role: none of the user's groups maps a role in this sub-account, and Enterprise Integrations "
+                + "Manager from group Ops (enterprise level) gives nothing inside sub-accounts (only an enterprise role "
+                + "with access to all sub-accounts is inherited).", nothing.explanation());
+
+        Resolution inherited = EffectiveRoleResolver.resolve(List.of(ent("Admins", ENTERPRISE_ADMIN),
+                ent("GMs", ENTERPRISE_GROUP_MANAGER)), S1);
+        assertEquals("Enterprise Admin from group Admins (enterprise level) (score 960) wins: no group maps a role in "
+                + "this sub-account, and it is inherited from the enterprise level because it gives access to all "
+                + "sub-accounts. Enterprise Group Manager from group GMs (enterprise level) gives nothing inside "
+                + "sub-accounts (only an enterprise role with access to all sub-accounts is inherited).",
+                inherited.explanation());
     }
 
     @Test
@@ -218,10 +259,10 @@ class EffectiveRoleResolverTest {
 
     @Test
     void resolvesEverySubAccountAskedInOrderAndOnlyThose() {
-        EffectiveRoles roles = EffectiveRoleResolver.resolve(List.of(at("X", 9L, EDITOR), ent("All", REPORTS_ONLY)),
+        EffectiveRoles roles = EffectiveRoleResolver.resolve(List.of(at("X", 9L, EDITOR), ent("All", ENTERPRISE_ADMIN)),
                 List.of(3L, 1L, 3L));
         assertEquals(List.of(3L, 1L), List.copyOf(roles.bySubAccount().keySet()));
-        assertEquals(Optional.of(REPORTS_ONLY), roles.in(3).winner());
+        assertEquals(Optional.of(ENTERPRISE_ADMIN), roles.in(3).winner());
         assertThrows(IllegalArgumentException.class, () -> roles.in(9));
         assertThrows(UnsupportedOperationException.class, () -> roles.bySubAccount().put(5L, null));
     }
@@ -246,7 +287,7 @@ class EffectiveRoleResolverTest {
     void propertiesHoldOverManyGeneratedCandidateSets() {
         Random random = new Random(20260101L);
         Map<Rule, Integer> seen = new java.util.EnumMap<>(Rule.class);
-        for (int run = 0; run < 3000; run++) {
+        for (int run = 0; run < 5000; run++) {
             List<RoleDefinition> pool = rolePool(random);
             List<Candidate> candidates = candidates(random, pool, random.nextInt(9));
             EffectiveRoles result = EffectiveRoleResolver.resolve(candidates, GEN_SUB_ACCOUNTS);
@@ -263,7 +304,17 @@ class EffectiveRoleResolverTest {
                 for (ConsideredCandidate c : r.considered()) {
                     assertTrue(r.score().getAsInt() >= c.score(), ctx);
                 }
-                assertEquals(!r.setAside().isEmpty(), r.decided() == Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN, ctx);
+                // only enterprise-level roles are set aside, each for its reason
+                for (ConsideredCandidate c : r.setAside()) {
+                    assertTrue(c.inheritedOnly(), ctx);
+                    assertEquals(c.role().grantsAllSubAccounts() ? ConsideredCandidate.Aside.EXPLICIT_TAKES_PRECEDENCE
+                            : ConsideredCandidate.Aside.NO_SUB_ACCOUNT_ACCESS, c.aside(), ctx);
+                }
+                assertEquals(r.setAside().stream().anyMatch(c -> c.aside() == ConsideredCandidate.Aside.EXPLICIT_TAKES_PRECEDENCE),
+                        r.decided() == Rule.EXPLICIT_TAKES_PRECEDENCE, ctx);
+                // an enterprise role without sub-account access never wins in a sub-account
+                r.winner().ifPresent(w -> assertTrue(r.winningCandidate().orElseThrow().explicit()
+                        || w.grantsAllSubAccounts(), ctx));
                 seen.merge(r.decided(), 1, Integer::sum);
             }
 
@@ -283,11 +334,12 @@ class EffectiveRoleResolverTest {
             }
             long s = GEN_SUB_ACCOUNTS.get(random.nextInt(GEN_SUB_ACCOUNTS.size()));
             Resolution here = result.in(s);
-            boolean wouldTriggerOverride = here.decided() != Rule.EXPLICIT_OVERRIDES_ENTERPRISE_ADMIN
-                    && here.candidates().stream().anyMatch(c -> c.inheritedOnly() && c.role().isEnterpriseAdmin());
+            // a lower explicit role changes nothing where explicit roles already compete (where none does, it takes
+            // precedence over what is inherited: anExplicitLowerRoleTakesPrecedenceOverTheEnterpriseLevel)
+            boolean explicitHere = here.candidates().stream().anyMatch(ConsideredCandidate::explicit);
             RoleDefinition lowerHere = lowerRole(random, here.hasRole() ? here.score().getAsInt() : Integer.MAX_VALUE,
                     5000 + run);
-            if (lowerHere != null && !wouldTriggerOverride && here.hasRole()) {
+            if (lowerHere != null && explicitHere && here.hasRole()) {
                 List<Candidate> more = new ArrayList<>(candidates);
                 more.add(at("Newcomers", s, lowerHere));
                 assertSameWinners(result, EffectiveRoleResolver.resolve(more, GEN_SUB_ACCOUNTS), ctx + " + " + s);
@@ -300,7 +352,7 @@ class EffectiveRoleResolverTest {
     }
 
     @Test
-    void anExplicitLowerRoleIsTheOneWayToLowerAWinnerAndOnlyUnderEnterpriseAdmin() {
+    void anExplicitLowerRoleTakesPrecedenceOverTheEnterpriseLevel() {
         // the counterpart of the monotonicity property: why the generator avoids this case
         List<Candidate> base = List.of(ent("Admins", ENTERPRISE_ADMIN));
         List<Candidate> more = List.of(ent("Admins", ENTERPRISE_ADMIN), at("Readers", S1, REPORTS_ONLY));
@@ -336,20 +388,20 @@ class EffectiveRoleResolverTest {
 
     /** An independent statement of the rules. */
     private static Optional<RoleDefinition> oracle(List<Candidate> candidates, Long s) {
-        List<RoleDefinition> explicit = new ArrayList<>();
-        List<RoleDefinition> inherited = new ArrayList<>();
+        List<RoleDefinition> pool = new ArrayList<>();
         for (Candidate c : candidates) {
             if (s == null ? c.isEnterpriseLevel() : s.equals(c.subAccountId())) {
-                explicit.add(c.role());
-            } else if (s != null && c.isEnterpriseLevel()) {
-                inherited.add(c.role());
+                pool.add(c.role());
             }
         }
-        boolean override = !explicit.isEmpty()
-                && inherited.stream().anyMatch(r -> r.isEnterpriseAdmin() && !explicit.contains(r));
-        List<RoleDefinition> pool = new ArrayList<>(explicit);
-        if (!override) {
-            pool.addAll(inherited);
+        if (s != null && pool.isEmpty()) {
+            // nothing explicit here: only the enterprise roles granting all sub-accounts are inherited
+            for (Candidate c : candidates) {
+                if (c.isEnterpriseLevel() && c.role().scope() == RoleScope.ENTERPRISE
+                        && (c.role().fullAccess() || RoleDefinition.ENTERPRISE_ADMIN.equals(c.role().code()))) {
+                    pool.add(c.role());
+                }
+            }
         }
         Comparator<RoleDefinition> best = Comparator.comparingInt((RoleDefinition r) -> -RolePriorityMatrix.score(r))
                 .thenComparing(r -> r.name().toLowerCase(java.util.Locale.ROOT))

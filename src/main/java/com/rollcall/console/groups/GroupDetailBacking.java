@@ -173,6 +173,9 @@ public class GroupDetailBacking implements Serializable {
         return preview == null ? "" : previewText(preview, adding);
     }
 
+    /** How many role changes the page names before "and more". */
+    static final int SHOWN_CHANGES = 10;
+
     static String previewText(MappingPreview preview, boolean adding) {
         String verb = adding ? "Adding" : "Removing";
         if (preview.groupMembers() == 0) {
@@ -189,8 +192,27 @@ public class GroupDetailBacking implements Serializable {
             text = verb + " this mapping may change the effective role of up to " + users(preview.groupMembers())
                     + " (too many members to simulate).";
         }
+        if (preview.exact() && (preview.seatsTaken() > 0 || preview.seatsFreed() > 0)) {
+            text += " It " + (preview.seatsTaken() > 0 ? "takes " + licenses(preview.seatsTaken()) : "")
+                    + (preview.seatsTaken() > 0 && preview.seatsFreed() > 0 ? " and " : "")
+                    + (preview.seatsFreed() > 0 ? "frees " + licenses(preview.seatsFreed()) : "")
+                    + " (" + number(preview.seatsFree()) + " free now).";
+        }
+        if (preview.licenseShortfall() > 0) {
+            text += " That is " + licenses(preview.licenseShortfall()) + " more than are free: the change would be "
+                    + "refused. Free licenses or ask for more first.";
+        }
+        if (!preview.changes().isEmpty()) {
+            text += " " + preview.changes().stream().limit(SHOWN_CHANGES).map(MappingPreview.RoleChange::describe)
+                    .collect(java.util.stream.Collectors.joining("; ")) + (preview.usersWhoseRoleChanges() > SHOWN_CHANGES
+                            || preview.changes().size() > SHOWN_CHANGES ? "; and more." : ".");
+        }
         return preview.runsInBackground() ? text + " The group is large: the change runs in the background and this page "
                 + "shows its progress." : text;
+    }
+
+    private static String licenses(long n) {
+        return number(n) + (n == 1 ? " license" : " licenses");
     }
 
     private static String users(long n) {

@@ -93,11 +93,16 @@ public class RoleEditBacking implements Serializable {
         return RolePriorityMatrix.breakdown(draft());
     }
 
-    /** Ajax: the scope changed; the flags only exist on enterprise roles. */
+    /**
+     * Ajax: the scope changed; the flags and the enterprise-wide permissions only exist on enterprise roles (a
+     * sub-account role acts in one sub-account).
+     */
     public void scopeChanged() {
         if (scope != RoleScope.ENTERPRISE) {
             groupManager = false;
             fullAccess = false;
+            permissions.removeIf(code -> Arrays.stream(Permission.values())
+                    .anyMatch(p -> p.enterpriseWide() && p.name().equals(code)));
         }
     }
 
@@ -118,6 +123,11 @@ public class RoleEditBacking implements Serializable {
             Feedback.fieldError("role-form:permissions", "Tick at least one permission.");
             return;
         }
+        if (scope == RoleScope.SUB_ACCOUNT && selected().stream().anyMatch(Permission::enterpriseWide)) {
+            Feedback.fieldError("role-form:permissions", "A sub-account role cannot grant enterprise-wide permissions: "
+                    + "make it an enterprise role, or leave them out.");
+            return;
+        }
         RoleInput input = new RoleInput(name == null ? "" : name.trim(), scope, selected(),
                 groupManager && scope == RoleScope.ENTERPRISE, fullAccess && scope == RoleScope.ENTERPRISE);
         RoleDefinition saved = Feedback.attempt("role-form:name",
@@ -135,9 +145,10 @@ public class RoleEditBacking implements Serializable {
         }
     }
 
-    /** The permissions to tick, enterprise-wide ones first, with their weights. */
+    /** The enterprise-wide permissions to tick, with their weights: enterprise roles only. */
     public List<Permission> getEnterprisePermissions() {
-        return Arrays.stream(Permission.values()).filter(Permission::enterpriseWide).toList();
+        return scope == RoleScope.ENTERPRISE
+                ? Arrays.stream(Permission.values()).filter(Permission::enterpriseWide).toList() : List.of();
     }
 
     public List<Permission> getSubAccountPermissions() {
