@@ -45,7 +45,9 @@ class TableOwnershipTest {
             Map.entry("app_role_permission", Set.of("access/RoleRepository")),
             Map.entry("remap_job", Set.of("remap/RemapJobRepository", "remap/RemapJob")),
             Map.entry("operator_token", Set.of("operators/OperatorTokenRepository", "operators/OperatorToken")),
-            Map.entry("license_request", Set.of("licensing/LicenseRequestRepository", "licensing/LicenseRequest"))));
+            Map.entry("license_request", Set.of("licensing/LicenseRequestRepository", "licensing/LicenseRequest")),
+            Map.entry("effective_role_change", Set.of("access/RoleHistoryRepository")),
+            Map.entry("audit_event_subject", Set.of("audit/AuditRepository", "audit/AuditEventSubject"))));
 
     /** JPQL entity names: only their own room's repository (or a filter mapping) queries them. */
     private static final Map<String, Set<String>> ENTITIES = Map.ofEntries(
@@ -59,7 +61,8 @@ class TableOwnershipTest {
             Map.entry("SubAccount", Set.of("access/SubAccountRepository")),
             Map.entry("AuditEvent", Set.of("audit/AuditRepository")),
             Map.entry("OperatorToken", Set.of("operators/OperatorTokenRepository")),
-            Map.entry("LicenseRequest", Set.of("licensing/LicenseRequestRepository")));
+            Map.entry("LicenseRequest", Set.of("licensing/LicenseRequestRepository")),
+            Map.entry("AuditEventSubject", Set.of("audit/AuditRepository")));
 
     private static final Pattern LITERAL = Pattern.compile("\"((?:\\\\.|[^\"\\\\])*)\"");
     private static final Path MAIN = Path.of("src", "main", "java", "com", "rollcall");

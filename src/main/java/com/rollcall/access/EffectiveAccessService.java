@@ -44,6 +44,9 @@ public class EffectiveAccessService {
     @Inject
     private SubAccountRepository subAccounts;
 
+    @Inject
+    private RoleHistoryRepository history;
+
     /**
      * A user's effective role per sub-account (and at the enterprise level), from the mappings of every
      * group they belong to, with each candidate, its groups and score, and the rule that decided.
@@ -66,8 +69,29 @@ public class EffectiveAccessService {
         });
         List<SubAccount> all = subAccounts.list(enterpriseId);
         EffectiveRoles resolved = EffectiveRoleResolver.resolve(candidates, all.stream().map(SubAccount::id).toList());
+        Map<Long, String> subAccountNames = new java.util.HashMap<>();
+        all.forEach(s -> subAccountNames.put(s.id(), s.name()));
+        List<EffectiveAccessView.HistoryEntry> history = this.history.ofUser(enterpriseId, user.id(), HISTORY_SHOWN).stream()
+                .map(r -> new EffectiveAccessView.HistoryEntry(r.changedAt(), where(r.scope(), subAccountNames), r.before(),
+                        r.after(), r.cause(), r.actorType(), r.actorName(), r.requestId(), r.remapJobId()))
+                .toList();
         return new EffectiveAccessView(userScimId, EffectiveAccessView.Level.of(resolved.enterpriseLevel(), null),
-                all.stream().map(s -> EffectiveAccessView.Level.of(resolved.in(s.id()), SubAccountView.of(s))).toList());
+                all.stream().map(s -> EffectiveAccessView.Level.of(resolved.in(s.id()), SubAccountView.of(s))).toList(),
+                history);
+    }
+
+    /** How many role changes the effective-access view shows, newest first. */
+    public static final int HISTORY_SHOWN = 50;
+
+    /** A stored scope in words: the enterprise level, a sub-account, or every sub-account without its own mapping. */
+    static String where(long scope, Map<Long, String> subAccountNames) {
+        if (scope == EffectiveRoleRepository.ENTERPRISE_LEVEL) {
+            return "at the enterprise level";
+        }
+        if (scope == EffectiveRoleRepository.INHERITED) {
+            return "in every sub-account without its own mapping";
+        }
+        return "in " + subAccountNames.getOrDefault(scope, "a deleted sub-account (" + scope + ")");
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.rollcall.access;
 
+import com.rollcall.platform.rest.JsonFields;
 import com.rollcall.roles.ConsideredCandidate;
 import com.rollcall.roles.Resolution;
 import com.rollcall.roles.RoleDefinition;
@@ -8,6 +9,8 @@ import com.rollcall.scim.json.ScimJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,9 +22,29 @@ import java.util.List;
  * @param enterpriseLevel the enterprise-level resolution
  * @param subAccounts     one resolution per sub-account of the enterprise
  */
-public record EffectiveAccessView(String userId, Level enterpriseLevel, List<Level> subAccounts) {
+public record EffectiveAccessView(String userId, Level enterpriseLevel, List<Level> subAccounts,
+        List<HistoryEntry> history) {
     public EffectiveAccessView {
         subAccounts = List.copyOf(subAccounts);
+        history = List.copyOf(history);
+    }
+
+    /**
+     * One change of the user's effective role, newest first: where, before → after (null: no role), what caused it
+     * (in words; the request id links it to the audit events of the same request, the remap job to its job).
+     */
+    public record HistoryEntry(Instant changedAt, String where, String before, String after, String cause,
+            String actorType, String actorName, String requestId, Long remapJobId) implements Serializable {
+        JsonObject toJson() {
+            JsonObjectBuilder json = ScimJson.object().add("changedAt", changedAt.toString()).add("where", where);
+            JsonFields.addOrNull(json, "before", before);
+            JsonFields.addOrNull(json, "after", after);
+            json.add("cause", cause).add("actorType", actorType);
+            JsonFields.addOrNull(json, "actorName", actorName);
+            JsonFields.addOrNull(json, "requestId", requestId);
+            JsonFields.addOrNull(json, "remapJobId", remapJobId);
+            return json.build();
+        }
     }
 
     /**
@@ -99,11 +122,13 @@ public record EffectiveAccessView(String userId, Level enterpriseLevel, List<Lev
         }
     }
 
-    /** The admin API's form: {@code {userId, enterpriseLevel, subAccounts: [{...level, subAccount}]}}. */
+    /** The admin API's form: {@code {userId, enterpriseLevel, subAccounts: [{...level, subAccount}], history}}. */
     public JsonObject toJson() {
         JsonArrayBuilder list = ScimJson.array();
         subAccounts.forEach(level -> list.add(level.toJson()));
+        JsonArrayBuilder changes = ScimJson.array();
+        history.forEach(entry -> changes.add(entry.toJson()));
         return ScimJson.object().add("userId", userId).add("enterpriseLevel", enterpriseLevel.toJson())
-                .add("subAccounts", list).build();
+                .add("subAccounts", list).add("history", changes).build();
     }
 }

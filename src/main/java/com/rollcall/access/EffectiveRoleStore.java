@@ -17,6 +17,7 @@ import com.rollcall.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,6 +70,9 @@ public class EffectiveRoleStore {
     @Inject
     private LicenseGuard seats;
 
+    @Inject
+    private RoleHistoryRepository history;
+
     /** What a recomputation did. */
     public record Outcome(int users, int changed, int seatsTaken, int seatsFreed, int unlicensed) {
         static final Outcome NONE = new Outcome(0, 0, 0, 0, 0);
@@ -100,7 +104,7 @@ public class EffectiveRoleStore {
      * the caller's change back; otherwise (background jobs) users beyond the limit stay without a seat and
      * are counted as unlicensed.
      */
-    public Outcome recompute(Actor actor, Collection<Long> userIds, boolean allOrNothing) {
+    public Outcome recompute(Actor actor, Collection<Long> userIds, boolean allOrNothing, RoleChangeCause cause) {
         Outcome outcome = Outcome.NONE;
         if (userIds.isEmpty()) {
             return outcome;
@@ -108,13 +112,13 @@ public class EffectiveRoleStore {
         long enterpriseId = actor.enterpriseId();
         Map<Long, RoleDefinition> roleById = roles(enterpriseId);
         for (List<Long> chunk : chunks(userIds)) {
-            outcome = outcome.plus(recomputeChunk(actor, chunk, roleById, allOrNothing));
+            outcome = outcome.plus(recomputeChunk(actor, chunk, roleById, allOrNothing, cause));
         }
         return outcome;
     }
 
     private Outcome recomputeChunk(Actor actor, List<Long> userIds, Map<Long, RoleDefinition> roleById,
-            boolean allOrNothing) {
+            boolean allOrNothing, RoleChangeCause cause) {
         long enterpriseId = actor.enterpriseId();
         List<UserRepository.SeatState> states = users.seatStatesForUpdate(enterpriseId, userIds);
         if (states.isEmpty()) {
@@ -147,7 +151,9 @@ public class EffectiveRoleStore {
                 toFree.add(user.id());
             }
         }
-        effectiveRoles.replace(enterpriseId, changed, rows, Clock.now());
+        Instant now = Clock.now();
+        effectiveRoles.replace(enterpriseId, changed, rows, now);
+        history.record(enterpriseId, changes(changed, stored, rows, roleById), actor, cause, now);
         users.setLicenseExempt(enterpriseId, becameExempt, true);
         users.setLicenseExempt(enterpriseId, becameConsuming, false);
         int taken = seats.adjustSeats(enterpriseId, toFree.size(), toTake.size(), actor.requestId(), allOrNothing);
@@ -178,6 +184,34 @@ public class EffectiveRoleStore {
         }
         put(wanted, EffectiveRoleRepository.INHERITED, resolved.in(EffectiveRoleRepository.INHERITED));
         return wanted;
+    }
+
+    /** Per changed user, each scope whose winner changed, with the role names before and after. */
+    static List<RoleHistoryRepository.Change> changes(List<Long> changed, Map<Long, Map<Long, Winner>> stored,
+            Map<Long, Map<Long, Winner>> wanted, Map<Long, RoleDefinition> roleById) {
+        List<RoleHistoryRepository.Change> changes = new ArrayList<>();
+        for (Long user : changed) {
+            Map<Long, Winner> before = stored.getOrDefault(user, Map.of());
+            Map<Long, Winner> after = wanted.getOrDefault(user, Map.of());
+            TreeSet<Long> scopes = new TreeSet<>(before.keySet());
+            scopes.addAll(after.keySet());
+            for (Long scope : scopes) {
+                Long b = before.containsKey(scope) ? before.get(scope).roleId() : null;
+                Long a = after.containsKey(scope) ? after.get(scope).roleId() : null;
+                if (!Objects.equals(a, b)) {
+                    changes.add(new RoleHistoryRepository.Change(user, scope, name(roleById, b), name(roleById, a)));
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static String name(Map<Long, RoleDefinition> roleById, Long roleId) {
+        if (roleId == null) {
+            return null;
+        }
+        RoleDefinition role = roleById.get(roleId);
+        return role == null ? "role " + roleId : role.name();
     }
 
     /**

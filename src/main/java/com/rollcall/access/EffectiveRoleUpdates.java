@@ -1,9 +1,9 @@
 package com.rollcall.access;
 
-import com.rollcall.platform.security.Actor;
 import com.rollcall.groups.GroupRepository;
 import com.rollcall.groups.MembershipEffects;
 import com.rollcall.groups.UserGroup;
+import com.rollcall.platform.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -83,7 +83,8 @@ public class EffectiveRoleUpdates implements MembershipEffects {
 
         @Override
         public void apply() {
-            store.recompute(actor, touched, true);
+            store.recompute(actor, touched, true, RoleChangeCause.of("membership of group '" + group.displayName()
+                    + "' changed"));
             if (leavingInBackground > 0) {
                 jobs.enqueueHolders(actor, group, "All " + leavingInBackground + " members left the mapped group '"
                         + group.displayName() + "'");

@@ -141,7 +141,7 @@ public class MappingService {
             return new MappingChange(mappingId, jobs.enqueueGroup(actor, group, reason), 0);
         }
         List<Long> members = groups.userIds(actor.enterpriseId(), group.id());
-        return new MappingChange(mappingId, null, store.recompute(actor, members, true).changed());
+        return new MappingChange(mappingId, null, store.recompute(actor, members, true, RoleChangeCause.of(reason)).changed());
     }
 
     /**
@@ -208,7 +208,7 @@ public class MappingService {
                     Long a = after.containsKey(scope) ? after.get(scope).roleId() : null;
                     if (!Objects.equals(a, b) && listed.size() < MappingPreview.LISTED) {
                         listedUsers.add(user);
-                        listed.add(new String[] {where(scope, subAccountNames), b == null ? null : byId.get(b).name(),
+                        listed.add(new String[] {EffectiveAccessService.where(scope, subAccountNames), b == null ? null : byId.get(b).name(),
                                 a == null ? null : byId.get(a).name()});
                     }
                 }
@@ -228,16 +228,6 @@ public class MappingService {
         Set<Long> all = new HashSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static String where(long scope, Map<Long, String> subAccountNames) {
-        if (scope == EffectiveRoleRepository.ENTERPRISE_LEVEL) {
-            return "at the enterprise level";
-        }
-        if (scope == EffectiveRoleRepository.INHERITED) {
-            return "in every sub-account without its own mapping";
-        }
-        return "in " + subAccountNames.getOrDefault(scope, "sub-account " + scope);
     }
 
     private int seatsFree(long enterpriseId) {

@@ -88,7 +88,7 @@ public class RoleService {
         roles.replacePermissions(roleId, input.permissions());
         RoleDefinition after = roles.find(enterpriseId, roleId).orElseThrow();
         if (inline) {
-            effectiveRoles.recompute(actor, affected, true);
+            effectiveRoles.recompute(actor, affected, true, RoleChangeCause.of("role '" + after.name() + "' edited"));
         } else {
             jobs.enqueueHolders(actor, null, "Role '" + after.name() + "' edited");
         }

@@ -1,5 +1,6 @@
 package com.rollcall.audit;
 
+import com.rollcall.platform.persistence.Columns;
 import com.rollcall.platform.persistence.NativeSql;
 import com.rollcall.platform.persistence.UtcInstantConverter;
 import com.rollcall.platform.security.Actor;
@@ -32,6 +33,31 @@ public class AuditRepository {
     private EntityManager em;
 
     /** One event, on the caller transaction's connection (no entity registered, flushed or fetched). */
+    /** Inserts an event and answers its id (the transaction's connection's last generated key). */
+    long insertReturningId(Long enterpriseId, Instant occurredAt, String actorType, String actorId, String actorName,
+            String address, String requestId, String action, String resourceType, String resourceId, String resourceName,
+            String before, String after) {
+        insert(enterpriseId, occurredAt, actorType, actorId, actorName, address, requestId, action, resourceType, resourceId,
+                resourceName, before, after);
+        return Columns.number(NativeSql.query(em, "SELECT LAST_INSERT_ID()", List.of()).get(0)[0]);
+    }
+
+    /** The users an event concerns besides its resource (each once). */
+    void addSubjects(long eventId, long enterpriseId, java.util.Collection<String> subjectIds) {
+        List<String> ids = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(subjectIds));
+        for (List<String> chunk : NativeSql.chunks(ids)) {
+            StringBuilder sql = new StringBuilder("INSERT INTO audit_event_subject (event_id, enterprise_id, subject_id) VALUES ");
+            List<Object> parameters = new java.util.ArrayList<>(chunk.size() * 3);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(?,?,?)");
+                parameters.add(eventId);
+                parameters.add(enterpriseId);
+                parameters.add(chunk.get(i));
+            }
+            NativeSql.update(em, sql.toString(), parameters);
+        }
+    }
+
     void insert(Long enterpriseId, Instant occurredAt, String actorType, String actorId, String actorName,
             String callerAddress, String requestId, String action, String resourceType, String resourceId,
             String resourceName, String before, String after) {
@@ -51,6 +77,8 @@ public class AuditRepository {
         condition(where, parameters, "e.action = :action", "action", q.action());
         condition(where, parameters, "e.resourceType = :resourceType", "resourceType", q.resourceType());
         condition(where, parameters, "e.resourceId = :resourceId", "resourceId", q.resourceId());
+        condition(where, parameters, "((e.resourceType = 'User' AND e.resourceId = :userId) OR e.id IN (SELECT s.eventId "
+                + "FROM AuditEventSubject s WHERE s.enterpriseId = :enterprise AND s.subjectId = :userId))", "userId", q.userId());
 
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
         parameters.forEach(count::setParameter);

@@ -42,11 +42,13 @@ public class AuditResource {
     public JsonObject query(
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
-            @Parameter(description = "API_CLIENT, CONSOLE_USER or SYSTEM") @QueryParam("actorType") String actorType,
+            @Parameter(description = "API_CLIENT, CONSOLE_USER, SYSTEM or OPERATOR") @QueryParam("actorType") String actorType,
             @QueryParam("actorId") String actorId,
             @Parameter(description = "e.g. USER_CREATED, API_CLIENT_REVOKED") @QueryParam("action") String action,
             @Parameter(description = "e.g. User, Group, ApiClient") @QueryParam("resourceType") String resourceType,
             @QueryParam("resourceId") String resourceId,
+            @Parameter(description = "a user's SCIM id: the user's own events and the membership changes that added or "
+                    + "removed them") @QueryParam("userId") String userId,
             @Parameter(description = "1-based, default 1") @QueryParam("startIndex") String startIndex,
             @Parameter(description = "page size, default 50, at most 500 (larger values are capped)") @QueryParam("count") String count) {
         Instant fromTime = AdminInput.instant(from, "from");
@@ -56,7 +58,7 @@ public class AuditResource {
         }
         AuditQuery query = new AuditQuery(fromTime, toTime, actorType(actorType), text(actorId, "actorId"),
                 text(action, "action"), text(resourceType, "resourceType"), text(resourceId, "resourceId"),
-                AdminInput.integer(startIndex, "startIndex", 1, 1, Integer.MAX_VALUE),
+                text(userId, "userId"), AdminInput.integer(startIndex, "startIndex", 1, 1, Integer.MAX_VALUE),
                 Math.min(AdminInput.integer(count, "count", DEFAULT_COUNT, 0, Integer.MAX_VALUE), MAX_COUNT));
         AuditPage page = audit.query(requestInfo.enterpriseId(), query);
         return JsonPage.of(page.totalResults(), page.startIndex(), "events", page.events(), AuditEventView::toJson);

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Records audit events inside the caller's transaction (MANDATORY): the event commits with the change
@@ -19,10 +21,31 @@ public class AuditTrail {
     @Inject
     private AuditRepository events;
 
+    /** How many users one event names as its subjects (a membership change of more names the first ones). */
+    public static final int MAX_SUBJECTS = 1_000;
+
     public void record(Actor actor, String action, String resourceType, String resourceId, String resourceName,
             JsonObject before, JsonObject after) {
-        events.insert(actor.enterpriseId() == Actor.NO_ENTERPRISE ? null : actor.enterpriseId(), Clock.now(), actor.type().name(), actor.id(), actor.name(), actor.address(),
-                actor.requestId(), action, resourceType, resourceId, resourceName,
-                before == null ? null : before.toString(), after == null ? null : after.toString());
+        record(actor, action, resourceType, resourceId, resourceName, before, after, List.of());
+    }
+
+    /**
+     * Records an event that also concerns these users (SCIM ids; the members a group change added or removed, the
+     * first {@link #MAX_SUBJECTS}): the audit log filtered by one of them finds it. States are bounded
+     * ({@link AuditStates}).
+     */
+    public void record(Actor actor, String action, String resourceType, String resourceId, String resourceName,
+            JsonObject before, JsonObject after, Collection<String> subjectIds) {
+        Long enterpriseId = actor.enterpriseId() == Actor.NO_ENTERPRISE ? null : actor.enterpriseId();
+        if (subjectIds.isEmpty() || enterpriseId == null) {
+            events.insert(enterpriseId, Clock.now(), actor.type().name(), actor.id(), actor.name(), actor.address(),
+                    actor.requestId(), action, resourceType, resourceId, resourceName, AuditStates.bounded(before),
+                    AuditStates.bounded(after));
+            return;
+        }
+        long eventId = events.insertReturningId(enterpriseId, Clock.now(), actor.type().name(), actor.id(), actor.name(),
+                actor.address(), actor.requestId(), action, resourceType, resourceId, resourceName,
+                AuditStates.bounded(before), AuditStates.bounded(after));
+        events.addSubjects(eventId, enterpriseId, subjectIds.stream().limit(MAX_SUBJECTS).toList());
     }
 }

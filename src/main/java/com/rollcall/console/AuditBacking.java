@@ -56,6 +56,7 @@ public class AuditBacking implements Serializable {
     private String action;
     private String resourceType;
     private String resourceId;
+    private String userId;
     private AuditQuery query = emptyQuery();
     private List<Entry> entries = List.of();
 
@@ -75,8 +76,8 @@ public class AuditBacking implements Serializable {
             return;
         }
         query = new AuditQuery(fromTime, toTime, blank(actorType) ? null : Actor.ActorType.valueOf(actorType),
-                trim(actorId), blank(action) ? null : action, blank(resourceType) ? null : resourceType, trim(resourceId), 1,
-                PAGE_SIZE);
+                trim(actorId), blank(action) ? null : action, blank(resourceType) ? null : resourceType, trim(resourceId),
+                trim(userId), 1, PAGE_SIZE);
         pager.reset();
         reload();
     }
@@ -84,7 +85,7 @@ public class AuditBacking implements Serializable {
     void reload() {
         AuditQuery q = query;
         AuditPage page = audit.query(session.enterpriseId(), new AuditQuery(q.from(), q.to(), q.actorType(), q.actorId(),
-                q.action(), q.resourceType(), q.resourceId(), pager.start(), pager.size()));
+                q.action(), q.resourceType(), q.resourceId(), q.userId(), pager.start(), pager.size()));
         pager.total(page.totalResults());
         entries = page.events().stream().map(e -> new Entry(e, AuditChanges.of(e.before(), e.after()))).toList();
     }
@@ -111,7 +112,7 @@ public class AuditBacking implements Serializable {
     }
 
     private static AuditQuery emptyQuery() {
-        return new AuditQuery(null, null, null, null, null, null, null, 1, PAGE_SIZE);
+        return new AuditQuery(null, null, null, null, null, null, null, null, 1, PAGE_SIZE);
     }
 
     private static boolean blank(String s) {
@@ -149,4 +150,6 @@ public class AuditBacking implements Serializable {
     public void setResourceType(String resourceType) { this.resourceType = resourceType; }
     public String getResourceId() { return resourceId; }
     public void setResourceId(String resourceId) { this.resourceId = resourceId; }
+    public String getUserId() { return userId; }
+    public void setUserId(String userId) { this.userId = userId; }
 }

@@ -65,6 +65,7 @@ public class EffectiveAccessBacking implements Serializable {
     private MemberRow subject;
     private LevelView enterpriseLevel;
     private List<LevelView> subAccounts = List.of();
+    private List<EffectiveAccessView.HistoryEntry> history = List.of();
     private String query;
     private List<MemberRow> matches;
 
@@ -82,6 +83,7 @@ public class EffectiveAccessBacking implements Serializable {
             return;
         }
         enterpriseLevel = level("Enterprise level", view.enterpriseLevel());
+        history = view.history();
         subAccounts = view.subAccounts().stream().map(l -> level(l.subAccount().name(), l)).toList();
     }
 
@@ -119,6 +121,7 @@ public class EffectiveAccessBacking implements Serializable {
     public MemberRow getSubject() { return subject; }
     public LevelView getEnterpriseLevel() { return enterpriseLevel; }
     public List<LevelView> getSubAccounts() { return subAccounts; }
+    public List<EffectiveAccessView.HistoryEntry> getHistory() { return history; }
     public String getQuery() { return query; }
     public void setQuery(String query) { this.query = query; }
     public List<MemberRow> getMatches() { return matches; }

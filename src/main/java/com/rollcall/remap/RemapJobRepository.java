@@ -22,7 +22,8 @@ public class RemapJobRepository {
     private EntityManager em;
 
     /** What running a job needs of it. */
-    record JobState(long enterpriseId, String kind, Long groupId, long cursor, String status, String claimedBy, long changed) {
+    record JobState(long enterpriseId, String kind, Long groupId, long cursor, String status, String claimedBy, long changed,
+            String reason) {
     }
 
     long add(RemapJob job) {
@@ -60,10 +61,10 @@ public class RemapJobRepository {
 
     /** The job, its row locked until commit. */
     Optional<JobState> lock(long jobId) {
-        return NativeSql.query(em, "SELECT enterprise_id, kind, group_id, cursor_user_id, status, claimed_by, changed "
+        return NativeSql.query(em, "SELECT enterprise_id, kind, group_id, cursor_user_id, status, claimed_by, changed, reason "
                 + "FROM remap_job WHERE id = ? FOR UPDATE", List.of(jobId)).stream().findFirst()
                 .map(c -> new JobState(Columns.number(c[0]), (String) c[1], Columns.nullableNumber(c[2]), Columns.number(c[3]),
-                        (String) c[4], (String) c[5], Columns.number(c[6])));
+                        (String) c[4], (String) c[5], Columns.number(c[6]), (String) c[7]));
     }
 
     void advance(long jobId, long cursor, int processed, int changed, int unlicensed, Instant at) {

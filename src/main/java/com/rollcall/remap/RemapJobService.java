@@ -4,6 +4,7 @@ import com.rollcall.access.EffectiveRoleRepository;
 import com.rollcall.access.EffectiveRoleStore;
 import com.rollcall.access.RemapJobView;
 import com.rollcall.access.RemapQueue;
+import com.rollcall.access.RoleChangeCause;
 import com.rollcall.groups.GroupRepository;
 import com.rollcall.groups.UserGroup;
 import com.rollcall.platform.persistence.Clock;
@@ -148,7 +149,7 @@ public class RemapJobService implements RemapQueue {
             return false;
         }
         EffectiveRoleStore.Outcome outcome = store.recompute(Actor.system(enterpriseId, "Remap job " + jobId), userIds,
-                false);
+                false, new RoleChangeCause("remap job " + jobId + ": " + job.reason(), jobId));
         jobs.advance(jobId, userIds.get(userIds.size() - 1), userIds.size(), outcome.changed(), outcome.unlicensed(), now);
         return true;
     }

@@ -19,7 +19,7 @@ class EffectiveAccessJsonTest {
     private static EffectiveAccessView view(List<Candidate> candidates, List<SubAccountView> subAccounts) {
         EffectiveRoles resolved = EffectiveRoleResolver.resolve(candidates, subAccounts.stream().map(SubAccountView::id).toList());
         return new EffectiveAccessView("u1", EffectiveAccessView.Level.of(resolved.enterpriseLevel(), null),
-                subAccounts.stream().map(s -> EffectiveAccessView.Level.of(resolved.in(s.id()), s)).toList());
+                subAccounts.stream().map(s -> EffectiveAccessView.Level.of(resolved.in(s.id()), s)).toList(), List.of());
     }
 
     @Test
@@ -44,7 +44,7 @@ class EffectiveAccessJsonTest {
                 + "\"groups\":[\"Readers EMEA\"],\"explicit\":true,\"setAside\":false,\"asideBecause\":null},"
                 + "{\"role\":" + enterpriseAdmin + ",\"score\":960,\"groups\":[\"Admins\"],\"explicit\":false,\"setAside\":true,"
                 + "\"asideBecause\":\"EXPLICIT_TAKES_PRECEDENCE\"}],"
-                + "\"subAccount\":{\"id\":1,\"name\":\"EMEA\"}}]}", view.toJson().toString());
+                + "\"subAccount\":{\"id\":1,\"name\":\"EMEA\"}}],\"history\":[]}", view.toJson().toString());
     }
 
     @Test
@@ -54,6 +54,22 @@ class EffectiveAccessJsonTest {
                 + "\"No role: none of the user's groups maps a role at the enterprise level.\",\"candidates\":[]},"
                 + "\"subAccounts\":[{\"role\":null,\"rule\":\"NO_CANDIDATE\",\"explanation\":"
                 + "\"No role: none of the user's groups maps a role in this sub-account.\",\"candidates\":[],"
-                + "\"subAccount\":{\"id\":1,\"name\":\"EMEA\"}}]}", view.toJson().toString());
+                + "\"subAccount\":{\"id\":1,\"name\":\"EMEA\"}}],\"history\":[]}", view.toJson().toString());
+    }
+
+    @Test
+    void theRoleHistorySaysWhereWhatAndWhy() {
+        EffectiveAccessView view = new EffectiveAccessView("u1", EffectiveAccessView.Level.of(
+                EffectiveRoleResolver.resolve(List.of(), List.of()).enterpriseLevel(), null), List.of(), List.of(
+                new EffectiveAccessView.HistoryEntry(java.time.Instant.parse("2026-12-05T10:00:00Z"), "in EMEA", "Editor", null,
+                        "membership of group 'Writers' changed", "API_CLIENT", "Entra", "req-1", null),
+                new EffectiveAccessView.HistoryEntry(java.time.Instant.parse("2026-12-04T10:00:00Z"), "at the enterprise level",
+                        null, "Enterprise Admin", "remap job 7: Mapping added", "SYSTEM", "Remap job 7", null, 7L)));
+        assertEquals("[{\"changedAt\":\"2026-12-05T10:00:00Z\",\"where\":\"in EMEA\",\"before\":\"Editor\",\"after\":null,"
+                + "\"cause\":\"membership of group 'Writers' changed\",\"actorType\":\"API_CLIENT\",\"actorName\":\"Entra\","
+                + "\"requestId\":\"req-1\",\"remapJobId\":null},{\"changedAt\":\"2026-12-04T10:00:00Z\",\"where\":"
+                + "\"at the enterprise level\",\"before\":null,\"after\":\"Enterprise Admin\",\"cause\":\"remap job 7: "
+                + "Mapping added\",\"actorType\":\"SYSTEM\",\"actorName\":\"Remap job 7\",\"requestId\":null,"
+                + "\"remapJobId\":7}]", view.toJson().getJsonArray("history").toString());
     }
 }

@@ -157,6 +157,16 @@ class EffectiveRolesIT {
         JsonObject inRetail = in(access, "Retail");
         assertTrue(inRetail.isNull("role"), "nothing is inherited into Retail: " + inRetail);
         assertEquals("NOTHING_INHERITED", inRetail.getString("rule"));
+        // the role history says what changed where, and why, newest first
+        JsonObject latest = access.getJsonArray("history").getJsonObject(0);
+        assertEquals("in EMEA", latest.getString("where"), access.getJsonArray("history").toString());
+        assertTrue(latest.isNull("before"));
+        assertEquals("Contributor", latest.getString("after"));
+        assertEquals("membership of group 'Writers' changed", latest.getString("cause"));
+        assertEquals("API_CLIENT", latest.getString("actorType"));
+        JsonObject first = access.getJsonArray("history").getJsonObject(1);
+        assertEquals("at the enterprise level", first.getString("where"));
+        assertEquals("Enterprise Integrations Manager", first.getString("after"));
         assertEquals(1, TestTenants.number("SELECT seats_used FROM license_counter WHERE enterprise_id = ?",
                 other.enterpriseId()), "a Contributor needs a license");
         assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM user_account WHERE scim_id = ? AND holds_seat "
