@@ -75,6 +75,23 @@ public class LicenseGuard {
         return taken;
     }
 
+    /**
+     * Refuses up front, with the 403 of a create, a change that would make {@code toTake} more users need a license
+     * while freeing {@code toFree}, when the licenses free now cannot cover it (a mapping change of a large group,
+     * before its background job is queued). Nothing is taken: the job takes the seats as it goes. The counter stays
+     * locked until the commit, so concurrent changes queue behind this check.
+     */
+    public void requireRoom(long enterpriseId, int toTake, int toFree, String requestId) {
+        LicenseRepository.Seats seats = lockedSeats(enterpriseId);
+        int room = Math.max(0, seats.limit() - seats.used());
+        if (toTake - toFree > room) {
+            recordAfterRollback(enterpriseId, requestId);
+            throw ScimException.forbidden("The license limit is reached: " + seats.used() + " of " + seats.limit()
+                    + " licenses are in use and this change would make " + (toTake - toFree) + " more user(s) consume one. "
+                    + "Deactivate users or add licenses, then retry.");
+        }
+    }
+
     /** Seats used and allowed, and the refusals so far. */
     public LicenseUsage usage(long enterpriseId) {
         Optional<LicenseCounter> counter = licenses.counter(enterpriseId);

@@ -217,6 +217,17 @@ public class UserRepository {
                 .toList();
     }
 
+    /** How many of these users are active and live but hold no seat (exempt, or left without one by a job). */
+    public long activeWithoutSeat(long enterpriseId, Collection<Long> userIds) {
+        long count = 0;
+        for (List<Long> chunk : NativeSql.chunks(new java.util.TreeSet<>(userIds))) {
+            count += Columns.number(NativeSql.query(em, "SELECT COUNT(*) FROM user_account WHERE enterprise_id = ? AND id IN "
+                    + NativeSql.placeholders(chunk.size()) + " AND active AND deleted_at IS NULL AND NOT holds_seat",
+                    NativeSql.parameters(chunk, enterpriseId)).get(0)[0]);
+        }
+        return count;
+    }
+
     /** These users' seat states as they are now (no lock: a preview), at most {@link NativeSql#CHUNK} ids. */
     public List<SeatState> seatStates(long enterpriseId, List<Long> userIds) {
         return NativeSql.query(em, "SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, holds_seat, "
