@@ -1,6 +1,7 @@
 package com.rollcall.apiclients;
 
 import com.rollcall.platform.rest.ErrorResponses;
+import com.rollcall.platform.rest.RequestBudgets;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.message.ScimException;
@@ -31,6 +32,9 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     private TokenCache cache;
 
+    @Inject
+    private RequestBudgets budgets;
+
     protected BearerTokenFilter(ApiScope requiredScope) {
         this.requiredScope = requiredScope;
     }
@@ -51,6 +55,12 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
         if (caller.get().enterpriseSuspended()) {
             request.abortWith(reject(ScimException.forbidden("This enterprise is suspended by the operator of Rollcall: "
                     + "its SCIM and admin APIs refuse every call until it is resumed. Nothing has been deleted.")));
+            return;
+        }
+        long wait = budgets.api(caller.get().enterpriseId());
+        if (wait > 0) {
+            request.abortWith(reject(ScimException.tooManyRequests("This enterprise is over its request budget on this "
+                    + "server; retry after " + wait + " second(s).", wait)));
             return;
         }
         if (!caller.get().may(requiredScope)) {

@@ -62,6 +62,12 @@ public class ScimException extends RuntimeException {
     public static ScimException payloadTooLarge(String detail) { return new ScimException(413, ScimErrorType.NONE, detail); }
     public static ScimException conflict(String detail) { return new ScimException(409, ScimErrorType.NONE, detail); }
 
+    /** 429: the caller is over its request budget; {@code Retry-After} says when to come back (whole seconds). */
+    public static ScimException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ScimException(429, ScimErrorType.NONE, detail,
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+    }
+
     public static ScimException unauthorized(String detail) {
         return new ScimException(401, ScimErrorType.NONE, detail, Map.of("WWW-Authenticate", "Bearer realm=\"rollcall\""));
     }

@@ -1,0 +1,63 @@
+package com.rollcall.platform.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollcall.testing.JsonClient;
+import com.rollcall.testing.Parallel;
+import com.rollcall.testing.RollcallServer;
+import com.rollcall.testing.ScimClient;
+import com.rollcall.testing.ServerProcess;
+import com.rollcall.testing.Tenant;
+import com.rollcall.testing.TestDatabase;
+import com.rollcall.testing.TestTenants;
+import jakarta.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Per-enterprise request budgets on a server started with a tiny one (5 a second, bursts of 10): a flood from one
+ * enterprise gets 429 with Retry-After and the API's own error body, while another enterprise on the same server is
+ * served as usual. (The budget's effect on latency is measured by scripts/bench.sh, not here.)
+ */
+@ExtendWith(RollcallServer.class)
+class RequestBudgetIT {
+    @Test
+    void oneEnterprisesFloodIsRefusedWhileAnotherIsServed() {
+        Map<String, String> env = new HashMap<>(TestDatabase.serverEnvironment("budget"));
+        env.put("ROLLCALL_BUDGET_API_PERSECOND", "5");
+        env.put("ROLLCALL_BUDGET_API_BURST", "10");
+        Tenant noisy = TestTenants.create("Budget noisy");
+        Tenant quiet = TestTenants.create("Budget quiet");
+        try (ServerProcess server = ServerProcess.start("budget-instance", env)) {
+            ScimClient flood = new ScimClient(server.scimUrl(), noisy.token());
+            List<ScimClient.Response> answers = Parallel.together(40, i -> flood.get("Users?count=1"));
+            List<ScimClient.Response> refused = answers.stream().filter(r -> r.status() == 429).toList();
+            assertTrue(refused.size() >= 20, "a burst of 10 then 5 a second: most of 40 at once are refused; "
+                    + answers.stream().map(ScimClient.Response::status).toList());
+            ScimClient.Response one = refused.get(0);
+            assertTrue(one.contentType().startsWith("application/scim+json"), one.toString());
+            JsonObject error = one.json();
+            assertEquals("429", error.getString("status"));
+            assertTrue(error.getJsonArray("schemas").getString(0).endsWith(":Error"), error.toString());
+            assertTrue(error.getString("detail").contains("request budget"), error.toString());
+            long retryAfter = Long.parseLong(one.header("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
+
+            ScimClient calm = new ScimClient(server.scimUrl(), quiet.token());
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, calm.get("Users?count=1").status(), "the other enterprise is served as usual");
+            }
+            JsonClient admin = new JsonClient(server.baseUrl() + "api/admin/v1/", noisy.token());
+            List<ScimClient.Response> adminAnswers = Parallel.together(20, i -> admin.get("settings"));
+            ScimClient.Response adminRefused = adminAnswers.stream().filter(r -> r.status() == 429).findFirst()
+                    .orElseThrow(() -> new AssertionError("the admin API shares the budget: " + adminAnswers.stream()
+                            .map(ScimClient.Response::status).toList()));
+            JsonClient.assertError(adminRefused, 429, "too_many_requests");
+            assertTrue(adminRefused.header("Retry-After").isPresent());
+        }
+    }
+}
