@@ -17,12 +17,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** /login.xhtml: form login through Jakarta Security. A failure says only that it failed. */
+/**
+ * /login.xhtml: form login through Jakarta Security. A failure says only that it failed (or that the address must
+ * wait, the server is busy, or the enterprise is suspended); no request thread is held to slow an attacker down: the
+ * per-address budget and the bounded password checks do that (ConsoleUserService).
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
-    static final long FAILURE_DELAY_MILLIS = 1000;
-
     @Inject
     private SecurityContext securityContext;
 
@@ -44,21 +46,7 @@ public class LoginBacking {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
-            default -> {
-                slowDown();
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, outcome.isEnterpriseSuspended()
-                        ? "Your enterprise's access to Rollcall is suspended. Contact your Rollcall account manager."
-                        : "Login failed. Check the login and password and try again.", null));
-            }
-        }
-    }
-
-    /** Every failure costs the client a second (per-account lockouts come from LoginThrottle). */
-    private static void slowDown() {
-        try {
-            Thread.sleep(FAILURE_DELAY_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, outcome.message(), null));
         }
     }
 

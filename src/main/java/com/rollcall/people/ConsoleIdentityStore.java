@@ -6,6 +6,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 
 /** Jakarta Security identity store over console users; the console role becomes the caller's group. */
@@ -14,12 +15,15 @@ public class ConsoleIdentityStore implements IdentityStore {
     @Inject
     private ConsoleUserService consoleUsers;
 
+    @Inject
+    private HttpServletRequest request;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return consoleUsers.verify(login.getCaller(), login.getPasswordAsString())
+        return consoleUsers.verify(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr())
                 .map(user -> new CredentialValidationResult(user.login(), Set.of(user.role().name())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

@@ -50,6 +50,10 @@ public class ConsoleUser {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** The address of the last successful sign-in: attempts from it are not locked out by others' failures. */
+    @Column(name = "last_login_address", length = 64)
+    private String lastLoginAddress;
+
     @Column(nullable = false)
     private boolean disabled;
 
@@ -101,9 +105,10 @@ public class ConsoleUser {
         return login.trim().toLowerCase(Locale.ROOT);
     }
 
-    void loginSucceeded() {
+    void loginSucceeded(String address) {
         failedAttempts = 0;
         lastLoginAt = Clock.now();
+        lastLoginAddress = address == null || address.length() > 64 ? null : address;
     }
 
     void loginFailed() {
@@ -171,6 +176,7 @@ public class ConsoleUser {
     public boolean disabled() { return disabled; }
     public Instant lastFailedAt() { return lastFailedAt; }
     public Instant lastLoginAt() { return lastLoginAt; }
+    public String lastLoginAddress() { return lastLoginAddress; }
     public Instant createdAt() { return createdAt; }
     public String invitedBy() { return invitedBy; }
     public String invitationHash() { return invitationHash; }

@@ -2,6 +2,7 @@ package com.rollcall.people;
 
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.rest.RequestBudgets;
 import com.rollcall.platform.security.PasswordHasher;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,29 +20,45 @@ public class ConsoleUserService {
     @Inject
     private LoginOutcome outcome;
 
+    @Inject
+    private PasswordChecks checks;
+
+    @Inject
+    private RequestBudgets budgets;
+
     /**
-     * Checks a login and password. Unknown logins cost the same time as wrong passwords; failures are
-     * counted on the account, and after {@link LoginThrottle#FREE_FAILURES} in a row the account refuses
-     * every password for a growing window (not counted again while it lasts, so the window does not grow
-     * without end); a refusal looks like any failure. An invited login (no password yet) and a disabled one fail
-     * like a wrong password. The right password of a suspended enterprise's login fails too, and the login page
-     * may say why ({@link LoginOutcome}).
+     * Checks a login and password from a client address. Each address has a budget of attempts (right or wrong;
+     * {@code rollcall.budget.login.*}): over it, the attempt is refused before any hashing, and the page says how long
+     * to wait. Password checks run a few at a time ({@link PasswordChecks}): a storm is turned away, not queued.
+     * Unknown logins cost the same time as wrong passwords; failures are counted on the account, and after
+     * {@link LoginThrottle#FREE_FAILURES} in a row the account refuses every password for a growing window — except
+     * from the address of its last successful sign-in, so a stranger cannot lock its owner out. A refusal looks like
+     * any failure. An invited login (no password yet) and a disabled one fail like a wrong password. The right
+     * password of a suspended enterprise's login fails too, and the page may say why ({@link LoginOutcome}).
      */
-    public Optional<ConsoleUserView> verify(String login, String password) {
+    public Optional<ConsoleUserView> verify(String login, String password, String address) {
         if (login == null || password == null || login.isBlank()) {
             return Optional.empty();
         }
+        long wait = budgets.login(address);
+        if (wait > 0) {
+            outcome.throttled(wait);
+            return Optional.empty();
+        }
         Optional<ConsoleUser> user = users.byLogin(login);
-        if (user.isEmpty()) {
-            PasswordHasher.verifyDummy(password);
+        boolean lockedOut = user.isPresent() && LoginThrottle.locked(user.get().failedAttempts(), user.get().lastFailedAt(),
+                Clock.now()) && !(address != null && address.equals(user.get().lastLoginAddress()));
+        String hash = user.isEmpty() || lockedOut ? null : user.get().passwordHash();
+        PasswordChecks.Result result = checks.check(password, hash);
+        if (result == PasswordChecks.Result.BUSY) {
+            outcome.busy();
+            return Optional.empty();
+        }
+        if (user.isEmpty() || lockedOut || hash == null) {
             return Optional.empty();
         }
         ConsoleUser u = user.get();
-        if (LoginThrottle.locked(u.failedAttempts(), u.lastFailedAt(), Clock.now()) || u.passwordHash() == null) {
-            PasswordHasher.verifyDummy(password);
-            return Optional.empty();
-        }
-        if (u.disabled() || !PasswordHasher.verify(password, u.passwordHash())) {
+        if (u.disabled() || result != PasswordChecks.Result.MATCH) {
             u.loginFailed();
             return Optional.empty();
         }
@@ -49,7 +66,7 @@ public class ConsoleUserService {
             outcome.enterpriseSuspended();
             return Optional.empty();
         }
-        u.loginSucceeded();
+        u.loginSucceeded(address);
         return Optional.of(ConsoleUserView.of(u));
     }
 

@@ -21,8 +21,13 @@ public final class RollcallServer implements BeforeAllCallback {
     /** The shared server, started on first use. */
     public static synchronized ServerProcess get() {
         if (shared == null || !shared.isAlive()) {
+            java.util.Map<String, String> env = new java.util.HashMap<>(TestDatabase.serverEnvironment("shared"));
+            // every browser test signs in from 127.0.0.1: the per-address sign-in budget (20 a minute) would throttle
+            // the suite itself. LoginStormIT checks the default budget on a server of its own.
+            env.put("ROLLCALL_BUDGET_LOGIN_PERMINUTE", "100000");
+            env.put("ROLLCALL_BUDGET_LOGIN_BURST", "100000");
             shared = ServerProcess.start("shared-server-" + TestDatabase.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    TestDatabase.serverEnvironment("shared"));
+                    env);
         }
         return shared;
     }
