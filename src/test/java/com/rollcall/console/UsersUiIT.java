@@ -160,6 +160,39 @@ class UsersUiIT {
     }
 
     @Test
+    void aManualUserTheIdpLinkedShowsAsLinkedWithTheDate() {
+        String manual = TestTenants.manualUser(tenant, "linda@example.com", "linda@example.com", null, true);
+        String other = TestTenants.manualUser(tenant, "still.manual@example.com", "still.manual@example.com", null, true);
+        ScimClient scim = ScimClient.forTenant(tenant);
+        ScimClient.Response patched = scim.send(scim.request("Users/" + manual).header("Content-Type", "application/scim+json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:api:"
+                        + "messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Add\",\"path\":\"externalId\",\"value\":\"aad-linda\"}]}")));
+        assertEquals(200, patched.status(), patched.text());
+        String linkedAt = TestTenants.text("SELECT linked_at FROM user_account WHERE scim_id = ?", manual);
+        String shown = linkedAt.substring(0, 16) + " UTC";
+
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/users/list.xhtml");
+            String rows = ui.text("users");
+            assertTrue(rows.contains("Linked " + shown), rows);
+            assertEquals(1, rows.split("Linked ", -1).length - 1, "only the linked user says so: " + rows);
+
+            ui.open("console/users/detail.xhtml?id=" + manual);
+            assertEquals("From identity provider", ui.text("source"));
+            assertEquals("Linked", ui.text("linked-badge"));
+            assertTrue(ui.text("linked").startsWith("Linked to your identity provider on " + shown + " by Test IdP."),
+                    ui.text("linked"));
+            assertEquals(shown, ui.text("linked-at"));
+            ui.screenshot("users-linked");
+
+            ui.open("console/users/detail.xhtml?id=" + other);
+            assertFalse(ui.present("linked-badge"));
+            assertFalse(ui.present("linked"));
+            assertFalse(ui.present("linked-at"));
+        }
+    }
+
+    @Test
     void serviceRefusalsAreReadableMessages() {
         Tenant small = TestTenants.create("UsersLimit", 1, "scim,admin");
         String taken = TestTenants.manualUser(small, "first@example.com", "first@example.com", null, true);
