@@ -70,9 +70,9 @@ public class SettingsBacking implements Serializable {
             enterprise = changed;
             Feedback.info(target == ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM
                     ? "Provisioning is now Managed in Connected System: your identity provider manages users, and "
-                            + "users it provisioned are read-only here. User groups are available."
-                    : "Provisioning is now Managed in Platform: every user can be edited here again. Your identity "
-                            + "provider may still overwrite those edits until it is turned off there.");
+                            + "they cannot be added or edited here. User groups are available."
+                    : "Provisioning is now Managed in Platform: users can be added and edited here again. Your "
+                            + "identity provider may still overwrite those edits until it is turned off there.");
         }
     }
 

@@ -144,7 +144,8 @@ public class EnterpriseService {
 
     /**
      * PRODUCT.md rule 1: switches who manages users. SCIM keeps working in both modes; switching to the
-     * connected system locks SCIM-sourced users in the console (rule 6), switching back unlocks them.
+     * connected system stops adding and editing users by hand (console and admin API, rules 1 and 6:
+     * {@code users.ManualUserService}), switching back allows both again.
      */
     public EnterpriseView changeProvisioningMode(Actor actor, ProvisioningMode mode) {
         Enterprise enterprise = require(actor.enterpriseId());

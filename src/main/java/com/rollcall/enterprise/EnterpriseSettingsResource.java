@@ -45,8 +45,8 @@ public class EnterpriseSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change settings", description = "Any of provisioningMode (MANAGED_IN_PLATFORM | "
             + "MANAGED_IN_CONNECTED_SYSTEM) and identifierRule (EMAIL | EMPLOYEE_ID). Each change is audited. "
-            + "SCIM keeps working in both modes; in MANAGED_IN_CONNECTED_SYSTEM, SCIM-sourced users cannot be edited "
-            + "by hand. licenseLimit is read-only here: licenses are bought, and the operator sets the limit.")
+            + "SCIM keeps working in both modes; in MANAGED_IN_CONNECTED_SYSTEM, users cannot be added or edited "
+            + "by hand (group mappings stay editable). licenseLimit is read-only here: licenses are bought, and the operator sets the limit.")
     @RequestBody(description = "{\"provisioningMode\": \"MANAGED_IN_CONNECTED_SYSTEM\"}")
     @APIResponse(responseCode = "200", description = "The settings after the change")
     @APIResponse(responseCode = "400", description = "invalid_request: unknown value")

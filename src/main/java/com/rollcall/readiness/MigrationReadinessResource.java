@@ -33,7 +33,8 @@ public class MigrationReadinessResource {
     @GET
     @Operation(summary = "Migration readiness report", description = "Manual users an IdP could not match under the "
             + "enterprise's identifier rule, identifier clashes (email, employee number), license headroom and groups "
-            + "with no mapping. Counts are exact; lists hold at most the first 100.")
+            + "with no mapping. Counts are exact; lists hold at most the first 100; each section's 'advice' says, in words, "
+            + "what the items do once an identity provider arrives and what to do about them.")
     @APIResponse(responseCode = "200", description = "The report; 'ready' is true when nothing blocks the switch")
     public JsonObject report() {
         ReadinessReport r = readiness.report(requestInfo.enterpriseId());
@@ -58,7 +59,7 @@ public class MigrationReadinessResource {
     private static <T> JsonObjectBuilder section(Section<T> section, String name, Function<T, JsonObject> item) {
         JsonArrayBuilder items = ScimJson.array();
         section.items().forEach(i -> items.add(item.apply(i)));
-        return ScimJson.object().add("count", section.count()).add(name, items);
+        return ScimJson.object().add("count", section.count()).add(name, items).add("advice", section.advice());
     }
 
     private static JsonObject user(UserRef u) {

@@ -9,8 +9,8 @@ public record ReadinessReport(String identifierRule, Section<UserRef> unmatchabl
         Section<Clash> emailClashes, Section<Clash> employeeNumberClashes, Licenses licenses,
         Section<GroupRef> unmappedGroups) {
 
-    /** An exact count and the first items. */
-    public record Section<T>(long count, List<T> items) {
+    /** An exact count, the first items, and what an administrator does about them, in words. */
+    public record Section<T>(long count, List<T> items, String advice) {
     }
 
     public record UserRef(String id, String userName) {

@@ -12,11 +12,12 @@ import jakarta.json.JsonObject;
 import java.util.Optional;
 
 /**
- * What an administrator does to users by hand (console, admin API), under PRODUCT.md rule 6: in
- * <em>Managed in Connected System</em> mode, SCIM-sourced users are the IdP's — they cannot be edited,
- * deactivated or reactivated here, and the refusal says why. In <em>Managed in Platform</em> mode
- * edits are allowed, and an edit of a SCIM-sourced user is flagged as at risk of being overwritten by
- * the IdP's next cycle. Seats and uniqueness follow the same rules as SCIM writes.
+ * What an administrator does to users by hand (console, admin API), under PRODUCT.md rules 1 and 6: in
+ * <em>Managed in Connected System</em> mode the IdP is the source of users — none can be added, edited,
+ * deactivated or reactivated here (SCIM-sourced or manual), and the refusal says why and points to the IdP;
+ * group mappings stay editable. In <em>Managed in Platform</em> mode everything is allowed, and an edit of a
+ * SCIM-sourced user is flagged as at risk of being overwritten by the IdP's next cycle. Seats and uniqueness
+ * follow the same rules as SCIM writes.
  */
 @Stateless
 public class ManualUserService {
@@ -36,8 +37,15 @@ public class ManualUserService {
     @Inject
     private AuditTrail audit;
 
-    /** Creates a MANUAL user (taking a seat when active; 403 at the limit). */
+    /**
+     * Creates a MANUAL user (taking a seat when active; 403 at the limit), unless the connected system manages
+     * users (rule 1: 403 with the reason).
+     */
     public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
+        Optional<String> refused = addingRefusedReason(mode(actor));
+        if (refused.isPresent()) {
+            throw ScimException.forbidden(refused.get());
+        }
         return writes.insert(actor, UserSource.MANUAL, UserScimMapper.fromJson(body), baseUrl);
     }
 
@@ -92,13 +100,38 @@ public class ManualUserService {
         return user;
     }
 
-    /** Rule 6: why a user of this source cannot be edited by hand in this mode, if it cannot. */
+    /**
+     * Rule 1: why users cannot be added by hand in this mode, if they cannot: the connected system (the IdP) adds
+     * them.
+     */
+    public static Optional<String> addingRefusedReason(ProvisioningMode mode) {
+        if (mode == ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM) {
+            return Optional.of("Users cannot be added here while provisioning is set to 'Managed in Connected "
+                    + "System': your identity provider adds them. Assign the person to Rollcall in your identity "
+                    + "provider (it provisions them in its next cycle), or switch provisioning back to 'Managed in "
+                    + "Platform' in Settings.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Rules 1 and 6: why a user of this source cannot be edited by hand in this mode, if it cannot. In Managed in
+     * Connected System mode no user can: a SCIM user is the IdP's, and a manual user becomes the IdP's at its first
+     * write (rule 2).
+     */
     public static Optional<String> lockedReason(UserSource source, ProvisioningMode mode) {
-        if (source == UserSource.SCIM && mode == ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM) {
+        if (mode != ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM) {
+            return Optional.empty();
+        }
+        if (source == UserSource.SCIM) {
             return Optional.of("This user is managed by your identity provider (provisioning is set to "
                     + "'Managed in Connected System'): change it there, or switch provisioning back to 'Managed in Platform'.");
         }
-        return Optional.empty();
+        return Optional.of("Users cannot be edited here while provisioning is set to 'Managed in Connected System': "
+                + "your identity provider manages them. This manual user is linked to the identity provider's user "
+                + "when the identity provider first writes to it (after finding it by userName or by your identifier "
+                + "rule). Change the person in your identity provider, or switch provisioning back to 'Managed in "
+                + "Platform' to edit this user here.");
     }
 
     private ProvisioningMode mode(Actor actor) {

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/admin/v1/users}: what an administrator does to users by hand, under the same rules as
- * the console (PRODUCT.md rule 6: SCIM-sourced users are locked in Managed in Connected System mode).
+ * the console (PRODUCT.md rules 1 and 6: in Managed in Connected System mode users are neither added nor edited here).
  * Users are SCIM-shaped JSON; a write answers {user, mayBeOverwrittenByIdp}.
  */
 @Path("users")
@@ -58,9 +58,11 @@ public class ManualUsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a manual user", description = "SCIM User JSON; takes a license when active.")
+    @Operation(summary = "Create a manual user", description = "SCIM User JSON; takes a license when active. Refused "
+            + "(403, with the reason) while provisioning is Managed in Connected System: the IdP adds users then.")
     @APIResponse(responseCode = "201", description = "The user")
-    @APIResponse(responseCode = "403", description = "forbidden: the license limit is reached")
+    @APIResponse(responseCode = "403", description = "forbidden: the license limit is reached, or users are added by "
+            + "the identity provider (Managed in Connected System)")
     @APIResponse(responseCode = "409", description = "conflict: userName or externalId taken")
     public Response create(JsonObject body) {
         AdminInput.requireBody(body);
@@ -71,8 +73,8 @@ public class ManualUsersResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a user (full replace)", description = "Refused (403) for SCIM-sourced users while "
-            + "provisioning is Managed in Connected System. If-Match with the user's meta.version is honoured.")
+    @Operation(summary = "Edit a user (full replace)", description = "Refused (403) for every user, SCIM-sourced or "
+            + "manual, while provisioning is Managed in Connected System. If-Match with the user's meta.version is honoured.")
     @APIResponse(responseCode = "200", description = "{user, mayBeOverwrittenByIdp}")
     @APIResponse(responseCode = "403", description = "forbidden: the user is managed by the identity provider")
     public JsonObject edit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {

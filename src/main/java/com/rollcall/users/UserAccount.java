@@ -95,6 +95,13 @@ public class UserAccount {
     @OrderColumn(name = "ordinal")
     private List<MultiValue> multiValues = new ArrayList<>();
 
+    /** When the IdP's first write linked this (formerly manual) user, and the API client that made it (rule 2). */
+    @Column(name = "linked_at")
+    private Instant linkedAt;
+
+    @Column(name = "linked_by", length = 200)
+    private String linkedBy;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -176,9 +183,14 @@ public class UserAccount {
         this.holdsSeat = false;
     }
 
-    /** A manual user adopted by the IdP (PRODUCT.md rule 2): same id, history and groups, now SCIM-sourced. */
-    void adoptBy(UserSource newSource) {
-        this.source = newSource;
+    /**
+     * A manual user linked to the IdP's user by the IdP's first write (PRODUCT.md rule 2): same id, history and
+     * groups, SCIM-sourced from now on; when, and by which API client.
+     */
+    void linkToIdp(String client) {
+        this.source = UserSource.SCIM;
+        this.linkedAt = Clock.now();
+        this.linkedBy = client;
     }
 
     void softDelete() {
@@ -221,6 +233,8 @@ public class UserAccount {
     public boolean active() { return active; }
     public Instant deletedAt() { return deletedAt; }
     public Instant createdAt() { return createdAt; }
+    public Instant linkedAt() { return linkedAt; }
+    public String linkedBy() { return linkedBy; }
     public Instant lastModified() { return lastModified; }
     public int version() { return version; }
 }

@@ -6,6 +6,7 @@ import com.rollcall.enterprise.IdentifierRule;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
 import com.rollcall.platform.security.Actor;
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ListResponse;
 import com.rollcall.scim.message.Preconditions;
 import com.rollcall.scim.message.ScimException;
@@ -47,40 +48,54 @@ public class UserProvisioningService {
 
     /**
      * SCIM create. A manual user whose identifier (the enterprise's rule: email, case-insensitive, or
-     * employee ID) matches is adopted instead of duplicated (PRODUCT.md rule 2): it becomes SCIM-sourced
-     * and keeps its id, history and groups; the answer is 201 with that id, and an active user keeps its
-     * seat. Two matching manual users are a 409 naming the clash. Otherwise a new SCIM user is created,
-     * taking a seat when active (403 at the license limit). 409 uniqueness on a taken userName or
+     * employee ID) matches is linked instead of duplicated (PRODUCT.md rule 2, {@link #link}): the answer is
+     * 201 with its id. Two matching manual users are a 409 naming the clash. Otherwise a new SCIM user is
+     * created, taking a seat when active (403 at the license limit). 409 uniqueness on a taken userName or
      * externalId.
      */
     public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
         UserAttributes attributes = UserScimMapper.fromJson(body);
         long enterpriseId = actor.enterpriseId();
-        Optional<UserAccount> manual = linkCandidate(enterpriseId, attributes);
+        IdentifierRule rule = enterprises.identifierRule(enterpriseId);
+        Optional<UserAccount> manual = linkCandidate(enterpriseId, rule, attributes);
         if (manual.isPresent()) {
-            return adopt(actor, manual.get(), attributes, baseUrl);
+            UserAccount user = manual.get();
+            UserAttributes adopted = attributes.active() == null ? attributes.withActive(user.active()) : attributes;
+            return link(actor, rule, "POST", user, writes.groupsOf(enterpriseId, user), adopted, baseUrl);
         }
         return writes.insert(actor, UserSource.SCIM, attributes, baseUrl);
     }
 
-    private JsonObject adopt(Actor actor, UserAccount user, UserAttributes attributes, String baseUrl) {
+    /**
+     * The IdP's first write to a manual user links it (PRODUCT.md rule 2), whichever way it comes: a create
+     * that the identifier rule matched, or the PATCH (Entra) or PUT (Okta) that follows the IdP's lookup. The
+     * user keeps its id, history and groups and is SCIM-sourced from now on ({@code linked_at}, {@code
+     * linked_by}); the write's own attributes apply in the same transaction, under the usual rules (409 on a
+     * taken userName or externalId; a seat when it activates the user, 403 at the limit and nothing changes,
+     * the user still manual; an active user keeps its seat, an inactive one stays seatless). One audit event,
+     * {@code USER_LINKED}: before is the manual user, after is the linked user with {@code linked} naming the
+     * API client, the request and the identifier that matched ({@link LinkMatch}).
+     */
+    private JsonObject link(Actor actor, IdentifierRule rule, String request, UserAccount user,
+            List<UserScimMapper.GroupRef> groups, UserAttributes attributes, String baseUrl) {
         long enterpriseId = actor.enterpriseId();
-        JsonObject before = writes.toJson(enterpriseId, user, baseUrl);
+        JsonObject before = UserScimMapper.toJson(user, groups, baseUrl);
+        LinkMatch match = LinkMatch.between(rule, user.scimId(), user.attributes(), attributes);
         writes.requireUnique(enterpriseId, user, attributes);
         UserWrites.Presence presence = writes.presence(user);
-        user.adoptBy(UserSource.SCIM);
-        user.replace(attributes.active() == null ? attributes.withActive(user.active()) : attributes);
+        user.linkToIdp(actor.name());
+        user.replace(attributes);
         writes.reconcileSeat(actor, user);
         writes.departedIfLeft(actor, user, presence);
         writes.flush();
-        JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
-        audit.record(actor, "USER_LINKED", "User", user.scimId(), user.userName(), before, after);
+        JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
+        audit.record(actor, "USER_LINKED", "User", user.scimId(), user.userName(), before,
+                ScimJson.object(after).add("linked", match.toJson(actor.name(), request, rule)).build());
         return after;
     }
 
     /** The one live manual user sharing the new user's identifier, if any; two are a clash (409). */
-    private Optional<UserAccount> linkCandidate(long enterpriseId, UserAttributes attributes) {
-        IdentifierRule rule = enterprises.identifierRule(enterpriseId);
+    private Optional<UserAccount> linkCandidate(long enterpriseId, IdentifierRule rule, UserAttributes attributes) {
         List<UserAccount> candidates = rule == IdentifierRule.EMPLOYEE_ID
                 ? users.manualByEmployeeNumber(enterpriseId, UserAccount.employeeNumberKey(attributes.employeeNumber()))
                 : users.manualByEmail(enterpriseId, attributes.emailKeys());
@@ -94,7 +109,8 @@ public class UserProvisioningService {
 
     /**
      * SCIM PUT (Okta's update): replaces every client-settable attribute; {@code active} only when given.
-     * A replace that changes nothing keeps the version and lastModified.
+     * A replace that changes nothing keeps the version and lastModified. The first PUT to a manual user links
+     * it ({@link #link}), even when it changes nothing else.
      */
     public JsonObject replace(Actor actor, String scimId, String ifMatch, JsonObject body, String baseUrl) {
         long enterpriseId = actor.enterpriseId();
@@ -103,9 +119,12 @@ public class UserProvisioningService {
                 .orElseThrow(() -> ScimException.notFound("User " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, user.version());
         List<UserScimMapper.GroupRef> groups = writes.groupsOf(enterpriseId, user);
-        JsonObject before = UserScimMapper.toJson(user, groups, baseUrl);
         UserAttributes current = user.attributes();
         UserAttributes merged = attributes.active() == null ? attributes.withActive(current.active()) : attributes;
+        if (user.source() == UserSource.MANUAL) {
+            return link(actor, enterprises.identifierRule(enterpriseId), "PUT", user, groups, merged, baseUrl);
+        }
+        JsonObject before = UserScimMapper.toJson(user, groups, baseUrl);
         if (merged.equals(current)) {
             return before;
         }
@@ -123,7 +142,8 @@ public class UserProvisioningService {
     /**
      * SCIM PATCH (RFC 7644 §3.5.2 with the Entra and Okta dialects): the operations apply to the
      * user's SCIM form all-or-nothing, the result is validated like a PUT, and a PATCH that changes
-     * nothing keeps the version and lastModified.
+     * nothing keeps the version and lastModified. The first PATCH to a manual user links it ({@link #link}),
+     * even when it changes nothing else.
      */
     public JsonObject patch(Actor actor, String scimId, String ifMatch, JsonObject body, String baseUrl) {
         long enterpriseId = actor.enterpriseId();
@@ -135,6 +155,9 @@ public class UserProvisioningService {
         JsonObject before = UserScimMapper.toJson(user, groups, baseUrl);
         JsonObject patched = new PatchEngine(ScimSchemas.USER_RESOURCE_TYPE).apply(before, operations);
         UserAttributes attributes = UserScimMapper.fromJson(patched);
+        if (user.source() == UserSource.MANUAL) {
+            return link(actor, enterprises.identifierRule(enterpriseId), "PATCH", user, groups, attributes, baseUrl);
+        }
         if (attributes.equals(user.attributes())) {
             return before;
         }

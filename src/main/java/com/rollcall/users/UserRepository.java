@@ -291,8 +291,8 @@ public class UserRepository {
 
     private static final String DIRECTORY_COLUMNS = "SELECT u.scim_id, u.user_name, u.display_name, u.given_name, u.family_name, "
             + "(SELECT m.item_value FROM user_multi_value m WHERE m.user_id = u.id AND m.attribute = 'emails' "
-            + "ORDER BY m.is_primary DESC, m.ordinal LIMIT 1), u.employee_number, u.source, u.active, u.version "
-            + "FROM user_account u";
+            + "ORDER BY m.is_primary DESC, m.ordinal LIMIT 1), u.employee_number, u.source, u.active, u.version, "
+            + "u.linked_at, u.linked_by FROM user_account u";
     private static final String DIRECTORY_LIVE = " WHERE u.enterprise_id = ?1 AND u.deleted_at IS NULL";
     private static final String DIRECTORY_MATCHES = " AND (u.user_name_key LIKE ?2 ESCAPE '!' "
             + "OR LOWER(u.display_name) LIKE ?2 ESCAPE '!' OR LOWER(u.given_name) LIKE ?2 ESCAPE '!' "
@@ -466,7 +466,8 @@ public class UserRepository {
         return result.stream().map(o -> {
             Object[] r = (Object[]) o;
             return new UserRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (String) r[6], UserSource.valueOf((String) r[7]), Columns.bool(r[8]), ((Number) r[9]).intValue());
+                    (String) r[6], UserSource.valueOf((String) r[7]), Columns.bool(r[8]), ((Number) r[9]).intValue(),
+                    Columns.instant(r[10]), (String) r[11]);
         }).toList();
     }
 

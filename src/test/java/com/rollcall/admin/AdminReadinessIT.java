@@ -58,6 +58,21 @@ class AdminReadinessIT {
         assertEquals(1, employeeClashes.getInt("count"), report.toString());
         assertEquals(Set.of(manualDup, secondDup), ids(employeeClashes.getJsonArray("clashes").getJsonObject(0)));
 
+        // what the clashes do once an IdP arrives, and what to do, in words (the console shows the same)
+        String emailAdvice = emailClashes.getString("advice");
+        assertTrue(emailAdvice.contains("by email (your identifier rule)") && emailAdvice.contains("multiple matches")
+                && emailAdvice.contains("Keep the email on the one user who is that person and change it on the others"),
+                emailAdvice);
+        String employeeAdvice = employeeClashes.getString("advice");
+        assertTrue(employeeAdvice.contains("Keep the employee ID on the one user") && !employeeAdvice.contains("identifier rule"),
+                employeeAdvice);
+        assertTrue(unmatchable.getString("advice").contains("Add an email to each user below"), unmatchable.toString());
+        assertFalse(emailAdvice.contains("switch back"), "platform mode: the users can be edited here");
+        TestTenants.provisioningMode(tenant, "MANAGED_IN_CONNECTED_SYSTEM");
+        String connectedAdvice = JsonClient.admin(tenant).get("migration-readiness").json().getJsonObject("emailClashes")
+                .getString("advice");
+        assertTrue(connectedAdvice.contains("switch back to Managed in Platform in Settings to fix them here"), connectedAdvice);
+
         JsonObject licenses = report.getJsonObject("licenses");
         assertEquals(3, licenses.getInt("limit"));
         assertEquals(4, licenses.getInt("activeUsers"), "3 manual + 1 SCIM live active users; the deleted one is not counted");

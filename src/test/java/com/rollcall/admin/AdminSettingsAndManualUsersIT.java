@@ -58,8 +58,8 @@ class AdminSettingsAndManualUsersIT {
         assertEquals("Edited", scim.get("Users/" + scimUser).json().getString("title"), "nothing changed");
 
         ScimClient.Response manualEdit = send("PUT", "users/" + manualUser, "{\"userName\":\"manual.user@example.com\",\"title\":\"Fine\"}");
-        assertEquals(200, manualEdit.status(), "manual users stay editable");
-        assertFalse(manualEdit.json().getBoolean("mayBeOverwrittenByIdp"));
+        assertEquals(403, manualEdit.status(), "rule 1: no user is edited by hand in connected mode, manual ones neither");
+        assertTrue(manualEdit.json().getString("message").contains("linked to the identity provider's user"), manualEdit.toString());
 
         assertEquals(200, scim.send(scim.request("Users/" + scimUser).header("Content-Type", "application/scim+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(
@@ -78,6 +78,37 @@ class AdminSettingsAndManualUsersIT {
         assertEquals(true, send("DELETE", "groups/" + group + "/members/" + manualUser, null).json().getBoolean("changed"));
         assertEquals(1, scim.get("Groups/" + group).json().getJsonArray("members").size());
         assertEquals(200, send("PUT", "users/" + scimUser, "{\"userName\":\"idp.user@example.com\",\"title\":\"Unlocked\"}").status());
+        ScimClient.Response manualAgain = send("PUT", "users/" + manualUser, "{\"userName\":\"manual.user@example.com\",\"title\":\"Fine\"}");
+        assertEquals(200, manualAgain.status(), manualAgain.toString());
+        assertFalse(manualAgain.json().getBoolean("mayBeOverwrittenByIdp"));
+    }
+
+    @Test
+    void connectedModeRefusesAddingAndEditingUsersByHandWithTheReasonAndSwitchingBackAllowsIt() {
+        String manualUser = send("POST", "users", "{\"userName\":\"kept.manual@example.com\"}").json().getString("id");
+        assertEquals(200, send("PATCH", "settings", "{\"provisioningMode\":\"MANAGED_IN_CONNECTED_SYSTEM\"}").status());
+        long users = TestTenants.number("SELECT COUNT(*) FROM user_account WHERE enterprise_id = ?", tenant.enterpriseId());
+        long events = TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?", tenant.enterpriseId());
+
+        ScimClient.Response refused = send("POST", "users", "{\"userName\":\"by.hand@example.com\"}");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("forbidden", refused.json().getString("code"));
+        String reason = refused.json().getString("message");
+        assertTrue(reason.contains("'Managed in Connected System'") && reason.contains("your identity provider adds them")
+                && reason.contains("Assign the person to Rollcall in your identity provider")
+                && reason.contains("switch provisioning back to 'Managed in Platform'"), reason);
+        assertEquals(403, send("POST", "users/" + manualUser + "/deactivate", null).status(), "a manual user is locked too");
+        assertEquals(403, send("PUT", "users/" + manualUser, "{\"userName\":\"kept.manual@example.com\",\"title\":\"X\"}")
+                .status());
+        assertEquals(users, TestTenants.number("SELECT COUNT(*) FROM user_account WHERE enterprise_id = ?", tenant.enterpriseId()),
+                "nothing added");
+        assertEquals(events, TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ?",
+                tenant.enterpriseId()), "nothing changed, nothing audited");
+        assertEquals(201, scim.post("Users", "{\"userName\":\"from.idp@example.com\"}").status(), "the IdP adds users");
+
+        assertEquals(200, send("PATCH", "settings", "{\"provisioningMode\":\"MANAGED_IN_PLATFORM\"}").status());
+        assertEquals(200, send("POST", "users/" + manualUser + "/deactivate", null).status(), "editing works again");
+        assertEquals(201, send("POST", "users", "{\"userName\":\"by.hand@example.com\"}").status(), "and adding");
     }
 
     @Test

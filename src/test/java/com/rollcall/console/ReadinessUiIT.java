@@ -34,6 +34,10 @@ class ReadinessUiIT {
             ui.browser.findElement(By.cssSelector("#email-clashes-list summary")).click();
             String clash = ui.text("email-clashes-list");
             assertTrue(clash.contains("twin@example.com") && clash.contains("twin-a") && clash.contains("twin-b"), clash);
+            assertTrue(ui.text("advice-email-clashes").contains("Entra ID reports multiple matches and skips the person")
+                    && ui.text("advice-email-clashes").contains("Keep the email on the one user who is that person"),
+                    ui.text("advice-email-clashes"));
+            assertTrue(ui.text("advice-unmatchable").contains("Add an email to each user below"), ui.text("advice-unmatchable"));
             ui.browser.findElement(By.cssSelector("#unmatchable-list summary")).click();
             assertTrue(ui.text("unmatchable-list").contains("no-email"));
             ui.browser.findElement(By.cssSelector("#unmapped-groups-list summary")).click();

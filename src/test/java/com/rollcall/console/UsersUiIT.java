@@ -107,6 +107,92 @@ class UsersUiIT {
     }
 
     @Test
+    void connectedModeRefusesAddingUsersWithTheReasonAndSwitchingBackAllowsItBothWaysInTheBrowser() {
+        String manual = TestTenants.manualUser(tenant, "kept@example.com", "kept@example.com", null, true);
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/users/create.xhtml");
+            ui.type("create:userName", "late@example.com");
+            // another admin switches to the connected system while this page is open
+            TestTenants.provisioningMode(tenant, "MANAGED_IN_CONNECTED_SYSTEM");
+            ui.submit("create:submit");
+            assertTrue(ui.text("messages").contains("Users cannot be added here while provisioning is set to 'Managed in "
+                    + "Connected System'"), ui.text("messages"));
+            assertTrue(ui.text("adding-refused").contains("Assign the person to Rollcall in your identity provider"),
+                    ui.text("adding-refused"));
+            assertFalse(ui.present("create:submit"), "no form to fill in vain");
+            assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM user_account WHERE enterprise_id = ? AND "
+                    + "user_name_key = 'late@example.com'", tenant.enterpriseId()), "the service refused it");
+
+            ui.open("console/settings.xhtml");
+            ui.submit("mode:switch");
+            assertTrue(ui.text("overwrite-warning").contains("may overwrite manual changes"), ui.text("overwrite-warning"));
+            ui.submit("confirm-platform:continue");
+            assertTrue(ui.text("messages").contains("users can be added and edited here again"), ui.text("messages"));
+            ui.open("console/users/list.xhtml");
+            assertFalse(ui.present("adding-refused"));
+            ui.submit("create-user");
+            ui.type("create:userName", "late@example.com");
+            ui.submit("create:submit");
+            assertTrue(ui.text("messages").contains("created"), ui.text("messages"));
+            assertEquals("Manual", ui.text("source"));
+
+            ui.open("console/settings.xhtml");
+            ui.submit("mode:switch");
+            assertTrue(ui.text("confirm-connected-body").contains("can no longer be added or edited in this console"),
+                    ui.text("confirm-connected-body"));
+            ui.submit("confirm-connected:continue");
+            assertEquals("Managed in Connected System", ui.text("provisioning-mode"));
+            ui.open("console/users/list.xhtml");
+            assertFalse(ui.present("create-user"), "no Create button");
+            assertTrue(ui.text("adding-refused").contains("your identity provider adds them"), ui.text("adding-refused"));
+            ui.screenshot("users-connected-no-adding");
+            ui.open("console/users/create.xhtml");
+            assertTrue(ui.text("adding-refused").contains("switch provisioning back to 'Managed in Platform'"));
+            assertFalse(ui.present("create:submit"));
+            ui.open("console/users/detail.xhtml?id=" + manual);
+            assertEquals("Manual", ui.text("source"));
+            assertTrue(ui.text("locked-reason").contains("Users cannot be edited here while provisioning is set to "
+                    + "'Managed in Connected System'"), ui.text("locked-reason"));
+            assertFalse(ui.present("edit:save"), "a manual user is read-only too");
+            assertFalse(ui.present("status-form:deactivate"));
+            ui.screenshot("users-manual-locked");
+        }
+    }
+
+    @Test
+    void aManualUserTheIdpLinkedShowsAsLinkedWithTheDate() {
+        String manual = TestTenants.manualUser(tenant, "linda@example.com", "linda@example.com", null, true);
+        String other = TestTenants.manualUser(tenant, "still.manual@example.com", "still.manual@example.com", null, true);
+        ScimClient scim = ScimClient.forTenant(tenant);
+        ScimClient.Response patched = scim.send(scim.request("Users/" + manual).header("Content-Type", "application/scim+json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:api:"
+                        + "messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Add\",\"path\":\"externalId\",\"value\":\"aad-linda\"}]}")));
+        assertEquals(200, patched.status(), patched.text());
+        String linkedAt = TestTenants.text("SELECT linked_at FROM user_account WHERE scim_id = ?", manual);
+        String shown = linkedAt.substring(0, 16) + " UTC";
+
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/users/list.xhtml");
+            String rows = ui.text("users");
+            assertTrue(rows.contains("Linked " + shown), rows);
+            assertEquals(1, rows.split("Linked ", -1).length - 1, "only the linked user says so: " + rows);
+
+            ui.open("console/users/detail.xhtml?id=" + manual);
+            assertEquals("From identity provider", ui.text("source"));
+            assertEquals("Linked", ui.text("linked-badge"));
+            assertTrue(ui.text("linked").startsWith("Linked to your identity provider on " + shown + " by Test IdP."),
+                    ui.text("linked"));
+            assertEquals(shown, ui.text("linked-at"));
+            ui.screenshot("users-linked");
+
+            ui.open("console/users/detail.xhtml?id=" + other);
+            assertFalse(ui.present("linked-badge"));
+            assertFalse(ui.present("linked"));
+            assertFalse(ui.present("linked-at"));
+        }
+    }
+
+    @Test
     void serviceRefusalsAreReadableMessages() {
         Tenant small = TestTenants.create("UsersLimit", 1, "scim,admin");
         String taken = TestTenants.manualUser(small, "first@example.com", "first@example.com", null, true);

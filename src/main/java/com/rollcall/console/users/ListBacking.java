@@ -3,6 +3,8 @@ package com.rollcall.console.users;
 import com.rollcall.access.EffectiveAccessService;
 import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Pager;
+import com.rollcall.enterprise.EnterpriseService;
+import com.rollcall.users.ManualUserService;
 import com.rollcall.users.UserDirectoryService;
 import com.rollcall.users.UserRow;
 import jakarta.annotation.PostConstruct;
@@ -13,7 +15,10 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
-/** /console/users/list.xhtml: the enterprise's users, searchable and paged in the database. */
+/**
+ * /console/users/list.xhtml: the enterprise's users, searchable and paged in the database. While the connected
+ * system manages users (PRODUCT.md rule 1) there is no Create button, and the page says why.
+ */
 @Named("usersList")
 @ViewScoped
 public class ListBacking implements Serializable {
@@ -29,13 +34,19 @@ public class ListBacking implements Serializable {
     @Inject
     private transient ConsoleSession session;
 
+    @Inject
+    private transient EnterpriseService enterprises;
+
     private final Pager pager = new Pager(PAGE_SIZE, this::reload);
     private String query;
     private List<UserRow> rows = List.of();
     private Map<String, String> roleSummaries = Map.of();
+    private String addingRefusedReason;
 
     @PostConstruct
     void load() {
+        addingRefusedReason = ManualUserService.addingRefusedReason(
+                enterprises.find(session.enterpriseId()).orElseThrow().provisioningMode()).orElse(null);
         reload();
     }
 
@@ -57,6 +68,8 @@ public class ListBacking implements Serializable {
         return roleSummaries.getOrDefault(row.scimId(), "No role");
     }
 
+    /** Why users cannot be added by hand now, or null when they can. */
+    public String getAddingRefusedReason() { return addingRefusedReason; }
     public Pager getPager() { return pager; }
     public List<UserRow> getRows() { return rows; }
     public String getQuery() { return query; }
