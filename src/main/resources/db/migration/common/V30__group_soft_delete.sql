@@ -10,7 +10,7 @@ ALTER TABLE user_group ADD COLUMN deleted_at DATETIME(3) NULL;
 -- with the same externalId (the deleted row keeps external_id, which the console uses to suggest that new group).
 ALTER TABLE user_group ADD COLUMN external_id_key VARCHAR(300) NULL;
 UPDATE user_group SET external_id_key = external_id;
-ALTER TABLE user_group DROP CONSTRAINT uq_group_external_id;
+ALTER TABLE user_group DROP INDEX uq_group_external_id;
 ALTER TABLE user_group ADD CONSTRAINT uq_group_external_id UNIQUE (enterprise_id, external_id_key);
 
 -- A mapping of a deleted group is kept but gives no role: every reader of mappings ignores rows with a
