@@ -1,5 +1,6 @@
 package com.rollcall.app;
 
+import com.rollcall.access.DeletedGroupsResource;
 import com.rollcall.access.EffectiveAccessResource;
 import com.rollcall.access.GroupMappingsResource;
 import com.rollcall.access.RolesResource;
@@ -65,6 +66,7 @@ public class AdminApplication extends Application {
                 RolesResource.class,
                 SubAccountsResource.class,
                 GroupMappingsResource.class,
+                DeletedGroupsResource.class,
                 EffectiveAccessResource.class,
                 ConsoleUsersResource.class);
     }

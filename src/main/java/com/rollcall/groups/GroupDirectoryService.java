@@ -28,10 +28,16 @@ public class GroupDirectoryService {
         }
     }
 
-    /** One group's header: user members and group members counted in the database. */
-    public record GroupSummary(String scimId, String displayName, String externalId, long userMembers, long groupMembers)
-            implements Serializable {
+    /**
+     * One group's header: user members and group members counted in the database, and the other live groups with
+     * the same name (displayNames need not be unique), each told apart as "external id X, N members".
+     */
+    public record GroupSummary(String scimId, String displayName, String externalId, long userMembers, long groupMembers,
+            List<String> namesakes) implements Serializable {
     }
+
+    /** Most namesakes a group's header lists. */
+    static final int NAMESAKES = 10;
 
     /** A user as a group's member list shows it. */
     public record MemberRow(String scimId, String userName, String displayName, boolean active, String source)
@@ -74,8 +80,18 @@ public class GroupDirectoryService {
         }
         return groups.find(enterpriseId, groupScimId).map(g -> {
             long[] counts = groups.memberCounts(enterpriseId, g.id());
-            return new GroupSummary(g.scimId(), g.displayName(), g.externalId(), counts[0], counts[1]);
+            List<String> namesakes = groups.findByDisplayName(enterpriseId, g.displayName(), NAMESAKES + 1).stream()
+                    .filter(other -> !other.id().equals(g.id())).limit(NAMESAKES).map(GroupDirectoryService::tellApart)
+                    .toList();
+            return new GroupSummary(g.scimId(), g.displayName(), g.externalId(), counts[0], counts[1], namesakes);
         });
+    }
+
+    /** How same-named groups are told apart: "external id 8aa1a0c0, 12 members". */
+    static String tellApart(UserGroup group) {
+        return (group.externalId() == null ? "no external id" : "external id " + group.externalId()) + ", "
+                + String.format(java.util.Locale.ROOT, "%,d", group.memberCount())
+                + (group.memberCount() == 1 ? " member" : " members");
     }
 
     /** A page of the group's user members, in the order they were added (empty page for an unknown group). */

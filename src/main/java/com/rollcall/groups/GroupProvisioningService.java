@@ -44,11 +44,16 @@ public class GroupProvisioningService {
     @Inject
     private MembershipEffects effects;
 
-    /** SCIM create, with optional initial members; 409 uniqueness on a taken displayName or externalId. */
+    @Inject
+    private KeptMappings keptMappings;
+
+    /**
+     * SCIM create, with optional initial members; 409 uniqueness on an externalId another live group has. The
+     * displayName need not be unique (RFC 7643 §8.7.1; see the design notes).
+     */
     public JsonObject create(Actor actor, JsonObject body, String baseUrl) {
         long enterpriseId = actor.enterpriseId();
         GroupScimMapper.GroupAttributes attributes = GroupScimMapper.fromJson(body);
-        requireFreeDisplayName(enterpriseId, null, attributes.displayName());
         requireFreeExternalId(enterpriseId, null, attributes.externalId());
         UserGroup group = new UserGroup(enterpriseId, attributes.displayName(), attributes.externalId());
         try {
@@ -126,7 +131,6 @@ public class GroupProvisioningService {
         UserGroup group = groups.findForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, group.version());
-        requireFreeDisplayName(enterpriseId, group, attributes.displayName());
         requireFreeExternalId(enterpriseId, group, attributes.externalId());
         JsonObject before = GroupScimMapper.toJson(group, null, baseUrl);
         MemberIds wanted = resolve(enterpriseId, group, attributes.memberIds());
@@ -267,7 +271,6 @@ public class GroupProvisioningService {
         boolean renamed = !group.displayName().equals(attributes.displayName());
         boolean externalChanged = !java.util.Objects.equals(group.externalId(), attributes.externalId());
         if (renamed) {
-            requireFreeDisplayName(enterpriseId, group, attributes.displayName());
             group.rename(attributes.displayName());
         }
         if (externalChanged) {
@@ -286,14 +289,6 @@ public class GroupProvisioningService {
                 groups.groupIds(enterpriseId, memberIds).values());
     }
 
-    private void requireFreeDisplayName(long enterpriseId, UserGroup self, String displayName) {
-        groups.findByDisplayName(enterpriseId, displayName)
-                .filter(other -> self == null || !other.id().equals(self.id()))
-                .ifPresent(other -> {
-                    throw ScimException.uniqueness("displayName '" + displayName + "' is already taken by another group.");
-                });
-    }
-
     private void requireFreeExternalId(long enterpriseId, UserGroup self, String externalId) {
         if (externalId == null) {
             return;
@@ -310,22 +305,41 @@ public class GroupProvisioningService {
         return GroupScimMapper.toJson(group, withMembers ? groups.members(enterpriseId, group.id()) : null, baseUrl);
     }
 
-    /** SCIM delete: the group and its memberships go; users stay. */
+    /**
+     * SCIM delete (Entra: the group was unassigned or left the provisioning scope). The group is soft-deleted: 404
+     * to SCIM from now on, its externalId free for a new group; its memberships end (as members and as a member of
+     * other groups), so its members lose the roles it gave at once (recomputed in this transaction, like a
+     * membership removal, or by a remap job for a large group); its mappings are kept, inactive, for an admin to
+     * restore onto another group or discard. The audit event lists the deactivated mappings. Users stay.
+     */
     public void delete(Actor actor, String scimId, String ifMatch) {
         long enterpriseId = actor.enterpriseId();
         UserGroup group = groups.findForUpdate(enterpriseId, scimId)
                 .orElseThrow(() -> ScimException.notFound("Group " + scimId + " not found."));
         Preconditions.checkIfMatch(ifMatch, group.version());
-        JsonObject before = ScimJson.object().add("displayName", group.displayName())
-                .add("memberCount", group.memberCount()).build();
+        JsonObject before = nullable(ScimJson.object().add("displayName", group.displayName()), "externalId",
+                group.externalId()).add("memberCount", group.memberCount()).build();
+        int members = group.memberCount();
         MembershipEffects.Change roles = effects.begin(actor, group);
         roles.allUsers();
         roles.lock();
+        List<KeptMappings.Kept> kept = keptMappings.keep(enterpriseId, group.id());
         groups.removeAllMembers(enterpriseId, group.id());
-        groups.remove(enterpriseId, group);
+        groups.leaveParentGroups(enterpriseId, group.id());
+        group.softDelete();
         groups.flush();
         roles.apply();
-        audit.record(actor, "GROUP_DELETED", "Group", scimId, group.displayName(), before, null);
+        var deactivated = ScimJson.array();
+        for (KeptMappings.Kept m : kept) {
+            var mapping = ScimJson.object().add("mappingId", m.mappingId()).add("roleId", m.roleId()).add("role", m.role())
+                    .add("level", m.subAccountId() == null ? "ENTERPRISE" : "SUB_ACCOUNT");
+            nullable(mapping, "subAccountId", m.subAccountId());
+            nullable(mapping, "subAccount", m.subAccount());
+            deactivated.add(mapping.add("mapping", m.describe()));
+        }
+        audit.record(actor, "GROUP_DELETED", "Group", scimId, group.displayName(), before, ScimJson.object()
+                .add("deletedAt", group.deletedAt().toString()).add("memberCount", members)
+                .add("mappingsDeactivated", deactivated).add("mappingsKept", kept.size()).build());
     }
 
     /**
@@ -354,6 +368,13 @@ public class GroupProvisioningService {
         return new MemberIds(userIds.values(), nested.values());
     }
 
+    private static jakarta.json.JsonObjectBuilder nullable(jakarta.json.JsonObjectBuilder json, String name, Object value) {
+        if (value == null) {
+            return json.addNull(name);
+        }
+        return value instanceof Long number ? json.add(name, number) : json.add(name, value.toString());
+    }
+
     private static JsonObject withoutMembers(JsonObject group, Collection<String> memberIds) {
         var builder = ScimJson.object(group).remove("members").remove("meta");
         if (!memberIds.isEmpty()) {
@@ -364,9 +385,6 @@ public class GroupProvisioningService {
 
     /** 409 uniqueness for a race lost on the group's own values; any other violation stays a server fault. */
     static RuntimeException uniquenessOrRethrow(PersistenceException e) {
-        if (Constraints.violated(e, "uq_group_display_name")) {
-            return ScimException.uniqueness("displayName is already taken by another group.");
-        }
         if (Constraints.violated(e, "uq_group_external_id")) {
             return ScimException.uniqueness("externalId is already taken by another group.");
         }

@@ -27,6 +27,9 @@ import java.util.Optional;
  * Groups of one enterprise (the enterprise id comes first on every call) and their membership rows.
  * Membership changes are deltas: adding or removing k members costs a few statements per 500 ids,
  * whatever the group's size, and never reads the existing member list.
+ *
+ * <p>Every look-up answers live groups only, except the ones named {@code deleted…}: a group the IdP deleted
+ * ({@code deleted_at} set) is kept for its mappings but is no group to SCIM, the console's list or the export.
  */
 @ApplicationScoped
 public class GroupRepository {
@@ -45,18 +48,21 @@ public class GroupRepository {
     }
 
     public Optional<UserGroup> find(long enterpriseId, String scimId) {
-        return em.createQuery("SELECT g FROM UserGroup g WHERE g.scimId = :scimId AND g.enterpriseId = :enterpriseId",
-                        UserGroup.class)
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.scimId = :scimId AND g.enterpriseId = :enterpriseId "
+                        + "AND g.deletedAt IS NULL", UserGroup.class)
                 .setParameter("scimId", scimId)
                 .setParameter("enterpriseId", enterpriseId)
                 .getResultList().stream()
                 .findFirst();
     }
 
-    /** The group, its row locked until commit: membership changes of one group run one at a time. */
+    /**
+     * The live group, its row locked until commit: membership changes of one group run one at a time. A group
+     * deleted meanwhile is not found (the locking read sees the committed deletion).
+     */
     public Optional<UserGroup> findForUpdate(long enterpriseId, String scimId) {
-        return em.createQuery("SELECT g FROM UserGroup g WHERE g.scimId = :scimId AND g.enterpriseId = :enterpriseId",
-                        UserGroup.class)
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.scimId = :scimId AND g.enterpriseId = :enterpriseId "
+                        + "AND g.deletedAt IS NULL", UserGroup.class)
                 .setParameter("scimId", scimId)
                 .setParameter("enterpriseId", enterpriseId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -64,34 +70,54 @@ public class GroupRepository {
                 .findFirst();
     }
 
-    public Optional<UserGroup> findByDisplayName(long enterpriseId, String displayName) {
-        return em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :enterpriseId AND g.displayNameKey = :key",
-                        UserGroup.class)
-                .setParameter("enterpriseId", enterpriseId)
-                .setParameter("key", UserGroup.displayNameKey(displayName))
-                .getResultList().stream()
-                .findFirst();
+    /** A group the IdP deleted, by its SCIM id ({@code lock}: its row locked until commit). */
+    public Optional<UserGroup> findDeleted(long enterpriseId, String scimId, boolean lock) {
+        var query = em.createQuery("SELECT g FROM UserGroup g WHERE g.scimId = :scimId AND g.enterpriseId = :enterpriseId "
+                        + "AND g.deletedAt IS NOT NULL", UserGroup.class)
+                .setParameter("scimId", scimId)
+                .setParameter("enterpriseId", enterpriseId);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultList().stream().findFirst();
     }
 
+    /** The groups the IdP deleted among these internal ids, the most recently deleted first. */
+    public List<UserGroup> deleted(long enterpriseId, Collection<Long> groupIds) {
+        List<UserGroup> found = new ArrayList<>();
+        for (List<Long> chunk : chunks(new java.util.TreeSet<>(groupIds))) {
+            found.addAll(em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :enterpriseId "
+                            + "AND g.deletedAt IS NOT NULL AND g.id IN :ids", UserGroup.class)
+                    .setParameter("enterpriseId", enterpriseId).setParameter("ids", chunk).getResultList());
+        }
+        found.sort(java.util.Comparator.comparing(UserGroup::deletedAt).reversed().thenComparing(UserGroup::id));
+        return found;
+    }
+
+    /** Live groups whose displayName is this one (in any case), at most {@code limit}, oldest first. */
+    public List<UserGroup> findByDisplayName(long enterpriseId, String displayName, int limit) {
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :enterpriseId AND g.displayNameKey = :key "
+                        + "AND g.deletedAt IS NULL ORDER BY g.id", UserGroup.class)
+                .setParameter("enterpriseId", enterpriseId)
+                .setParameter("key", UserGroup.displayNameKey(displayName))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The live group with this externalId (case-exact; unique among live groups). */
     public Optional<UserGroup> findByExternalId(long enterpriseId, String externalId) {
-        return em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :enterpriseId AND g.externalId = :externalId",
-                        UserGroup.class)
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :enterpriseId "
+                        + "AND g.externalIdKey = :externalId", UserGroup.class)
                 .setParameter("enterpriseId", enterpriseId)
                 .setParameter("externalId", externalId)
                 .getResultList().stream()
                 .findFirst();
     }
 
-    public void remove(long enterpriseId, UserGroup group) {
-        if (group.enterpriseId() != enterpriseId) {
-            throw new IllegalArgumentException("group of another enterprise");
-        }
-        em.remove(group);
-    }
-
-    /** Internal ids of the enterprise's groups among these SCIM ids. */
+    /** Internal ids of the enterprise's live groups among these SCIM ids. */
     public Map<String, Long> groupIds(long enterpriseId, Collection<String> scimIds) {
-        return idsOf("SELECT scim_id, id FROM user_group WHERE enterprise_id = ? AND scim_id IN ", enterpriseId, scimIds);
+        return idsOf("SELECT scim_id, id FROM user_group WHERE enterprise_id = ? AND deleted_at IS NULL AND scim_id IN ",
+                enterpriseId, scimIds);
     }
 
     private Map<String, Long> idsOf(String sqlPrefix, long enterpriseId, Collection<String> scimIds) {
@@ -152,6 +178,20 @@ public class GroupRepository {
             removed += NativeSql.update(em, sqlPrefix + placeholders(chunk.size()), NativeSql.parameters(chunk, enterpriseId, groupId));
         }
         return removed;
+    }
+
+    /**
+     * The group stops being a member of other groups (it is being deleted): those groups get their member count,
+     * version and lastModified updated, as when a member leaves them. Returns how many memberships went.
+     */
+    public int leaveParentGroups(long enterpriseId, long groupId) {
+        em.createNativeQuery("UPDATE user_group SET member_count = member_count - 1, version = version + 1, "
+                        + "last_modified = ? WHERE enterprise_id = ? "
+                        + "AND id IN (SELECT group_id FROM group_nesting WHERE member_group_id = ?)")
+                .setParameter(1, new UtcInstantConverter().convertToDatabaseColumn(com.rollcall.platform.persistence.Clock.now()))
+                .setParameter(2, enterpriseId).setParameter(3, groupId).executeUpdate();
+        return em.createNativeQuery("DELETE FROM group_nesting WHERE enterprise_id = ? AND member_group_id = ?")
+                .setParameter(1, enterpriseId).setParameter(2, groupId).executeUpdate();
     }
 
     /** Removes every member of the group. Returns how many were removed. */
@@ -265,7 +305,7 @@ public class GroupRepository {
         return List.copyOf(users);
     }
 
-    /** The groups' scimId and displayName, by internal id. */
+    /** The groups' scimId and displayName, by internal id (deleted groups too). */
     public Map<Long, String[]> names(long enterpriseId, Collection<Long> groupIds) {
         Map<Long, String[]> names = new HashMap<>();
         for (List<Long> chunk : chunks(new java.util.TreeSet<>(groupIds))) {
@@ -311,14 +351,18 @@ public class GroupRepository {
         return new MemberIds(users, groups);
     }
 
-    /** The enterprise's groups that are not among {@code excluded} (their count exactly; the first {@code limit} by name). */
+    /**
+     * The enterprise's live groups that are not among {@code excluded} (their count exactly; the first {@code limit}
+     * by name). {@code excluded} must hold live groups only.
+     */
     public ListingPage groupsExcept(long enterpriseId, java.util.Set<Long> excluded, int limit) {
-        long total = em.createQuery("SELECT COUNT(g) FROM UserGroup g WHERE g.enterpriseId = :e", Long.class)
+        long total = em.createQuery("SELECT COUNT(g) FROM UserGroup g WHERE g.enterpriseId = :e AND g.deletedAt IS NULL",
+                        Long.class)
                 .setParameter("e", enterpriseId).getSingleResult();
         List<UserGroup> first = new ArrayList<>();
         int offset = 0;
         while (first.size() < limit) {
-            List<UserGroup> page = em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :e "
+            List<UserGroup> page = em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :e AND g.deletedAt IS NULL "
                     + "ORDER BY g.displayNameKey, g.id", UserGroup.class).setParameter("e", enterpriseId)
                     .setFirstResult(offset).setMaxResults(500).getResultList();
             page.stream().filter(g -> !excluded.contains(g.id())).limit(limit - first.size()).forEach(first::add);
@@ -332,14 +376,14 @@ public class GroupRepository {
     }
 
     /**
-     * The enterprise's groups in keyset batches of {@code batch} by id, each as its exported fields by name with its
+     * The enterprise's live groups in keyset batches of {@code batch} by id, each as its exported fields by name with its
      * members' SCIM ids (read in pages) and its member groups' SCIM ids, handed to {@code sink}.
      */
     public void forEachExported(long enterpriseId, int batch, java.util.function.Consumer<Map<String, Object>> sink) {
         long after = 0;
         while (true) {
             List<UserGroup> page = em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :e AND g.id > :after "
-                    + "ORDER BY g.id", UserGroup.class).setParameter("e", enterpriseId).setParameter("after", after)
+                    + "AND g.deletedAt IS NULL ORDER BY g.id", UserGroup.class).setParameter("e", enterpriseId).setParameter("after", after)
                     .setMaxResults(batch).getResultList();
             if (page.isEmpty()) {
                 return;
@@ -368,9 +412,9 @@ public class GroupRepository {
     public record ListingPage(List<UserGroup> groups, long total) {
     }
 
-    /** The enterprise's groups whose name contains {@code nameContains} (any case; null = all), by name. */
+    /** The enterprise's live groups whose name contains {@code nameContains} (any case; null = all), by name. */
     public ListingPage listing(long enterpriseId, String nameContains, int offset, int limit) {
-        String where = " WHERE g.enterpriseId = :enterpriseId" + (nameContains == null ? ""
+        String where = " WHERE g.enterpriseId = :enterpriseId AND g.deletedAt IS NULL" + (nameContains == null ? ""
                 : " AND g.displayNameKey LIKE :name ESCAPE '!'");
         var count = em.createQuery("SELECT COUNT(g) FROM UserGroup g" + where, Long.class)
                 .setParameter("enterpriseId", enterpriseId);
@@ -386,9 +430,10 @@ public class GroupRepository {
                 total);
     }
 
-    /** A page of the enterprise's groups matching the query. */
+    /** A page of the enterprise's live groups matching the query (a deleted group is in no SCIM list). */
     public JpqlSearch.Page<UserGroup> search(long enterpriseId, ListQuery query) {
-        return JpqlSearch.run(em, UserGroup.class, "UserGroup g", "g.enterpriseId = :enterpriseId", enterpriseId,
+        return JpqlSearch.run(em, UserGroup.class, "UserGroup g", "g.enterpriseId = :enterpriseId AND g.deletedAt IS NULL",
+                enterpriseId,
                 GroupFilterMapping.MAPPING, query, "g.id", Map.of());
     }
 

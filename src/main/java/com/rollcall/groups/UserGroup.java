@@ -16,6 +16,11 @@ import java.util.UUID;
  * A SCIM Group (a "user group" in the console). Its members are rows of {@code group_membership} and
  * {@code group_nesting}, never a collection on this entity: nothing loads a whole group to change or
  * answer it. {@code member_count} is maintained with each delta so lists can show it for free.
+ *
+ * <p>A group the IdP deletes is soft-deleted ({@link #softDelete}): the row stays, with {@code deleted_at} set,
+ * for the admin's kept mappings; SCIM no longer sees it. {@code external_id_key} holds the externalId while the
+ * group is live (unique per enterprise) and is nulled on deletion, so a new group may take the externalId. The
+ * displayName need not be unique ({@code display_name_key} is a lookup key, not a unique one).
  */
 @Entity
 @Table(name = "user_group")
@@ -39,6 +44,12 @@ public class UserGroup {
     @Column(name = "external_id", length = 300)
     private String externalId;
 
+    @Column(name = "external_id_key", length = 300)
+    private String externalIdKey;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     @Column(name = "member_count", nullable = false)
     private int memberCount;
 
@@ -60,10 +71,11 @@ public class UserGroup {
         this.createdAt = Clock.now();
         rename(displayName);
         this.externalId = externalId;
+        this.externalIdKey = externalId;
         this.lastModified = createdAt;
     }
 
-    /** The normalised key under which displayName is unique per enterprise (case-insensitive). */
+    /** The normalised key under which IdPs look a group up by displayName (case-insensitive; not unique). */
     public static String displayNameKey(String displayName) {
         return displayName.trim().toLowerCase(Locale.ROOT);
     }
@@ -76,7 +88,16 @@ public class UserGroup {
 
     void changeExternalId(String newExternalId) {
         this.externalId = newExternalId;
+        this.externalIdKey = newExternalId;
         touch();
+    }
+
+    /** Deleted by the IdP: invisible to SCIM from now on; the externalId is freed for a new group. */
+    void softDelete() {
+        this.deletedAt = Clock.now();
+        this.externalIdKey = null;
+        this.memberCount = 0;
+        this.lastModified = deletedAt;
     }
 
     /** Adjusts the maintained member count by a delta the membership statements reported. */
@@ -101,4 +122,6 @@ public class UserGroup {
     public Instant createdAt() { return createdAt; }
     public Instant lastModified() { return lastModified; }
     public int version() { return version; }
+    public Instant deletedAt() { return deletedAt; }
+    public boolean deleted() { return deletedAt != null; }
 }

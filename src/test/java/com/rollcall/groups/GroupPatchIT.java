@@ -89,11 +89,15 @@ class GroupPatchIT {
         assertEquals(version, read.getJsonObject("meta").getString("version"));
     }
 
+    /** An Entra rename to a name another group has is accepted (group names need not be unique); an externalId is. */
     @Test
-    void renameToATakenDisplayNameIs409() {
-        scim.post("Groups", "{\"displayName\":\"Taken group\"}");
+    void renameToANameAnotherGroupHasIsAcceptedButATakenExternalIdIs409() {
+        scim.post("Groups", "{\"displayName\":\"Taken group\",\"externalId\":\"taken-ext\"}");
         String group = scim.post("Groups", "{\"displayName\":\"Free group\"}").json().getString("id");
-        ScimClient.Response clash = patch(group, "", "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"taken GROUP\"}]");
+        ScimClient.Response renamed = patch(group, "", "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"taken GROUP\"}]");
+        assertEquals(204, renamed.status(), renamed.toString());
+        assertEquals("taken GROUP", scim.get("Groups/" + group).json().getString("displayName"));
+        ScimClient.Response clash = patch(group, "", "[{\"op\":\"replace\",\"path\":\"externalId\",\"value\":\"taken-ext\"}]");
         assertEquals(409, clash.status());
         assertEquals("uniqueness", clash.json().getString("scimType"));
     }

@@ -80,12 +80,32 @@ class GroupsIT {
         assertEquals(201, scim.post("Groups", "{\"displayName\":\"Bad members\"}").status(), "the failed create left nothing");
     }
 
+    /**
+     * Two groups may share a displayName (RFC 7643 §8.7.1 "uniqueness": "none"; Entra allows it across OUs), and the
+     * lookup finds both. The externalId stays unique: its 409 is {@code uniqueness}, and the filter an IdP matching on
+     * externalId uses finds the holder.
+     */
     @Test
-    void displayNameIsUniqueCaseInsensitively() {
-        assertEquals(201, scim.post("Groups", "{\"displayName\":\"Marketing\"}").status());
-        ScimClient.Response duplicate = scim.post("Groups", "{\"displayName\":\"MARKETING\"}");
-        assertEquals(409, duplicate.status());
-        assertEquals("uniqueness", duplicate.json().getString("scimType"));
+    void twoGroupsMayShareADisplayNameButNotAnExternalId() {
+        String first = scim.post("Groups", "{\"displayName\":\"Marketing\",\"externalId\":\"ou-1-marketing\"}")
+                .json().getString("id");
+        ScimClient.Response second = scim.post("Groups", "{\"displayName\":\"MARKETING\",\"externalId\":\"ou-2-marketing\"}");
+        assertEquals(201, second.status(), second.toString());
+
+        Set<String> found = new HashSet<>();
+        scim.get("Groups?excludedAttributes=members&filter=" + java.net.URLEncoder.encode("displayName eq \"marketing\"",
+                java.nio.charset.StandardCharsets.UTF_8)).json().getJsonArray("Resources")
+                .forEach(r -> found.add(r.asJsonObject().getString("id")));
+        assertEquals(Set.of(first, second.json().getString("id")), found);
+
+        ScimClient.Response clash = scim.post("Groups", "{\"displayName\":\"Marketing 3\",\"externalId\":\"ou-1-marketing\"}");
+        assertEquals(409, clash.status(), clash.toString());
+        assertEquals("uniqueness", clash.json().getString("scimType"));
+        assertTrue(clash.json().getString("detail").contains("externalId"), clash.toString());
+        JsonObject holder = scim.get("Groups?filter=" + java.net.URLEncoder.encode("externalId eq \"ou-1-marketing\"",
+                java.nio.charset.StandardCharsets.UTF_8)).json();
+        assertEquals(1, holder.getInt("totalResults"));
+        assertEquals(first, holder.getJsonArray("Resources").getJsonObject(0).getString("id"), "the IdP finds the holder");
     }
 
     @Test

@@ -362,15 +362,27 @@ class EntraLifecycleIT {
         return response;
     }
 
+    /**
+     * Entra allows two groups of one name (in different OUs): the second, with its own objectId as externalId, is a
+     * second group (201), and the displayName lookup finds both. A second create with the same externalId is 409
+     * {@code uniqueness}, and the externalId lookup finds the holder, so a tenant matching groups on it PATCHes the
+     * holder instead of retrying the create.
+     */
     @Test
-    void aSecondCreateOfTheSameGroupIs409AndTheGroupStaysFindable() {
+    void aSecondGroupOfTheSameNameIsASecondGroupButATakenExternalIdIs409AndFindable() {
         String groupId = createGroup();
-        ScimClient.Response again = scim.post("Groups", Payloads.read("entra/create-group.json",
+        ScimClient.Response namesake = scim.post("Groups", Payloads.read("entra/create-group.json",
                 Map.of("displayName", groupName.toLowerCase(Locale.ROOT), "externalId", UUID.randomUUID().toString())));
+        assertEquals(201, namesake.status(), namesake.toString());
+        assertEquals(java.util.Set.of(groupId, namesake.json().getString("id")), java.util.Set.copyOf(ids(filter(scim,
+                "Groups", "displayName eq " + quoted(groupName.toLowerCase(Locale.ROOT)), "excludedAttributes=members"))));
+
+        ScimClient.Response again = scim.post("Groups", Payloads.read("entra/create-group.json",
+                Map.of("displayName", groupName + " (copy)", "externalId", groupExternalId)));
 
         assertScimError(again, 409, "uniqueness");
-        assertEquals(List.of(groupId), ids(filter(scim, "Groups",
-                "displayName eq " + quoted(groupName.toLowerCase(Locale.ROOT)), "excludedAttributes=members")));
+        assertEquals(List.of(groupId), ids(filter(scim, "Groups", "externalId eq " + quoted(groupExternalId),
+                "excludedAttributes=members")));
     }
 
     @Test

@@ -245,12 +245,11 @@ class MalformedInputIT {
                 "uniqueness"));
         all.add(put("PUT to a taken externalId", "Users/{{otherUserId}}",
                 "{\"userName\":\"other.user@example.com\",\"externalId\":\"fixture-ext-1\"}", 409, "uniqueness"));
-        all.add(post("group displayName taken (other case)", "Groups", "{\"displayName\":\"fixture GROUP\"}", 409,
-                "uniqueness"));
+        // (A group's displayName need not be unique, as in RFC 7643 and Entra: no 409 for it. Its externalId is.)
         all.add(post("group externalId taken", "Groups", "{\"displayName\":\"New 5\",\"externalId\":\"fixture-group-ext\"}",
                 409, "uniqueness"));
-        all.add(put("PUT group to a taken displayName", "Groups/{{otherGroupId}}", "{\"displayName\":\"FIXTURE GROUP\"}",
-                409, "uniqueness"));
+        all.add(put("PUT group to a taken externalId", "Groups/{{otherGroupId}}",
+                "{\"displayName\":\"Other Group\",\"externalId\":\"fixture-group-ext\"}", 409, "uniqueness"));
 
         // Unknown, deleted, wrong-type and foreign ids: 404.
         for (String id : List.of(UNKNOWN_ID, "{{deletedUserId}}", "{{groupId}}", "{{foreignUserId}}", "not-a-uuid")) {

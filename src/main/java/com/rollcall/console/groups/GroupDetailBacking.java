@@ -1,5 +1,6 @@
 package com.rollcall.console.groups;
 
+import com.rollcall.access.DeletedGroupService;
 import com.rollcall.access.MappingChange;
 import com.rollcall.access.MappingPreview;
 import com.rollcall.access.MappingService;
@@ -75,10 +76,14 @@ public class GroupDetailBacking implements Serializable {
     private transient RemapJobService remapJobs;
 
     @Inject
+    private transient DeletedGroupService deletedGroups;
+
+    @Inject
     private transient ConsoleSession session;
 
     private String id;
     private GroupSummary group;
+    private boolean deletedByIdp;
     private final Pager pager = new Pager(PAGE_SIZE, this::loadMembers);
     private List<MemberRow> members = List.of();
     private List<MappingRow> mappings = List.of();
@@ -97,6 +102,7 @@ public class GroupDetailBacking implements Serializable {
     public void open() {
         group = directory.group(session.enterpriseId(), id).orElse(null);
         if (group == null) {
+            deletedByIdp = deletedGroups.deletedGroup(session.enterpriseId(), id).isPresent();
             return;
         }
         loadMembers();
@@ -317,6 +323,7 @@ public class GroupDetailBacking implements Serializable {
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public GroupSummary getGroup() { return group; }
+    public boolean isDeletedByIdp() { return deletedByIdp; }
     public List<MemberRow> getMembers() { return members; }
     public Pager getPager() { return pager; }
     public List<MappingRow> getMappings() { return mappings; }

@@ -24,7 +24,8 @@ import java.util.Optional;
  * PATCH (mutability). The schemas list only what Rollcall stores (see {@code UserScimMapper}; lengths
  * in the descriptions are its limits) plus {@code id}, {@code externalId}, {@code groups} and
  * {@code members}, with the characteristics of RFC 7643 §8.7.1 except where Rollcall enforces more
- * ({@code externalId} is unique per enterprise, a group's {@code displayName} is required and unique).
+ * ({@code externalId} is unique per enterprise among live resources, a group's {@code displayName} is required;
+ * it need not be unique, as in the RFC).
  *
  * <p>{@code meta} belongs to no schema (RFC 7643 §3.1); {@link #META} describes it, and the lookups
  * here find it as if it were a core attribute of every resource type.
@@ -116,8 +117,8 @@ public final class ScimSchemas {
     public static final SchemaDefinition GROUP = new SchemaDefinition(Urns.GROUP, "Group", "Group", List.of(
             ID,
             externalId("Identifier of the group in the provisioning client"),
-            string("displayName", "Unique, case-insensitive name of the group").withMaxLength(300)
-                    .asRequired().with(SERVER),
+            string("displayName", "Name of the group, case-insensitive; two groups may share it").withMaxLength(300)
+                    .asRequired(),
             complex("members", "The users and groups that belong to the group.",
                     string("value", "The id of the member.").with(IMMUTABLE),
                     reference("$ref", "The URI of the member.", "User", "Group").with(IMMUTABLE),

@@ -181,7 +181,7 @@ class ScimSchemasTest {
 
         AttributeDefinition displayName = ScimSchemas.GROUP.attribute("displayName").orElseThrow();
         assertTrue(displayName.required());
-        assertEquals(Uniqueness.SERVER, displayName.uniqueness());
+        assertEquals(Uniqueness.NONE, displayName.uniqueness(), "RFC 7643 §8.7.1: two groups may share a name");
 
         AttributeDefinition members = ScimSchemas.GROUP.attribute("members").orElseThrow();
         assertTrue(members.multiValued());
