@@ -46,10 +46,7 @@ public class DeletedGroupService {
     private SubAccountRepository subAccounts;
 
     @Inject
-    private EffectiveRoleStore store;
-
-    @Inject
-    private RemapQueue jobs;
+    private MemberRemap memberRemap;
 
     @Inject
     private AuditTrail audit;
@@ -148,12 +145,10 @@ public class DeletedGroupService {
         Long jobId = null;
         int changed = 0;
         if (!restored.isEmpty()) {
-            if (target.memberCount() > jobs.inlineLimit()) {
-                jobId = jobs.enqueueGroup(actor, target, restored.size() + " mapping(s) restored onto '"
-                        + target.displayName() + "' from the deleted group '" + deleted.displayName() + "'");
-            } else {
-                changed = store.recompute(actor, groups.userIds(enterpriseId, target.id()), true).changed();
-            }
+            MemberRemap.Outcome outcome = memberRemap.apply(actor, target, restored.size() + " mapping(s) restored onto '"
+                    + target.displayName() + "' from the deleted group '" + deleted.displayName() + "'");
+            jobId = outcome.remapJobId();
+            changed = outcome.usersChanged();
         }
         var before = ScimJson.object().add("fromGroupId", deleted.scimId()).add("fromDisplayName", deleted.displayName());
         if (deleted.externalId() == null) {

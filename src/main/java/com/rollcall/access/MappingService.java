@@ -63,6 +63,9 @@ public class MappingService {
     private AuditTrail audit;
 
     @Inject
+    private MemberRemap memberRemap;
+
+    @Inject
     private UserRepository users;
 
     @Inject
@@ -135,48 +138,9 @@ public class MappingService {
         return change;
     }
 
-    /**
-     * Applies a mapping change to the group's members: at once for groups up to {@link RemapQueue#inlineLimit()}
-     * members (users locked, then recomputed; a change that would need licenses beyond the limit is refused), as a
-     * background job for larger ones.
-     */
     private MappingChange remap(Actor actor, UserGroup group, long mappingId, String reason) {
-        if (group.memberCount() > jobs.inlineLimit()) {
-            requireLicenses(actor, group);
-            return new MappingChange(mappingId, jobs.enqueueGroup(actor, group, reason), 0);
-        }
-        List<Long> members = groups.userIds(actor.enterpriseId(), group.id());
-        return new MappingChange(mappingId, null, store.recompute(actor, members, true, RoleChangeCause.of(reason)).changed());
-    }
-
-    /**
-     * Before a large group's remap job is queued: refuses with the 403 of a create when the members would need more
-     * licenses than are free (the mapping is already written in this transaction, so the refusal rolls it back).
-     * Only members active without a seat can come to need one: when those fit in the free licenses nothing more is
-     * computed; otherwise each member's roles are resolved as the job would, counting seats taken and freed.
-     */
-    private void requireLicenses(Actor actor, UserGroup group) {
-        long enterpriseId = actor.enterpriseId();
-        List<Long> members = groups.userIds(enterpriseId, group.id());
-        if (users.activeWithoutSeat(enterpriseId, members) <= seatsFree(enterpriseId)) {
-            return;
-        }
-        Map<Long, RoleDefinition> byId = roleById(enterpriseId);
-        int toTake = 0;
-        int toFree = 0;
-        for (List<Long> chunk : EffectiveRoleStore.chunks(members)) {
-            Map<Long, List<Candidate>> candidates = store.candidates(enterpriseId, chunk, byId);
-            for (UserRepository.SeatState seat : users.seatStates(enterpriseId, chunk)) {
-                boolean needs = seat.active() && seat.live() && !EffectiveRoleStore.licenseExempt(
-                        EffectiveRoleStore.resolve(candidates.getOrDefault(seat.id(), List.of())), byId);
-                if (needs && !seat.holdsSeat()) {
-                    toTake++;
-                } else if (!needs && seat.holdsSeat()) {
-                    toFree++;
-                }
-            }
-        }
-        licenseGuard.requireRoom(enterpriseId, toTake, toFree, actor.requestId());
+        MemberRemap.Outcome outcome = memberRemap.apply(actor, group, reason);
+        return new MappingChange(mappingId, outcome.remapJobId(), outcome.usersChanged());
     }
 
     /**

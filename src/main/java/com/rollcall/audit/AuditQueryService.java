@@ -18,6 +18,12 @@ public class AuditQueryService {
         return events.page(enterpriseId, q);
     }
 
+    /** One page of the users an event of this enterprise names (joined or left), and how many it names in all. */
+    public AuditSubjectPage subjects(long enterpriseId, long eventId, int startIndex, int count) {
+        return new AuditSubjectPage(events.subjectCount(enterpriseId, eventId), startIndex,
+                events.subjects(enterpriseId, eventId, startIndex - 1, count));
+    }
+
     /** The operator's trail: its actions on every enterprise and on its own tokens, newest first. */
     public AuditPage operatorTrail(int startIndex, int count) {
         return events.operatorPage(startIndex, count);

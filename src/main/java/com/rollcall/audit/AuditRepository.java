@@ -43,19 +43,33 @@ public class AuditRepository {
     }
 
     /** The users an event concerns besides its resource (each once). */
-    void addSubjects(long eventId, long enterpriseId, java.util.Collection<String> subjectIds) {
-        List<String> ids = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(subjectIds));
-        for (List<String> chunk : NativeSql.chunks(ids)) {
-            StringBuilder sql = new StringBuilder("INSERT INTO audit_event_subject (event_id, enterprise_id, subject_id) VALUES ");
-            List<Object> parameters = new java.util.ArrayList<>(chunk.size() * 3);
+    void addSubjects(long eventId, long enterpriseId, java.util.Collection<AuditSubject> subjects) {
+        java.util.Map<String, AuditSubject> unique = new java.util.LinkedHashMap<>();
+        subjects.forEach(subject -> unique.putIfAbsent(subject.id(), subject));
+        for (List<AuditSubject> chunk : NativeSql.chunks(List.copyOf(unique.values()))) {
+            StringBuilder sql = new StringBuilder("INSERT INTO audit_event_subject (event_id, enterprise_id, subject_id, "
+                    + "relation, subject_name) VALUES ");
+            List<Object> parameters = new java.util.ArrayList<>(chunk.size() * 5);
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?,?,?)");
-                parameters.add(eventId);
-                parameters.add(enterpriseId);
-                parameters.add(chunk.get(i));
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?)");
+                parameters.addAll(Arrays.asList(eventId, enterpriseId, chunk.get(i).id(), chunk.get(i).relation(),
+                        chunk.get(i).name()));
             }
             NativeSql.update(em, sql.toString(), parameters);
         }
+    }
+
+    /** The users an event of this enterprise names, by relation then name (empty for another enterprise's event). */
+    List<AuditSubject> subjects(long enterpriseId, long eventId, int offset, int limit) {
+        return NativeSql.query(em, "SELECT subject_id, subject_name, relation FROM audit_event_subject WHERE enterprise_id = ? "
+                        + "AND event_id = ? ORDER BY relation, subject_name, subject_id LIMIT " + Math.max(0, limit) + " OFFSET "
+                        + Math.max(0, offset), List.of(enterpriseId, eventId)).stream()
+                .map(c -> new AuditSubject((String) c[0], (String) c[1], (String) c[2])).toList();
+    }
+
+    long subjectCount(long enterpriseId, long eventId) {
+        return Columns.number(NativeSql.query(em, "SELECT COUNT(*) FROM audit_event_subject WHERE enterprise_id = ? "
+                + "AND event_id = ?", List.of(enterpriseId, eventId)).get(0)[0]);
     }
 
     void insert(Long enterpriseId, Instant occurredAt, String actorType, String actorId, String actorName,

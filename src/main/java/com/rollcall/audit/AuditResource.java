@@ -1,14 +1,17 @@
 package com.rollcall.audit;
 
 import com.rollcall.platform.rest.AdminInput;
+import com.rollcall.platform.rest.JsonFields;
 import com.rollcall.platform.rest.JsonPage;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.platform.security.Actor;
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -86,4 +89,24 @@ public class AuditResource {
     }
 
 
+
+    @GET
+    @Path("{id}/users")
+    @Operation(summary = "The users an event names", description = "For a membership change: the users it added "
+            + "(JOINED) and removed (LEFT), by id and userName — the first 1,000 of each change; the event's after-state "
+            + "has the exact counts.")
+    @APIResponse(responseCode = "200", description = "{totalResults, startIndex, itemsPerPage, users: [{id, userName, "
+            + "relation}]}")
+    public JsonObject users(@PathParam("id") String id, @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count) {
+        JsonPage.Paging paging = JsonPage.paging(startIndex, count, 100, 1_000);
+        AuditSubjectPage page = audit.subjects(requestInfo.enterpriseId(), AdminInput.id(id, "audit event"),
+                paging.startIndex(), paging.count());
+        return JsonPage.of(page.totalResults(), page.startIndex(), "users", page.subjects(), s -> {
+            var json = ScimJson.object().add("id", s.id());
+            JsonFields.addOrNull(json, "userName", s.name());
+            JsonFields.addOrNull(json, "relation", s.relation());
+            return json.build();
+        });
+    }
 }

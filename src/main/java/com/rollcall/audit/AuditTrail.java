@@ -30,14 +30,14 @@ public class AuditTrail {
     }
 
     /**
-     * Records an event that also concerns these users (SCIM ids; the members a group change added or removed, the
-     * first {@link #MAX_SUBJECTS}): the audit log filtered by one of them finds it. States are bounded
-     * ({@link AuditStates}).
+     * Records an event that also concerns these users (the members a group change added or removed, the first
+     * {@link #MAX_SUBJECTS}): the audit log filtered by one of them finds it, and the event lists them. States are
+     * bounded ({@link AuditStates}).
      */
     public void record(Actor actor, String action, String resourceType, String resourceId, String resourceName,
-            JsonObject before, JsonObject after, Collection<String> subjectIds) {
+            JsonObject before, JsonObject after, Collection<AuditSubject> subjects) {
         Long enterpriseId = actor.enterpriseId() == Actor.NO_ENTERPRISE ? null : actor.enterpriseId();
-        if (subjectIds.isEmpty() || enterpriseId == null) {
+        if (subjects.isEmpty() || enterpriseId == null) {
             events.insert(enterpriseId, Clock.now(), actor.type().name(), actor.id(), actor.name(), actor.address(),
                     actor.requestId(), action, resourceType, resourceId, resourceName, AuditStates.bounded(before),
                     AuditStates.bounded(after));
@@ -46,6 +46,6 @@ public class AuditTrail {
         long eventId = events.insertReturningId(enterpriseId, Clock.now(), actor.type().name(), actor.id(), actor.name(),
                 actor.address(), actor.requestId(), action, resourceType, resourceId, resourceName,
                 AuditStates.bounded(before), AuditStates.bounded(after));
-        events.addSubjects(eventId, enterpriseId, subjectIds.stream().limit(MAX_SUBJECTS).toList());
+        events.addSubjects(eventId, enterpriseId, subjects.stream().limit(MAX_SUBJECTS).toList());
     }
 }

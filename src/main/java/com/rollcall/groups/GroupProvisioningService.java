@@ -66,8 +66,12 @@ public class GroupProvisioningService {
         group.adjustMemberCount(members.addTo(groups, enterpriseId, group));
         groups.flush();
         JsonObject created = GroupScimMapper.toJson(group, groups.members(enterpriseId, group.id()), baseUrl);
-        audit.record(actor, "GROUP_CREATED", "Group", group.scimId(), group.displayName(), null,
-                withoutMembers(created, attributes.memberIds()));
+        MembershipLog log = new MembershipLog();
+        log.joined(members.userIds());
+        MembershipLog.Described state = log.describe(enterpriseId, users,
+                ScimJson.object(withoutMembers(created, attributes.memberIds())));
+        audit.record(actor, "GROUP_CREATED", "Group", group.scimId(), group.displayName(), null, state.state().build(),
+                state.subjects());
         return created;
     }
 
@@ -160,9 +164,13 @@ public class GroupProvisioningService {
         }
         roles.apply();
         JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
-        audit.record(actor, "GROUP_REPLACED", "Group", group.scimId(), group.displayName(), before,
-                ScimJson.object(after).add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size())
-                        .remove("meta").build());
+        MembershipLog log = new MembershipLog();
+        log.joined(toAdd.userIds());
+        log.left(toRemove.userIds());
+        MembershipLog.Described state = log.describe(enterpriseId, users, ScimJson.object(after)
+                .add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size()).remove("meta"));
+        audit.record(actor, "GROUP_REPLACED", "Group", group.scimId(), group.displayName(), before, state.state().build(),
+                state.subjects());
         return toJson(enterpriseId, group, withMembers, baseUrl);
     }
 
@@ -196,12 +204,18 @@ public class GroupProvisioningService {
             }
             roles.lock();
         }
+        MembershipLog log = new MembershipLog();
         for (Delta delta : deltas) {
             if (delta.removeAll()) {
+                log.leftAll(groups.memberCounts(enterpriseId, group.id())[0],
+                        groups.memberUserIdsPage(enterpriseId, group.id(), 0, AuditTrail.MAX_SUBJECTS));
                 removed += groups.removeAllMembers(enterpriseId, group.id());
             } else if (delta.add()) {
+                java.util.Set<Long> already = groups.userMembersAmong(enterpriseId, group.id(), delta.ids().userIds());
+                log.joined(delta.ids().userIds().stream().filter(id -> !already.contains(id)).distinct().toList());
                 added += delta.ids().addTo(groups, enterpriseId, group);
             } else {
+                log.left(List.copyOf(groups.userMembersAmong(enterpriseId, group.id(), delta.ids().userIds())));
                 removed += delta.ids().removeFrom(groups, enterpriseId, group);
             }
         }
@@ -219,8 +233,10 @@ public class GroupProvisioningService {
             roles.apply();
         }
         JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
-        audit.record(actor, "GROUP_PATCHED", "Group", group.scimId(), group.displayName(), before,
-                ScimJson.object(after).remove("meta").add("membersAdded", added).add("membersRemoved", removed).build());
+        MembershipLog.Described state = log.describe(enterpriseId, users, ScimJson.object(after).remove("meta")
+                .add("membersAdded", added).add("membersRemoved", removed));
+        audit.record(actor, "GROUP_PATCHED", "Group", group.scimId(), group.displayName(), before, state.state().build(),
+                state.subjects());
         return toJson(enterpriseId, group, withMembers, baseUrl);
     }
 
@@ -324,6 +340,9 @@ public class GroupProvisioningService {
         roles.allUsers();
         roles.lock();
         List<KeptMappings.Kept> kept = keptMappings.keep(enterpriseId, group.id());
+        MembershipLog log = new MembershipLog();
+        log.leftAll(groups.memberCounts(enterpriseId, group.id())[0],
+                groups.memberUserIdsPage(enterpriseId, group.id(), 0, AuditTrail.MAX_SUBJECTS));
         groups.removeAllMembers(enterpriseId, group.id());
         groups.leaveParentGroups(enterpriseId, group.id());
         group.softDelete();
@@ -337,9 +356,11 @@ public class GroupProvisioningService {
             nullable(mapping, "subAccount", m.subAccount());
             deactivated.add(mapping.add("mapping", m.describe()));
         }
-        audit.record(actor, "GROUP_DELETED", "Group", scimId, group.displayName(), before, ScimJson.object()
+        MembershipLog.Described state = log.describe(enterpriseId, users, ScimJson.object()
                 .add("deletedAt", group.deletedAt().toString()).add("memberCount", members)
-                .add("mappingsDeactivated", deactivated).add("mappingsKept", kept.size()).build());
+                .add("mappingsDeactivated", deactivated).add("mappingsKept", kept.size()));
+        audit.record(actor, "GROUP_DELETED", "Group", scimId, group.displayName(), before, state.state().build(),
+                state.subjects());
     }
 
     /**
@@ -365,7 +386,9 @@ public class GroupProvisioningService {
         if (group != null && nested.containsValue(group.id())) {
             throw ScimException.invalidValue("A group cannot be a member of itself.");
         }
-        return new MemberIds(userIds.values(), nested.values());
+        // in the request's order (an audit names the first members of a large change as sent)
+        return new MemberIds(memberIds.stream().map(userIds::get).filter(java.util.Objects::nonNull).distinct().toList(),
+                memberIds.stream().map(nested::get).filter(java.util.Objects::nonNull).distinct().toList());
     }
 
     private static jakarta.json.JsonObjectBuilder nullable(jakarta.json.JsonObjectBuilder json, String name, Object value) {

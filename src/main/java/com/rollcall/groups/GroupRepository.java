@@ -162,6 +162,19 @@ public class GroupRepository {
     }
 
     /** Removes these user members; ids not in the group are ignored. Returns how many were removed. */
+    /** Which of these users are members of the group now. */
+    public java.util.Set<Long> userMembersAmong(long enterpriseId, long groupId, Collection<Long> userIds) {
+        java.util.Set<Long> members = new java.util.HashSet<>();
+        for (List<Long> chunk : chunks(userIds)) {
+            for (Object[] row : NativeSql.query(em, "SELECT user_id FROM group_membership WHERE enterprise_id = ? "
+                    + "AND group_id = ? AND user_id IN " + NativeSql.placeholders(chunk.size()),
+                    NativeSql.parameters(chunk, enterpriseId, groupId))) {
+                members.add(Columns.number(row[0]));
+            }
+        }
+        return members;
+    }
+
     public int removeUsers(long enterpriseId, long groupId, Collection<Long> userIds) {
         return deleteMembers("DELETE FROM group_membership WHERE enterprise_id = ? AND group_id = ? AND user_id IN ",
                 enterpriseId, groupId, userIds);

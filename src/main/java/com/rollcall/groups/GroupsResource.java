@@ -1,25 +1,24 @@
 package com.rollcall.groups;
 
+import com.rollcall.platform.query.ListQuery;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.platform.rest.ScimResponses;
 import com.rollcall.platform.rest.SearchRequest;
-import com.rollcall.platform.query.ListQuery;
 import com.rollcall.scim.schema.Projection;
 import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /** {@code /scim/v2/Groups}: not transactional; each handler calls one service use case. */
 @Path("Groups")

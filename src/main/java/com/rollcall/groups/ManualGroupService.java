@@ -1,5 +1,6 @@
 package com.rollcall.groups;
 
+import com.rollcall.audit.AuditSubject;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.ProvisioningMode;
@@ -68,7 +69,9 @@ public class ManualGroupService {
         groups.flush();
         roles.apply();
         audit.record(actor, add ? "GROUP_MEMBER_ADDED" : "GROUP_MEMBER_REMOVED", "Group", group.scimId(),
-                group.displayName(), null, ScimJson.object().add(add ? "memberAdded" : "memberRemoved", userId).build());
+                group.displayName(), null, ScimJson.object().add(add ? "memberAdded" : "memberRemoved", userId)
+                        .add("userName", user.userName()).build(), List.of(add ? AuditSubject.joined(user.scimId(), user.userName())
+                        : AuditSubject.left(user.scimId(), user.userName())));
         return true;
     }
 }

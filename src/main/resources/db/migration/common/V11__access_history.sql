@@ -19,11 +19,14 @@ CREATE TABLE effective_role_change (
 CREATE INDEX ix_role_change_user ON effective_role_change (enterprise_id, user_id, id);
 
 -- The users an audit event concerns besides its resource (the members a group change added or removed, at most
--- 1,000 per event), so that the audit log filtered by a user shows every membership change that touched them.
+-- 1,000 per event, each with its userName and whether it JOINED or LEFT), so that the audit log filtered by a user
+-- shows every membership change that touched them, and an event can list whom it touched.
 CREATE TABLE audit_event_subject (
-    event_id      BIGINT      NOT NULL,
-    enterprise_id BIGINT      NOT NULL,
-    subject_id    VARCHAR(64) NOT NULL,
+    event_id      BIGINT       NOT NULL,
+    enterprise_id BIGINT       NOT NULL,
+    subject_id    VARCHAR(64)  NOT NULL,
+    relation      VARCHAR(16)  NULL,
+    subject_name  VARCHAR(300) NULL,
     PRIMARY KEY (event_id, subject_id),
     CONSTRAINT fk_audit_subject_event FOREIGN KEY (event_id) REFERENCES audit_event (id) ON DELETE CASCADE
 );

@@ -47,7 +47,7 @@ class DeletedGroupsIT {
         String fresh = group("Sales EU", "ext-sales", List.of(ann, bob));
         String namesake = group("SALES", "ext-other-sales", List.of());
         TestTenants.mapGroup(tenant, fresh, "Enterprise Admin", null);
-        assertEquals(1, storedRows(ann), "Enterprise Admin from the new group only");
+        assertEquals(2, storedRows(ann), "Enterprise Admin from the new group only: at the enterprise level and inherited");
 
         JsonObject deleted = admin.get("deleted-groups/" + old).json();
         List<String> suggested = new ArrayList<>();
@@ -64,7 +64,7 @@ class DeletedGroupsIT {
                 "the new group already maps Enterprise Admin");
         assertEquals(2, restored.getInt("usersChanged"), "Ann and Bob get Editor in EMEA in the request");
         assertEquals(JsonValue.NULL, restored.get("remapJob"));
-        assertEquals(2, storedRows(ann));
+        assertEquals(3, storedRows(ann), "Enterprise Admin (enterprise level, inherited) and Editor in EMEA");
         assertEquals("Editor", roleIn(admin.get("users/" + bob + "/effective-access").json(), "EMEA"));
         assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM group_mapping m JOIN user_group g ON g.id = m.group_id "
                 + "WHERE g.scim_id = ? AND m.id = ? AND m.deactivated_at IS NULL", fresh, editor),

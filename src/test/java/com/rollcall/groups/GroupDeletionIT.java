@@ -108,7 +108,7 @@ class GroupDeletionIT {
         long editor = TestTenants.mapGroup(tenant, editors, "Editor", emea).getJsonNumber("id").longValue();
         long enterpriseAdmin = TestTenants.mapGroup(tenant, editors, "Enterprise Admin", null).getJsonNumber("id").longValue();
         TestTenants.mapGroup(tenant, integrations, "Enterprise Integrations Manager", null);
-        assertEquals(2, storedRows(ann), "Enterprise Admin at the enterprise level and Editor in EMEA");
+        assertEquals(3, storedRows(ann), "Enterprise Admin at the enterprise level and inherited, and Editor in EMEA");
         assertEquals("Editor", roleIn(admin.get("users/" + ann + "/effective-access").json(), "EMEA"));
         assertTrue(holdsSeat(bob), "Bob's Editor and Enterprise Admin consume a license");
         long seatsBefore = seatsUsed();

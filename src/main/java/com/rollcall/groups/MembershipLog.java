@@ -1,0 +1,91 @@
+package com.rollcall.groups;
+
+import com.rollcall.audit.AuditSubject;
+import com.rollcall.audit.AuditTrail;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.users.UserRepository;
+import com.rollcall.users.UserSummary;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which users a membership change added to a group and which it removed, for its audit event: the exact counts, and
+ * the first {@link AuditTrail#MAX_SUBJECTS} by id and userName as the event's subjects (so the audit log filtered by a
+ * user shows every membership change that touched them, and the event lists whom it touched); the event's own state
+ * lists the first {@link #LISTED} of each.
+ */
+final class MembershipLog {
+    private final List<Long> joined = new ArrayList<>();
+    private final List<Long> left = new ArrayList<>();
+    private long joinedCount;
+    private long leftCount;
+
+    void joined(Collection<Long> userIds) {
+        joinedCount += userIds.size();
+        keep(joined, userIds);
+    }
+
+    void left(Collection<Long> userIds) {
+        leftCount += userIds.size();
+        keep(left, userIds);
+    }
+
+    /** Every member leaving at once: how many, and the first ones (read before they leave). */
+    void leftAll(long count, Collection<Long> firstUserIds) {
+        leftCount += count;
+        keep(left, firstUserIds);
+    }
+
+    boolean isEmpty() {
+        return joinedCount == 0 && leftCount == 0;
+    }
+
+    private static void keep(List<Long> named, Collection<Long> userIds) {
+        for (Long id : userIds) {
+            if (named.size() >= AuditTrail.MAX_SUBJECTS) {
+                return;
+            }
+            named.add(id);
+        }
+    }
+
+    /**
+     * Adds {@code joined}/{@code left} (id and userName, sorted by userName; the first {@link #LISTED} of each) and
+     * their exact counts to an audit state; every named user (the first {@link AuditTrail#MAX_SUBJECTS}) becomes a
+     * subject of the event ({@code GET /audit-events/{id}/users} lists them all).
+     */
+    Described describe(long enterpriseId, UserRepository users, JsonObjectBuilder state) {
+        List<Long> all = new ArrayList<>(joined);
+        all.addAll(left);
+        Map<Long, UserSummary> names = users.summaries(enterpriseId, all);
+        List<AuditSubject> subjects = new ArrayList<>();
+        state.add("joined", list(joined, names, subjects, true)).add("joinedCount", joinedCount)
+                .add("left", list(left, names, subjects, false)).add("leftCount", leftCount);
+        return new Described(state, subjects);
+    }
+
+    /** How many joined (and left) users the event's own state lists; the rest are its subjects only. */
+    static final int LISTED = 50;
+
+    /** The state with the lists, and the users it names. */
+    record Described(JsonObjectBuilder state, List<AuditSubject> subjects) {
+    }
+
+    private static JsonArrayBuilder list(List<Long> ids, Map<Long, UserSummary> names, List<AuditSubject> subjects,
+            boolean joining) {
+        List<UserSummary> named = ids.stream().map(names::get).filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(UserSummary::userName)).toList();
+        JsonArrayBuilder array = ScimJson.array();
+        for (UserSummary user : named) {
+            subjects.add(joining ? AuditSubject.joined(user.scimId(), user.userName())
+                    : AuditSubject.left(user.scimId(), user.userName()));
+        }
+        named.stream().limit(LISTED).forEach(user -> array.add(ScimJson.object().add("id", user.scimId())
+                .add("userName", user.userName())));
+        return array;
+    }
+}
