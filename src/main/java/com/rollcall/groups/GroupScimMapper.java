@@ -2,6 +2,7 @@ package com.rollcall.groups;
 
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.Preconditions;
+import com.rollcall.scim.message.RequestLimits;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.JsonAttributes;
 import com.rollcall.scim.schema.Urns;
@@ -32,7 +33,9 @@ public final class GroupScimMapper {
     /** The {@code value}s of a {@code members} array (of a body or a PATCH value), in order, without repeats. */
     static Set<String> memberIds(JsonObject json) {
         Set<String> ids = new LinkedHashSet<>();
-        for (JsonObject member : JsonAttributes.objects(json, "members")) {
+        List<JsonObject> members = JsonAttributes.objects(json, "members");
+        RequestLimits.requireMemberValues(members.size());
+        for (JsonObject member : members) {
             ids.add(memberId(member));
         }
         return ids;

@@ -215,9 +215,8 @@ public final class UserScimMapper {
             put(item, "postalCode", v.postalCode());
             put(item, "country", v.country());
             put(item, "type", v.type());
-            if (v.primary()) {
-                item.add("primary", true);
-            }
+            // always said, true or false: a client that sent "primary": false reads it back (conformance suites check)
+            item.add("primary", v.primary());
             array.add(item);
         }
         if (any) {

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Refuses, as an error of the API called (SCIM error body, or the admin API's {code, message}), what
  * would otherwise be answered by the web container's own HTML error page before JAX-RS sees the
- * request: a Content-Type header that does not parse as a media type.
+ * request: a Content-Type header that does not parse as a media type, and TRACE (which the container would otherwise
+ * echo; the listener lets it through to here so that it gets the API's error body).
  */
 @WebFilter(urlPatterns = {"/scim/v2/*", "/api/admin/v1/*", "/api/operator/v1/*"})
 public class ScimRequestGuard extends HttpFilter {
@@ -25,22 +26,30 @@ public class ScimRequestGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        boolean admin = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if ("TRACE".equalsIgnoreCase(request.getMethod())) {
+            response.setHeader("Allow", "GET, POST, PUT, PATCH, DELETE");
+            refuse(response, admin, 405, "TRACE is not supported.");
+            return;
+        }
         String contentType = request.getHeader("Content-Type");
         if (contentType != null && !parses(contentType)) {
-            boolean admin = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-            String message = "The Content-Type header is not a valid media type; send "
-                    + (admin ? "application/json." : "application/scim+json.");
-            byte[] body = (admin
-                    ? AdminErrors.body(415, message, null)
-                    : ErrorResponse.of(415, ScimErrorType.NONE, message))
-                    .toString().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(415);
-            response.setContentType(admin ? "application/json" : Urns.MEDIA_TYPE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            refuse(response, admin, 415, "The Content-Type header is not a valid media type; send "
+                    + (admin ? "application/json." : "application/scim+json."));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, boolean admin, int status, String message) throws IOException {
+        byte[] body = (admin
+                ? AdminErrors.body(status, message, null)
+                : ErrorResponse.of(status, ScimErrorType.NONE, message))
+                .toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(admin ? "application/json" : Urns.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private static boolean parses(String contentType) {

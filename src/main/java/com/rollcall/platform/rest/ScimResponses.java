@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
-/** Success responses for single SCIM resources: ETag from meta.version, Location on create. */
+/**
+ * Success responses for single SCIM resources: ETag from meta.version and Location from meta.location on every one
+ * (GET, PUT, PATCH and create alike: clients written against conformance suites expect it).
+ */
 public final class ScimResponses {
     private ScimResponses() {
     }
@@ -26,12 +29,7 @@ public final class ScimResponses {
     }
 
     public static Response created(JsonObject resource) {
-        Response.ResponseBuilder response = withMeta(Response.status(Response.Status.CREATED).entity(resource), resource);
-        JsonObject meta = resource.getJsonObject("meta");
-        if (meta != null && meta.containsKey("location")) {
-            response.location(URI.create(meta.getString("location")));
-        }
-        return response.build();
+        return withMeta(Response.status(Response.Status.CREATED).entity(resource), resource).build();
     }
 
     private static Response.ResponseBuilder withMeta(Response.ResponseBuilder response, JsonObject resource) {
@@ -42,6 +40,9 @@ public final class ScimResponses {
             boolean weak = version.startsWith("W/");
             String value = version.substring(weak ? 2 : 0).replace("\"", "");
             response.tag(new EntityTag(value, weak));
+        }
+        if (meta != null && meta.containsKey("location")) {
+            response.location(URI.create(meta.getString("location")));
         }
         return response;
     }

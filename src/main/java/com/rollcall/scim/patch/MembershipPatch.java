@@ -1,9 +1,10 @@
 package com.rollcall.scim.patch;
 
-import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.filter.Filter;
 import com.rollcall.scim.filter.Literal;
 import com.rollcall.scim.filter.Operator;
+import com.rollcall.scim.json.ScimJson;
+import com.rollcall.scim.message.RequestLimits;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.path.AttributePath;
 import com.rollcall.scim.quirks.EnterpriseUrnTypo;
@@ -107,7 +108,18 @@ public final class MembershipPatch {
                 throw new ScimException(e.status(), e.type(), "Operation " + number + ": " + e.detail());
             }
         }
+        RequestLimits.requireMemberValues(steps.stream().mapToLong(MembershipPatch::values).sum());
         return new Plan(steps, others);
+    }
+
+    private static long values(Step step) {
+        if (step instanceof AddMembers add) {
+            return add.ids().size();
+        }
+        if (step instanceof RemoveMembers remove) {
+            return remove.ids().size();
+        }
+        return step instanceof ReplaceMembers replace ? replace.ids().size() : 0;
     }
 
     private static void plan(PatchOperation operation, List<Step> steps, List<PatchOperation> others) {

@@ -1,5 +1,6 @@
 package com.rollcall.scim.patch;
 
+import com.rollcall.scim.message.RequestLimits;
 import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.quirks.CaseInsensitiveOperations;
 import jakarta.json.JsonObject;
@@ -47,6 +48,7 @@ public final class PatchRequest {
         if (operations.getValueType() != JsonValue.ValueType.ARRAY) {
             throw ScimException.invalidSyntax("'Operations' must be a JSON array of operations.");
         }
+        RequestLimits.requirePatchOperations(operations.asJsonArray().size());
         List<PatchOperation> parsed = new ArrayList<>();
         int number = 0;
         for (JsonValue operation : operations.asJsonArray()) {
