@@ -148,12 +148,8 @@ public class PeopleBacking implements Serializable {
         String who = invitation.user().login();
         Feedback.info((resent ? "A new invitation link for " + who + " is ready; the previous link no longer works."
                 : who + " is invited.") + " Copy the link now: it is shown only once.");
-        switch (delivery) {
-            case SENT -> Feedback.info("The link was also sent by email to " + who + ".");
-            case NOT_CONFIGURED -> Feedback.info("No mail server is configured, so no email was sent: give " + who
-                    + " the link yourself.");
-            case FAILED -> Feedback.warn("Sending the email to " + who + " failed (the server log says why): give them "
-                    + "the link yourself.");
+        if (delivery == InvitationMail.Delivery.FAILED) {
+            Feedback.warn("Sending the email to " + who + " failed (the server log says why): give them the link yourself.");
         }
         return new Issued(who, invitation.user().displayName(), link, invitation.expiresAt(), delivery, resent);
     }
