@@ -13,6 +13,7 @@ import com.rollcall.groups.GroupProvisioningService;
 import com.rollcall.licensing.LicenseService;
 import com.rollcall.people.ConsoleRole;
 import com.rollcall.people.ConsoleUserService;
+import com.rollcall.people.PeopleService;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.roles.Permission;
@@ -33,6 +34,9 @@ import java.util.Map;
 public class DemoDataService {
     public static final String ENTERPRISE_NAME = "Demo Enterprise";
     public static final String ADMIN_LOGIN = "admin";
+    /** The demo's Integrations Manager (signs in with the admin's password) and the person invited but not yet in. */
+    public static final String INTEGRATIONS_MANAGER_LOGIN = "ines.moreau@demo.example";
+    static final String INVITED_LOGIN = "amara.okafor@demo.example";
     static final int DEFAULT_LICENSES = 500;
     static final List<String> SUB_ACCOUNTS = List.of("Corporate Communications", "EMEA", "North America", "Retail Stores");
 
@@ -44,6 +48,9 @@ public class DemoDataService {
 
     @Inject
     private ConsoleUserService consoleUsers;
+
+    @Inject
+    private PeopleService people;
 
     @Inject
     private ApiClientService apiClients;
@@ -80,6 +87,7 @@ public class DemoDataService {
         if (existing.isPresent()) {
             long id = existing.get().id();
             consoleUsers.ensurePassword(ADMIN_LOGIN, adminPassword);
+            consoleUsers.ensurePassword(INTEGRATIONS_MANAGER_LOGIN, adminPassword);
             if (licenses != null) {
                 licenseService.changeLimit(Actor.system(id, "ROLLCALL_BOOTSTRAP_LICENSES"), licenses);
             }
@@ -98,6 +106,7 @@ public class DemoDataService {
                 EnumSet.of(ApiScope.SCIM, ApiScope.ADMIN), "bootstrap");
         Map<String, String> ids = consoleDemoUsers(enterprise.id(), entraId);
         accessDemo(enterprise.id(), entraId, ids);
+        consolePeople(enterprise.id(), adminPassword);
         return true;
     }
 
@@ -111,6 +120,7 @@ public class DemoDataService {
         {"SCIM", "mateo.garcia@demo.example", "Mateo", "García", "E-1006", "Analyst", "North America"},
         {"SCIM", "hannah.schmidt@demo.example", "Hannah", "Schmidt", "E-1007", "Content Designer", "Communications"},
         {"SCIM", "oliver.brown@demo.example", "Oliver", "Brown", "E-1008", "IT Engineer", "IT"},
+        {"SCIM", "ines.moreau@demo.example", "Inès", "Moreau", "E-1009", "IT Integrations Engineer", "IT"},
         {"MANUAL", "chloe.martin@demo.example", "Chloé", "Martin", "E-2001", "Intern", "Communications"},
         {"MANUAL", "noah.wilson@demo.example", "Noah", "Wilson", null, "Contractor", "Retail"},
         {"MANUAL", "front-desk", "Front", "Desk", null, "Shared kiosk", "Retail"},
@@ -170,6 +180,18 @@ public class DemoDataService {
         auditLog.redate(enterpriseId, i -> now.minus(java.time.Duration.ofHours(
                 i >= events - 4 ? (events - i) * 3L : (events - i) * 30L)));
         apiClients.recordUse(entraClientId, now.minus(java.time.Duration.ofMinutes(7)), "203.0.113.40");
+    }
+
+    /**
+     * The people page's demo: an Integrations Manager (Inès Moreau, linked to her user by email, with the admin's
+     * password) and Amara Okafor invited as an Enterprise Admin (the link is not kept: "New link" on the page makes one).
+     */
+    private void consolePeople(long enterpriseId, String password) {
+        consoleUsers.create(enterpriseId, INTEGRATIONS_MANAGER_LOGIN, "Inès Moreau", password,
+                ConsoleRole.INTEGRATIONS_MANAGER);
+        Actor admin = Actor.consoleUser(enterpriseId, ADMIN_LOGIN, "Demo Admin",
+                ConsoleRole.ENTERPRISE_ADMIN.scopes(), "127.0.0.1", "demo");
+        people.invite(admin, INVITED_LOGIN, "Amara Okafor", ConsoleRole.ENTERPRISE_ADMIN);
     }
 
     /**

@@ -28,15 +28,20 @@ public class AuditBacking implements Serializable {
     static final int PAGE_SIZE = 20;
 
     /** Every action the product records, for the filter. */
-    public static final List<String> ACTIONS = List.of("API_CLIENT_CREATED", "API_CLIENT_REVOKED", "GROUP_CREATED",
-            "GROUP_DELETED", "GROUP_MAPPING_ADDED", "GROUP_MAPPING_REMOVED", "GROUP_MEMBER_ADDED", "GROUP_MEMBER_REMOVED",
+    public static final List<String> ACTIONS = List.of("API_CLIENT_CREATED", "API_CLIENT_REVOKED",
+            "CONSOLE_USER_DISABLED", "CONSOLE_USER_ENABLED", "CONSOLE_USER_INVITATION_ACCEPTED",
+            "CONSOLE_USER_INVITATION_RESENT", "CONSOLE_USER_INVITED", "CONSOLE_USER_REMOVED", "CONSOLE_USER_ROLE_CHANGED",
+            "ENTERPRISE_CREATED", "ENTERPRISE_RENAMED", "ENTERPRISE_RESUMED", "ENTERPRISE_SUSPENDED", "GROUP_CREATED",
+            "GROUP_DELETED", "GROUP_MAPPING_ADDED", "GROUP_MAPPING_REMOVED", "GROUP_MAPPINGS_DISCARDED",
+            "GROUP_MAPPINGS_RESTORED", "GROUP_MEMBER_ADDED", "GROUP_MEMBER_REMOVED",
             "GROUP_PATCHED", "GROUP_REPLACED", "IDENTIFIER_RULE_CHANGED", "LICENSE_LIMIT_CHANGED",
-            "PROVISIONING_MODE_CHANGED", "ROLE_CREATED", "ROLE_DELETED", "ROLE_EDITED", "SUB_ACCOUNT_CREATED",
-            "USER_CREATED", "USER_DEACTIVATED", "USER_DELETED", "USER_EDITED", "USER_LINKED", "USER_PATCHED",
-            "USER_REACTIVATED", "USER_REPLACED");
+            "LICENSE_REQUEST_DECLINED", "LICENSE_REQUEST_GRANTED", "LICENSES_REQUESTED", "PROVISIONING_MODE_CHANGED",
+            "ROLE_CREATED", "ROLE_DELETED", "ROLE_EDITED", "SUB_ACCOUNT_CREATED", "SUB_ACCOUNT_RENAMED", "USER_CREATED",
+            "USER_DEACTIVATED", "USER_DELETED", "USER_EDITED", "USER_LINKED", "USER_PATCHED", "USER_REACTIVATED",
+            "USER_REPLACED");
 
-    public static final List<String> RESOURCE_TYPES = List.of("User", "Group", "ApiClient", "Enterprise", "Role",
-            "SubAccount");
+    public static final List<String> RESOURCE_TYPES = List.of("User", "Group", "ApiClient", "ConsoleUser", "Enterprise",
+            "LicenseRequest", "Role", "SubAccount");
 
     /** One entry of the log with its readable change. */
     public record Entry(AuditEventView event, List<AuditChanges.Change> changes) {

@@ -7,14 +7,23 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The before → after of an audit event as a person reads it: the top-level fields that differ (metadata
  * left out), each with its old and new value. A create shows every field as new, a delete every field as gone.
+ * Times are written as UTC ("2026-03-01 14:05:09 UTC"), a console login's role and a status in words ("Enterprise
+ * Admin", "Granted"), and a linked user by its userName.
  */
 public final class AuditChanges {
     /** One changed field; null means "absent". */
@@ -36,7 +45,7 @@ public final class AuditChanges {
             JsonValue b = before.get(field);
             JsonValue a = after.get(field);
             if (!Objects.equals(b, a)) {
-                changes.add(new Change(shortName(field), text(b), text(a)));
+                changes.add(new Change(shortName(field), text(field, b), text(field, a)));
             }
         }
         return changes;
@@ -47,11 +56,38 @@ public final class AuditChanges {
         return field.startsWith("urn:") && field.contains(":extension:enterprise:") ? "enterprise extension" : field;
     }
 
-    private static String text(JsonValue value) {
+    private static final Pattern INSTANT =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+    private static final DateTimeFormatter UTC = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Console roles and the statuses of console logins and license requests, as the pages say them. */
+    private static final Map<String, String> WORDS = Map.of("ENTERPRISE_ADMIN", "Enterprise Admin",
+            "INTEGRATIONS_MANAGER", "Integrations Manager", "INVITED", "Invited", "ACTIVE", "Active", "DISABLED",
+            "Disabled", "LOCKED", "Locked", "OPEN", "Open", "GRANTED", "Granted", "DECLINED", "Declined");
+
+    private static String text(String field, JsonValue value) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        return value instanceof JsonString s ? s.getString() : value.toString();
+        if (value instanceof JsonString s) {
+            String text = s.getString();
+            if ((field.equals("role") || field.equals("status")) && WORDS.containsKey(text)) {
+                return WORDS.get(text);
+            }
+            if (INSTANT.matcher(text).matches()) {
+                try {
+                    return UTC.format(Instant.parse(text));
+                } catch (DateTimeParseException notATime) {
+                    return text;
+                }
+            }
+            return text;
+        }
+        if (value instanceof JsonObject o && o.get("userName") instanceof JsonString userName) {
+            return userName.getString() + (o.containsKey("active")
+                    && o.get("active").getValueType() == JsonValue.ValueType.FALSE ? " (deactivated)" : "");
+        }
+        return value.toString();
     }
 
     private static JsonObject parse(String json) {

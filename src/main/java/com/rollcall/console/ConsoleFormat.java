@@ -1,5 +1,7 @@
 package com.rollcall.console;
 
+import com.rollcall.people.ConsoleRole;
+import com.rollcall.people.ConsoleUserView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -46,6 +48,37 @@ public class ConsoleFormat {
 
     public String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** "Enterprise Admin" or "Integrations Manager". */
+    public String consoleRole(ConsoleRole role) {
+        return role == null ? "" : role == ConsoleRole.ENTERPRISE_ADMIN ? "Enterprise Admin" : "Integrations Manager";
+    }
+
+    /** A console login's status in words: "Invited", "Invitation expired", "Active", "Disabled", "Locked". */
+    public String consoleStatus(ConsoleUserView login) {
+        if (login.invitationExpired(Instant.now())) {
+            return "Invitation expired";
+        }
+        return switch (login.status()) {
+            case INVITED -> "Invited";
+            case ACTIVE -> "Active";
+            case DISABLED -> "Disabled";
+            case LOCKED -> "Locked";
+        };
+    }
+
+    /** The badge style of a console login's status. */
+    public String consoleStatusStyle(ConsoleUserView login) {
+        if (login.invitationExpired(Instant.now())) {
+            return "danger";
+        }
+        return switch (login.status()) {
+            case INVITED -> "warn";
+            case ACTIVE -> "ok";
+            case DISABLED -> "off";
+            case LOCKED -> "danger";
+        };
     }
 
     static String plural(long n, String unit) {

@@ -1,5 +1,6 @@
 package com.rollcall.console;
 
+import com.rollcall.platform.rest.PublicUrl;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.people.ConsoleRole;
@@ -38,6 +39,7 @@ public class ConsoleSession {
             new NavItem("roles", "Roles", "/console/roles/list.xhtml", true),
             new NavItem("sub-accounts", "Sub-accounts", "/console/sub-accounts.xhtml", true),
             new NavItem("api-clients", "API clients", "/console/api-clients.xhtml", false),
+            new NavItem("people", "People", "/console/people.xhtml", true),
             new NavItem("audit", "Audit log", "/console/audit.xhtml", true),
             new NavItem("export", "Export", "/console/export.xhtml", true));
 
@@ -115,6 +117,18 @@ public class ConsoleSession {
         String url = request.getRequestURL().toString();
         String root = url.substring(0, url.length() - request.getRequestURI().length());
         return root + request.getContextPath() + "/scim/v2/";
+    }
+
+    /**
+     * The address people reach Rollcall at, ending in a slash, for links handed out (invitations): the configured
+     * public URL ({@code ROLLCALL_PUBLIC_URL}) when there is one, else this request's scheme, host and context path.
+     */
+    public String rootUrl() {
+        return PublicUrl.configured().orElseGet(() -> {
+            HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+            String url = request.getRequestURL().toString();
+            return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath() + "/";
+        });
     }
 
     public void logout() throws IOException, ServletException {

@@ -6,6 +6,8 @@ import com.rollcall.apiclients.ApiClientService;
 import com.rollcall.apiclients.ApiClientView;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.EnterpriseView;
+import com.rollcall.licensing.LicenseRequestService;
+import com.rollcall.licensing.LicenseRequestView;
 import com.rollcall.licensing.LicenseService;
 import com.rollcall.licensing.LicenseUsage;
 import jakarta.annotation.PostConstruct;
@@ -18,7 +20,9 @@ import java.util.List;
 
 /**
  * /console/dashboard.xhtml: provisioning mode, license usage (and the banner once the limit is hit), SCIM
- * activity of the last 24 hours and 30 days, and the last call of each API client.
+ * activity of the last 24 hours and 30 days, and the last call of each API client. The license card offers an
+ * Enterprise Admin "Request more licenses" when usage is near the limit ({@link #nearLimit}) and no request is open,
+ * says while one is open, and shows the outcome of the latest one the operator decided.
  */
 @Named
 @ViewScoped
@@ -30,6 +34,9 @@ public class DashboardBacking implements Serializable {
 
     @Inject
     private transient LicenseService licenses;
+
+    @Inject
+    private transient LicenseRequestService licenseRequests;
 
     @Inject
     private transient ActivityService activity;
@@ -47,12 +54,23 @@ public class DashboardBacking implements Serializable {
     private ActivityBucket hoursTotal;
     private ActivityBucket daysTotal;
     private List<ApiClientView> clients;
+    private LicenseRequestView openRequest;
+    private LicenseRequestView decidedRequest;
+    private boolean admin;
+    private boolean nearLimit;
+    private Integer seats;
+    private String note;
+
+    /** How near the limit usage must be for the card to offer more licenses: 90 %, or a refusal in the last days. */
+    static final int NEAR_LIMIT_PERCENT = 90;
+    static final java.time.Duration RECENT_REFUSAL = java.time.Duration.ofDays(7);
 
     @PostConstruct
     void load() {
         long enterpriseId = session.enterpriseId();
+        admin = session.isAdmin();
         enterprise = enterprises.find(enterpriseId).orElse(null);
-        usage = licenses.usage(enterpriseId);
+        loadLicenses(enterpriseId);
         Instant now = Instant.now();
         List<ActivityBucket> hours = activity.series(enterpriseId, ActivityService.Resolution.HOUR, 24, now);
         List<ActivityBucket> days = activity.series(enterpriseId, ActivityService.Resolution.DAY, 30, now);
@@ -62,6 +80,65 @@ public class DashboardBacking implements Serializable {
         daysTotal = sum(days);
         clients = apiClients.list(enterpriseId);
     }
+
+    private void loadLicenses(long enterpriseId) {
+        usage = licenses.usage(enterpriseId);
+        List<LicenseRequestView> recent = licenseRequests.ofEnterprise(enterpriseId, 10);
+        openRequest = recent.stream().filter(LicenseRequestView::open).findFirst().orElse(null);
+        decidedRequest = recent.stream().filter(r -> !r.open()).findFirst().orElse(null);
+        nearLimit = nearLimit(usage, Instant.now());
+    }
+
+    /** An Enterprise Admin asks the operator for more licenses (how many, and a note). */
+    public void requestLicenses() {
+        int wanted = seats;
+        String text = note == null || note.isBlank() ? null : note.strip();
+        LicenseRequestView sent = Feedback.attempt("license-request:seats",
+                () -> licenseRequests.request(session.actor(), wanted, text));
+        if (sent != null) {
+            seats = null;
+            note = null;
+            Feedback.info("Your request for " + ConsoleFormat.plural(sent.seatsRequested(), "more license")
+                    + " was sent to your Rollcall operator. This card shows their answer.");
+        }
+        loadLicenses(session.enterpriseId());
+    }
+
+    /**
+     * Whether usage is at or near the limit: {@value #NEAR_LIMIT_PERCENT} % of it or more, or a provisioning request
+     * refused at the limit within {@link #RECENT_REFUSAL} of {@code now}.
+     */
+    static boolean nearLimit(LicenseUsage usage, Instant now) {
+        boolean high = usage.limit() <= 0 || (long) usage.used() * 100 >= (long) usage.limit() * NEAR_LIMIT_PERCENT;
+        boolean refusedLately = usage.lastRefusedAt() != null && usage.lastRefusedAt().isAfter(now.minus(RECENT_REFUSAL));
+        return high || refusedLately;
+    }
+
+    /** Whether the card offers the request form: to an Enterprise Admin, near the limit, with no request open. */
+    public boolean isRequestOffered() {
+        return admin && openRequest == null && nearLimit;
+    }
+
+    public boolean isNearLimit() {
+        return nearLimit;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public LicenseRequestView getOpenRequest() {
+        return openRequest;
+    }
+
+    public LicenseRequestView getDecidedRequest() {
+        return decidedRequest;
+    }
+
+    public Integer getSeats() { return seats; }
+    public void setSeats(Integer seats) { this.seats = seats; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
 
     public EnterpriseView getEnterprise() {
         return enterprise;

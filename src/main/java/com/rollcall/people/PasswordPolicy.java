@@ -23,14 +23,30 @@ public final class PasswordPolicy {
             "princess", "trustno1", "whatever", "superman", "starwars", "master", "login", "qazwsx", "asdfgh",
             "zxcvbn", "1q2w3e4r", "summer", "winter", "spring", "autumn", "company", "employee", "welcome1");
 
+    /** The rules in the page's words, in the order the invitation page lists them (its checklist). */
+    public static final String LENGTH_RULE = "Use at least " + MIN_LENGTH + " characters.";
+    public static final String CLASSES_RULE = "Mix at least three of: lower case, upper case, digits, symbols (or use "
+            + PASSPHRASE_LENGTH + " characters or more).";
+    public static final String REPEAT_RULE = "Do not repeat the same few characters.";
+    public static final String COMMON_RULE = "Do not use a well-known password.";
+    public static final String NAME_RULE = "Do not use your name or login in the password.";
+
     private PasswordPolicy() {
+    }
+
+    /**
+     * The well-known passwords, space-separated, for the invitation page's checklist script (which mirrors
+     * {@link #problems}; this rule stays the authority).
+     */
+    public static String commonPasswords() {
+        return String.join(" ", new java.util.TreeSet<>(COMMON));
     }
 
     /** What the password still lacks, in the page's words; empty when it is strong enough. */
     public static List<String> problems(String password, String login) {
         List<String> problems = new ArrayList<>();
         if (password == null || password.length() < MIN_LENGTH) {
-            problems.add("Use at least " + MIN_LENGTH + " characters.");
+            problems.add(LENGTH_RULE);
             return problems;
         }
         if (password.length() > MAX_LENGTH) {
@@ -38,21 +54,20 @@ public final class PasswordPolicy {
             return problems;
         }
         if (password.length() < PASSPHRASE_LENGTH && classes(password) < 3) {
-            problems.add("Mix at least three of: lower case, upper case, digits, symbols (or use "
-                    + PASSPHRASE_LENGTH + " characters or more).");
+            problems.add(CLASSES_RULE);
         }
         if (distinct(password) < 5) {
-            problems.add("Do not repeat the same few characters.");
+            problems.add(REPEAT_RULE);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String core = lower.replaceAll("[^a-z]", "");
         if (COMMON.contains(lower) || COMMON.contains(lower.replaceAll("[^a-z@0-9]+$", "").replaceAll("[0-9!@#$%^&*.]+$", ""))
                 || (core.length() >= 4 && COMMON.contains(core))) {
-            problems.add("Do not use a well-known password.");
+            problems.add(COMMON_RULE);
         }
         String name = login == null ? "" : login.toLowerCase(Locale.ROOT).split("@", 2)[0].replaceAll("[^a-z0-9]", "");
         if (name.length() >= 4 && lower.replaceAll("[^a-z0-9]", "").contains(name)) {
-            problems.add("Do not use your name or login in the password.");
+            problems.add(NAME_RULE);
         }
         return problems;
     }

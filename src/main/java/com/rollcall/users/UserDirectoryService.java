@@ -41,6 +41,15 @@ public class UserDirectoryService {
     }
 
     /**
+     * The lower-cased emails of a live user of the enterprise (its email values, and its userName when that is an
+     * email): what links it to a console login. Empty for unknown, deleted or another enterprise's ids.
+     */
+    public java.util.Set<String> emailKeys(long enterpriseId, String scimId) {
+        return users.findLive(enterpriseId, scimId).map(user -> user.attributes().emailKeys())
+                .orElse(java.util.Set.of());
+    }
+
+    /**
      * Live users holding one of these emails (lower-cased; an email value or an email userName), by email: how a
      * console login (an email) is linked to the user of the same enterprise.
      */

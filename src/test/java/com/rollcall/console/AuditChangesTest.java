@@ -26,4 +26,27 @@ class AuditChangesTest {
                 AuditChanges.of(null, "{\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{}}").get(0).field());
         assertEquals(List.of(new AuditChanges.Change("value", null, "not json")), AuditChanges.of(null, "not json"));
     }
+
+    @Test
+    void consoleUsersAndLicenseRequestsReadInWords() {
+        assertEquals(List.of(new AuditChanges.Change("role", "Enterprise Admin", "Integrations Manager")),
+                AuditChanges.of("{\"login\":\"kim@example.com\",\"role\":\"ENTERPRISE_ADMIN\"}",
+                        "{\"login\":\"kim@example.com\",\"role\":\"INTEGRATIONS_MANAGER\"}"));
+        assertEquals(List.of(new AuditChanges.Change("decidedAt", null, "2026-03-01 14:05:09 UTC"),
+                        new AuditChanges.Change("grantedLimit", null, "150"),
+                        new AuditChanges.Change("status", "Open", "Granted")),
+                AuditChanges.of("{\"seatsRequested\":50,\"status\":\"OPEN\",\"decidedAt\":null}",
+                        "{\"seatsRequested\":50,\"status\":\"GRANTED\",\"decidedAt\":\"2026-03-01T14:05:09.123Z\","
+                                + "\"grantedLimit\":150}"));
+        assertEquals(List.of(new AuditChanges.Change("linkedUser", "kim (deactivated)", null),
+                        new AuditChanges.Change("status", "Active", "Disabled")),
+                AuditChanges.of("{\"status\":\"ACTIVE\",\"linkedUser\":{\"id\":\"7\",\"userName\":\"kim\",\"active\":false}}",
+                        "{\"status\":\"DISABLED\",\"linkedUser\":null}"));
+    }
+
+    @Test
+    void wordsOnlyForRolesAndStatusesElsewhereTheValueAsSent() {
+        assertEquals(List.of(new AuditChanges.Change("title", null, "ACTIVE")), AuditChanges.of(null, "{\"title\":\"ACTIVE\"}"));
+        assertEquals(List.of(new AuditChanges.Change("role", null, "Editor")), AuditChanges.of(null, "{\"role\":\"Editor\"}"));
+    }
 }

@@ -26,6 +26,7 @@ class ConsoleAccessUiIT {
             List.of("nav-roles", "Roles", "console/roles/list.xhtml", "Roles"),
             List.of("nav-sub-accounts", "Sub-accounts", "console/sub-accounts.xhtml", "Sub-accounts"),
             List.of("nav-api-clients", "API clients", "console/api-clients.xhtml", "API clients"),
+            List.of("nav-people", "People", "console/people.xhtml", "People"),
             List.of("nav-audit", "Audit log", "console/audit.xhtml", "Audit log"),
             List.of("nav-export", "Export", "console/export.xhtml", "Backup export"));
 
@@ -57,7 +58,7 @@ class ConsoleAccessUiIT {
             ui.screenshot("access-integrations-manager-nav");
 
             for (String page : List.of("console/settings.xhtml", "console/users/list.xhtml", "console/audit.xhtml",
-                    "console/export.xhtml", "console/readiness.xhtml", "console/groups/list.xhtml")) {
+                    "console/export.xhtml", "console/readiness.xhtml", "console/groups/list.xhtml", "console/people.xhtml")) {
                 ui.open(page);
                 assertEquals("Not available for your role", ui.text("error-title"), page);
             }
@@ -116,7 +117,7 @@ class ConsoleAccessUiIT {
                     List.of("console/settings.xhtml", "Settings"), List.of("console/users/list.xhtml", "Users"),
                     List.of("console/users/create.xhtml", "Create a user"), List.of("console/api-clients.xhtml", "API clients"),
                     List.of("console/audit.xhtml", "Audit log"), List.of("console/export.xhtml", "Backup export"),
-                    List.of("console/readiness.xhtml", "Migration readiness"))) {
+                    List.of("console/readiness.xhtml", "Migration readiness"), List.of("console/people.xhtml", "People"))) {
                 ui.open(page.get(0));
                 assertEquals(page.get(1), ui.text("page-title"), page.get(0));
                 Object overflow = js.executeScript(

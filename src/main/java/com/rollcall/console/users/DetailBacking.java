@@ -4,6 +4,8 @@ import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.ProvisioningMode;
+import com.rollcall.people.ConsoleUserView;
+import com.rollcall.people.PeopleService;
 import com.rollcall.scim.message.Preconditions;
 import com.rollcall.users.ManualUserService;
 import com.rollcall.users.UserDirectoryService;
@@ -38,6 +40,9 @@ public class DetailBacking implements Serializable {
     private transient EnterpriseService enterprises;
 
     @Inject
+    private transient PeopleService people;
+
+    @Inject
     private transient ConsoleSession session;
 
     private String id;
@@ -45,6 +50,7 @@ public class DetailBacking implements Serializable {
     private UserForm form;
     private String lockedReason;
     private boolean confirmDeactivate;
+    private ConsoleUserView consoleLogin;
 
     /** f:viewAction: loads the user named by the id parameter. */
     public void load() {
@@ -61,6 +67,8 @@ public class DetailBacking implements Serializable {
         ProvisioningMode mode = enterprises.find(session.enterpriseId()).orElseThrow().provisioningMode();
         lockedReason = ManualUserService.lockedReason(user.source(), mode).orElse(null);
         form = UserForm.of(users.get(session.enterpriseId(), user.scimId(), session.scimBaseUrl()));
+        consoleLogin = people.loginOf(session.enterpriseId(), directory.emailKeys(session.enterpriseId(), user.scimId()))
+                .orElse(null);
         return true;
     }
 
@@ -105,6 +113,9 @@ public class DetailBacking implements Serializable {
                     + "its data and group memberships are kept.");
         }
     }
+
+    /** The console login linked to this user by email (null when none): disabled when the IdP deactivates the user. */
+    public ConsoleUserView getConsoleLogin() { return consoleLogin; }
 
     public boolean isFound() { return user != null; }
     public boolean isEditable() { return user != null && lockedReason == null; }
