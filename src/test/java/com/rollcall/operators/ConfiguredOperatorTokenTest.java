@@ -41,7 +41,7 @@ class ConfiguredOperatorTokenTest {
     }
 
     private static ConfiguredOperatorToken.Source systemProperties(Map<String, String> values) {
-        return source("System properties", values);
+        return source("SystemProperty", values);
     }
 
     /** MicroProfile Config's environment source: rollcall.operator.token and rollcall-operator-token both find ROLLCALL_OPERATOR_TOKEN. */
@@ -89,7 +89,7 @@ class ConfiguredOperatorTokenTest {
         var configured = read(systemProperties(Map.of("rollcall.operator.token", TOKEN)),
                 environment(Map.of("ROLLCALL_OPERATOR_TOKEN", other)), passwordAliases(Map.of())).orElseThrow();
         assertEquals(TOKEN, configured.token());
-        assertEquals("System properties", configured.origin());
+        assertEquals("SystemProperty", configured.origin());
     }
 
     @Test
