@@ -60,8 +60,10 @@ public class OperatorBootstrap {
         }
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                tokens.adoptConfigured(token.get().token());
-                LOG.info("The configured operator token (from " + token.get().origin() + ") is accepted on /api/operator/v1.");
+                if (tokens.adoptConfigured(token.get().token())) {
+                    LOG.info("The configured operator token (from " + token.get().origin() + ") is accepted on "
+                            + "/api/operator/v1.");
+                }
                 return;
             } catch (EJBException e) {
                 if (attempt == 2 || !Constraints.violated(e, "uq_operator_token")) {
