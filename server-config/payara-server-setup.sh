@@ -118,8 +118,8 @@ create_pool() {
     --property "URL=$(esc "$ROLLCALL_DB_URL"):user=$(esc "$ROLLCALL_DB_USER"):password=\${ALIAS\=$2}:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:characterEncoding=UTF-8:cachePrepStmts=true:prepStmtCacheSize=250:prepStmtCacheSqlLimit=8192:useLocalSessionState=true:elideSetAutoCommits=true:dontTrackOpenResources=true:rewriteBatchedStatements=true:openTelemetry=DISABLED" \
     "$1" >/dev/null
 }
-# ping POOL: asadmin's answer on failure (the database's reason; never the password) goes to stderr
-ping() {
+# ping_pool POOL: asadmin's answer on failure (the database's reason; never the password) goes to stderr
+ping_pool() {
   local out
   if out="$(as ping-connection-pool "$1" 2>&1)"; then return 0; fi
   printf '%s\n' "$out" | grep -v -e '^[[:space:]]*$' -e '^Command ping-connection-pool failed' | sed -e 's/^/  asadmin: /' >&2
@@ -151,10 +151,11 @@ trap cleanup EXIT
 cleanup # a candidate left by an interrupted run
 set_alias "$candidate_alias" "$ROLLCALL_DB_PASSWORD"
 create_pool "$candidate_pool" "$candidate_alias"
-if ! ping "$candidate_pool"; then
+if ! ping_pool "$candidate_pool"; then
   die "the database refused the new settings (ROLLCALL_DB_URL, ROLLCALL_DB_USER or ROLLCALL_DB_PASSWORD; asadmin's reason above); nothing was changed: the running service, its pool and its password alias are as they were"
 fi
 cleanup
+trap - EXIT
 
 say "replacing the password alias rollcall-db-password, the pool rollcall-pool and the resource jdbc/rollcall"
 set_alias rollcall-db-password "$ROLLCALL_DB_PASSWORD"
@@ -162,7 +163,7 @@ as delete-jdbc-resource --target "$target" jdbc/rollcall >/dev/null 2>&1 || true
 as delete-jdbc-connection-pool rollcall-pool >/dev/null 2>&1 || true
 create_pool rollcall-pool rollcall-db-password
 as create-jdbc-resource --connectionpoolid rollcall-pool --target "$target" jdbc/rollcall >/dev/null
-ping rollcall-pool || die "the pool rollcall-pool, validated a moment ago, does not answer its ping now; check the database and rerun"
+ping_pool rollcall-pool || die "the pool rollcall-pool, validated a moment ago, does not answer its ping now; check the database and rerun"
 
 if [ -n "$operator_token" ]; then
   say "storing the operator token as the password alias rollcall.operator.token"
