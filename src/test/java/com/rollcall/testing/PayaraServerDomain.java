@@ -57,7 +57,11 @@ public final class PayaraServerDomain implements AutoCloseable {
         }
     }
 
-    /** Creates and starts the domain (an earlier one of the same name is removed first). */
+    /**
+     * Creates and starts the domain (an earlier one of the same name is removed first). Ports are checked free before
+     * create-domain, but another process may take one before the domain binds it: then the DAS stops at once, and the
+     * domain is made again on other ports (at most three times).
+     */
     public static PayaraServerDomain createAndStart() {
         Path target = Path.of(System.getProperty("user.dir"), "target");
         Path zip = Path.of(System.getProperty("rollcall.payara.server.zip"));
@@ -68,22 +72,33 @@ public final class PayaraServerDomain implements AutoCloseable {
         Path root = zip.resolveSibling(zip.getFileName().toString().replaceFirst("\\.zip$", ""));
         Path install = unzipOnce(zip, root).resolve("payara6");
         Path work = target.resolve("payara-server-it");
-        deleteTree(work);
-        try {
-            Files.createDirectories(work);
-            Path passwordFile = work.resolve("admin-password");
-            Files.writeString(passwordFile, "AS_ADMIN_PASSWORD=it-admin-" + ThreadLocalRandom.current().nextLong() + "\n");
-            Path logs = target.resolve("it-logs").resolve("payara-server");
-            deleteTree(logs);
-            Files.createDirectories(logs);
-            PayaraServerDomain domain = new PayaraServerDomain(install, work.resolve("domains"), passwordFile, logs, freePortBase());
-            domain.require(domain.asadminLocal("--user", "admin", "--passwordfile", passwordFile.toString(), "create-domain",
-                    "--domaindir", domain.domains.toString(), "--portbase", Integer.toString(domain.portBase), NAME));
-            domain.require(domain.asadminLocal("start-domain", "--domaindir", domain.domains.toString(), NAME));
-            return domain;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path logs = target.resolve("it-logs").resolve("payara-server");
+        deleteTree(logs);
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            deleteTree(work);
+            try {
+                Files.createDirectories(work);
+                Files.createDirectories(logs);
+                Path passwordFile = work.resolve("admin-password");
+                Files.writeString(passwordFile, "AS_ADMIN_PASSWORD=it-admin-" + ThreadLocalRandom.current().nextLong() + "\n");
+                PayaraServerDomain domain = new PayaraServerDomain(install, work.resolve("domains"), passwordFile, logs,
+                        freePortBase());
+                domain.require(domain.asadminLocal("--user", "admin", "--passwordfile", passwordFile.toString(),
+                        "create-domain", "--domaindir", domain.domains.toString(), "--portbase",
+                        Integer.toString(domain.portBase), NAME));
+                Result started = domain.asadminLocal("start-domain", "--domaindir", domain.domains.toString(), NAME);
+                if (started.exit() == 0 && domain.asadmin("version").exit() == 0) {
+                    return domain;
+                }
+                failure = new IllegalStateException("the domain did not stay up (attempt " + attempt + "); see "
+                        + domain.directory().resolve("logs/server.log") + "\n" + started);
+                domain.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw failure;
     }
 
     public Path asadminPath() {
@@ -217,10 +232,13 @@ public final class PayaraServerDomain implements AutoCloseable {
         }
     }
 
-    /** A port base whose ports (create-domain --portbase adds fixed offsets) are all free on loopback now. */
+    /**
+     * A port base whose ports (create-domain --portbase adds fixed offsets) are all free now; below Linux's ephemeral
+     * range (32768 and up), where outgoing connections of other processes would take them.
+     */
     private static int freePortBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(200, 600) * 100;
+            int base = ThreadLocalRandom.current().nextInt(120, 327) * 100;
             if (allFree(base)) {
                 return base;
             }
