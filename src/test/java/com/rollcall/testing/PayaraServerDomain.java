@@ -195,9 +195,23 @@ public final class PayaraServerDomain implements AutoCloseable {
         return result;
     }
 
+    /** Stops the DAS; one that does not answer (it failed to start) is ended through its pid file. */
     @Override
     public void close() {
+        Path pidFile = directory().resolve("config/pid");
+        Long pid = null;
+        try {
+            pid = Files.exists(pidFile) ? Long.valueOf(Files.readString(pidFile).strip()) : null;
+        } catch (IOException | NumberFormatException unreadable) {
+            // nothing to end by pid
+        }
         asadminLocal("stop-domain", "--domaindir", domains.toString(), NAME);
+        if (pid != null) {
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(das -> {
+                das.destroyForcibly();
+                das.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+            });
+        }
     }
 
     /** The distribution unzipped beside the zip, once (a marker says it is complete); bin/ scripts made executable. */
