@@ -8,11 +8,15 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * At start, after the migrations: adopts the operator token configured for this server
@@ -36,23 +40,30 @@ public class OperatorBootstrap {
         if (!migrator.isMigrated()) {
             return;
         }
-        Optional<String> token;
+        Optional<ConfiguredOperatorToken.Configured> token;
         try {
-            Config config = ConfigProvider.getConfig();
-            token = ConfiguredOperatorToken.read(name -> config.getOptionalValue(name, String.class));
+            token = configured();
         } catch (ConfiguredOperatorToken.InvalidTokenException e) {
             LOG.severe(e.getMessage());
             return;
+        } catch (RuntimeException e) {
+            // the configuration itself failed (e.g. a recursive expression): the service still starts
+            LOG.severe("Could not read " + ConfiguredOperatorToken.PROPERTY + " (" + e.getClass().getSimpleName()
+                    + "); no operator token is adopted.");
+            return;
         }
         if (token.isEmpty()) {
-            LOG.info("No operator token is configured (ROLLCALL_OPERATOR_TOKEN, -Drollcall.operator.token or a password "
-                    + "alias): the operator API accepts only tokens issued before.");
+            LOG.info("No operator token is configured (ROLLCALL_OPERATOR_TOKEN, -Drollcall.operator.token, the password "
+                    + "alias rollcall.operator.token, or ${ALIAS=name} in one of them): the operator API accepts only "
+                    + "tokens issued before.");
             return;
         }
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                tokens.adoptConfigured(token.get());
-                LOG.info("The configured operator token is accepted on /api/operator/v1.");
+                if (tokens.adoptConfigured(token.get().token())) {
+                    LOG.info("The configured operator token (from " + token.get().origin() + ") is accepted on "
+                            + "/api/operator/v1.");
+                }
                 return;
             } catch (EJBException e) {
                 if (attempt == 2 || !Constraints.violated(e, "uq_operator_token")) {
@@ -62,5 +73,31 @@ public class OperatorBootstrap {
                 // another instance stored it at the same moment: the second attempt finds it
             }
         }
+    }
+
+    /** rollcall.operator.token from this server's MicroProfile Config sources, highest ordinal first. */
+    private static Optional<ConfiguredOperatorToken.Configured> configured()
+            throws ConfiguredOperatorToken.InvalidTokenException {
+        Config config = ConfigProvider.getConfig();
+        List<ConfigSource> ordered = new ArrayList<>();
+        config.getConfigSources().forEach(ordered::add);
+        // the specification orders them already; a stable sort costs nothing and relies on less
+        ordered.sort(Comparator.comparingInt(ConfigSource::getOrdinal).reversed());
+        List<ConfiguredOperatorToken.Source> sources = ordered.stream().map(OperatorBootstrap::source).toList();
+        return ConfiguredOperatorToken.read(sources, name -> config.getOptionalValue(name, String.class));
+    }
+
+    private static ConfiguredOperatorToken.Source source(ConfigSource source) {
+        return new ConfiguredOperatorToken.Source() {
+            @Override
+            public String name() {
+                return source.getName();
+            }
+
+            @Override
+            public Optional<String> value(String property) {
+                return Optional.ofNullable(source.getValue(property));
+            }
+        };
     }
 }

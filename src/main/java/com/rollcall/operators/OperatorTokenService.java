@@ -90,16 +90,19 @@ public class OperatorTokenService {
      * Adopts the token configured at start: a value never seen is stored (as its hash) and replaces the token
      * configured before it, which is revoked (that is how the configured token is rotated). A value seen before
      * and revoked stays revoked; the instance says so in its log.
+     *
+     * @return whether the token is accepted (false: it was revoked)
      */
-    public void adoptConfigured(String token) {
+    public boolean adoptConfigured(String token) {
         String hash = ApiTokens.hash(token);
         Optional<OperatorToken> known = tokens.byHash(hash);
         if (known.isPresent()) {
             if (known.get().revoked()) {
                 LOG.warning("The configured operator token (rollcall.operator.token) was revoked on "
                         + known.get().revokedAt() + "; it is refused. Configure a new one.");
+                return false;
             }
-            return;
+            return true;
         }
         Actor system = Actor.system(Actor.NO_ENTERPRISE, "Rollcall start-up");
         for (OperatorToken replaced : tokens.otherEnvironmentTokens(hash)) {
@@ -112,6 +115,7 @@ public class OperatorTokenService {
         tokens.add(configured);
         audit.record(system, "OPERATOR_TOKEN_CREATED", "OperatorToken", Long.toString(configured.id()),
                 configured.name(), null, OperatorTokenView.of(configured).toJson());
+        return true;
     }
 
     private static void requireOperator(Actor actor) {
