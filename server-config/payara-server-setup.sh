@@ -170,6 +170,17 @@ if [ -n "$operator_token" ]; then
   set_alias rollcall.operator.token "$operator_token"
 fi
 
+# The HTTP listeners as Rollcall wants them (as micro-http.asadmin does for Payara Micro): 64 KiB of request line and
+# headers for long SCIM filters, payloads on DELETE (some SCIM clients send one), TRACE passed to the application,
+# which refuses it with the API's error body and never echoes it.
+listener_config="${ROLLCALL_LISTENER_CONFIG:-$target-config}"
+[ "$target" = server ] && listener_config=server-config
+for listener in http-listener-1 http-listener-2; do
+  base="configs.config.$listener_config.network-config.protocols.protocol.$listener.http"
+  as set "$base.header-buffer-length-bytes=65536" "$base.allow-payload-for-undefined-http-methods=true" \
+    "$base.trace-enabled=true" >/dev/null 2>&1 || say "note: could not configure the listener $listener (skipped)"
+done
+
 say "deploying $war at /"
 as deploy --force=true --name rollcall --contextroot / --target "$target" "$war" >/dev/null
 say "done: SCIM at http://<host>:<port>/scim/v2, console at http://<host>:<port>/console/, operator API at /api/operator/v1, readiness at /health/ready"
