@@ -10,6 +10,7 @@ import com.rollcall.licensing.LicenseRequestService;
 import com.rollcall.licensing.LicenseRequestView;
 import com.rollcall.licensing.LicenseService;
 import com.rollcall.licensing.LicenseUsage;
+import com.rollcall.users.UserSeatService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ public class DashboardBacking implements Serializable {
     private transient LicenseRequestService licenseRequests;
 
     @Inject
+    private transient UserSeatService userSeats;
+
+    @Inject
     private transient ActivityService activity;
 
     @Inject
@@ -49,6 +53,7 @@ public class DashboardBacking implements Serializable {
 
     private EnterpriseView enterprise;
     private LicenseUsage usage;
+    private long unlicensed;
     private String hoursChart;
     private String daysChart;
     private ActivityBucket hoursTotal;
@@ -83,10 +88,26 @@ public class DashboardBacking implements Serializable {
 
     private void loadLicenses(long enterpriseId) {
         usage = licenses.usage(enterpriseId);
+        unlicensed = userSeats.unlicensedCount(enterpriseId);
         List<LicenseRequestView> recent = licenseRequests.ofEnterprise(enterpriseId, 10);
         openRequest = recent.stream().filter(LicenseRequestView::open).findFirst().orElse(null);
         decidedRequest = recent.stream().filter(r -> !r.open()).findFirst().orElse(null);
         nearLimit = nearLimit(usage, Instant.now());
+    }
+
+    /** An Enterprise Admin gives the users left without a license the licenses free now. */
+    public void assignLicenses() {
+        Integer assigned = Feedback.attempt(() -> userSeats.assignFreeLicenses(session.actor()));
+        if (assigned != null) {
+            loadLicenses(session.enterpriseId());
+            Feedback.info(assigned == 0 ? "No license is free: none was assigned."
+                    : ConsoleFormat.plural(assigned, "user") + " got a license" + (unlicensed > 0
+                            ? "; " + ConsoleFormat.plural(unlicensed, "user") + " still have none." : "."));
+        }
+    }
+
+    public long getUnlicensed() {
+        return unlicensed;
     }
 
     /** An Enterprise Admin asks the operator for more licenses (how many, and a note). */

@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users", description = "Manual users: create, edit, deactivate, search")
 public class ManualUsersResource {
     @Inject
+    private UserSeatService seats;
+
+    @Inject
     private ManualUserService manual;
 
     @Inject
@@ -47,6 +50,26 @@ public class ManualUsersResource {
             @QueryParam("count") String count, @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder) {
         return users.search(requestInfo.enterpriseId(), ListQuery.of(filter, startIndex, count, sortBy, sortOrder),
                 requestInfo.scimBaseUrl());
+    }
+
+    @GET
+    @Path("unlicensed")
+    @Operation(summary = "Users without a license", description = "Active users who need a license and hold none: a "
+            + "background change that ran out of licenses left them so.")
+    @APIResponse(responseCode = "200", description = "{count}")
+    public JsonObject unlicensed() {
+        return ScimJson.object().add("count", seats.unlicensedCount(requestInfo.enterpriseId())).build();
+    }
+
+    @POST
+    @Path("unlicensed/assign")
+    @Operation(summary = "Give the users without a license the licenses free now", description = "Oldest users "
+            + "first, never beyond the limit; answers how many got one and how many still have none.")
+    @APIResponse(responseCode = "200", description = "{assigned, stillWithout}")
+    public JsonObject assignLicenses() {
+        int assigned = seats.assignFreeLicenses(requestInfo.actor());
+        return ScimJson.object().add("assigned", assigned)
+                .add("stillWithout", seats.unlicensedCount(requestInfo.enterpriseId())).build();
     }
 
     @GET

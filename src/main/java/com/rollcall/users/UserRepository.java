@@ -228,6 +228,21 @@ public class UserRepository {
         return count;
     }
 
+    /**
+     * Active, live users who need a license (not exempt) and hold none — left short by a background remap that ran out
+     * of licenses — in id order, at most {@code limit}.
+     */
+    public List<Long> unlicensed(long enterpriseId, int limit) {
+        return NativeSql.query(em, "SELECT id FROM user_account WHERE enterprise_id = ? AND active AND deleted_at IS NULL "
+                + "AND NOT holds_seat AND NOT license_exempt ORDER BY id LIMIT " + Math.max(0, limit), List.of(enterpriseId))
+                .stream().map(c -> Columns.number(c[0])).toList();
+    }
+
+    public long unlicensedCount(long enterpriseId) {
+        return Columns.number(NativeSql.query(em, "SELECT COUNT(*) FROM user_account WHERE enterprise_id = ? AND active "
+                + "AND deleted_at IS NULL AND NOT holds_seat AND NOT license_exempt", List.of(enterpriseId)).get(0)[0]);
+    }
+
     /** These users' seat states as they are now (no lock: a preview), at most {@link NativeSql#CHUNK} ids. */
     public List<SeatState> seatStates(long enterpriseId, List<Long> userIds) {
         return NativeSql.query(em, "SELECT id, active, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END, holds_seat, "
