@@ -14,6 +14,7 @@ import com.rollcall.scim.patch.PatchEngine;
 import com.rollcall.scim.patch.PatchOperation;
 import com.rollcall.scim.patch.PatchRequest;
 import com.rollcall.scim.schema.ScimSchemas;
+import com.rollcall.scim.schema.Urns;
 import com.rollcall.users.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -83,34 +84,62 @@ public class GroupProvisioningService {
     }
 
     /**
-     * Writes the group's whole SCIM form to {@code out}: the fields of {@code header} (its form without
-     * members, read by {@link #get}, whose ETag is already sent) with the members read in keyset pages and
-     * written as they come, all inside this one transaction (one snapshot). Memory stays bounded whatever
-     * the group's size.
+     * Writes the group's SCIM form to {@code out}, its members (when the projection wants them) read in keyset pages
+     * and written as they come, all inside this one transaction (one snapshot): memory stays bounded whatever the
+     * group's size. {@code header} is its form without members (read by {@link #get}, whose ETag is already sent).
      */
-    public void writeWithMembers(long enterpriseId, JsonObject header, String baseUrl, OutputStream out) {
+    public void writeWithMembers(long enterpriseId, JsonObject header, List<String> attributes, List<String> excluded,
+            String baseUrl, OutputStream out) {
         Long groupId = groups.find(enterpriseId, header.getString("id")).map(UserGroup::id).orElse(null);
         JsonGenerator json = ScimJson.PROVIDER.createGenerator(out);
+        writeGroup(json, enterpriseId, groupId, MemberStream.of(header, attributes, excluded), baseUrl);
+        json.flush();
+    }
+
+    /**
+     * SCIM list / search with members (a page of groups, each with all its members: Okta lists groups so): the
+     * ListResponse is written as it goes, each group's members streamed in keyset pages, in this one transaction.
+     */
+    public void writeSearch(long enterpriseId, ListQuery query, List<String> attributes, List<String> excluded,
+            String baseUrl, OutputStream out) {
+        JpqlSearch.Page<UserGroup> page = groups.search(enterpriseId, query);
+        JsonGenerator json = ScimJson.PROVIDER.createGenerator(out);
         json.writeStartObject();
-        boolean membersWritten = false;
-        for (Map.Entry<String, JsonValue> field : header.entrySet()) {
+        json.writeStartArray("schemas").write(Urns.LIST_RESPONSE).writeEnd();
+        json.write("totalResults", page.totalResults());
+        json.write("itemsPerPage", page.items().size());
+        json.write("startIndex", query.startIndex());
+        json.writeStartArray("Resources");
+        for (UserGroup group : page.items()) {
+            MemberStream plan = MemberStream.of(GroupScimMapper.toJson(group, null, baseUrl), attributes, excluded);
+            writeGroup(json, enterpriseId, group.id(), plan, baseUrl);
+        }
+        json.writeEnd();
+        json.writeEnd();
+        json.flush();
+    }
+
+    private void writeGroup(JsonGenerator json, long enterpriseId, Long groupId, MemberStream plan, String baseUrl) {
+        json.writeStartObject();
+        boolean membersWritten = !plan.members();
+        for (Map.Entry<String, JsonValue> field : plan.header().entrySet()) {
             if (field.getKey().equals("meta") && !membersWritten) {
-                writeMembers(json, enterpriseId, groupId, baseUrl);
+                writeMembers(json, enterpriseId, groupId, plan, baseUrl);
                 membersWritten = true;
             }
             json.write(field.getKey(), field.getValue());
         }
         if (!membersWritten) {
-            writeMembers(json, enterpriseId, groupId, baseUrl);
+            writeMembers(json, enterpriseId, groupId, plan, baseUrl);
         }
         json.writeEnd();
-        json.flush();
     }
 
-    private void writeMembers(JsonGenerator json, long enterpriseId, Long groupId, String baseUrl) {
+    private void writeMembers(JsonGenerator json, long enterpriseId, Long groupId, MemberStream plan, String baseUrl) {
         json.writeStartArray("members");
         if (groupId != null) {
-            groups.forEachMember(enterpriseId, groupId, member -> json.write(GroupScimMapper.memberJson(member, baseUrl)));
+            groups.forEachMember(enterpriseId, groupId,
+                    member -> json.write(plan.member(GroupScimMapper.memberJson(member, baseUrl))));
         }
         json.writeEnd();
     }

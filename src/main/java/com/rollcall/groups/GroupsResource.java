@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
 
 /** {@code /scim/v2/Groups}: not transactional; each handler calls one service use case. */
 @Path("Groups")
@@ -42,12 +43,26 @@ public class GroupsResource {
     @Inject
     private RequestInfo request;
 
+    /**
+     * A page of groups; with members (Okta lists groups so) the ListResponse is streamed, each group's members read in
+     * pages as they are written: memory stays flat however large the groups.
+     */
     @GET
-    public JsonObject list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
+    public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes) {
-        return service.search(request.enterpriseId(), ListQuery.of(filter, startIndex, count, sortBy, sortOrder),
-                wantsMembers(attributes, excludedAttributes), request.baseUrl());
+        return list(ListQuery.of(filter, startIndex, count, sortBy, sortOrder), Projection.parseList(attributes),
+                Projection.parseList(excludedAttributes));
+    }
+
+    private Response list(ListQuery query, List<String> attributes, List<String> excluded) {
+        long enterpriseId = request.enterpriseId();
+        String baseUrl = request.baseUrl();
+        if (!Projection.wants(ScimSchemas.GROUP_RESOURCE_TYPE, attributes, excluded, "members")) {
+            return Response.ok(service.search(enterpriseId, query, false, baseUrl)).type(Urns.MEDIA_TYPE).build();
+        }
+        StreamingOutput body = out -> service.writeSearch(enterpriseId, query, attributes, excluded, baseUrl, out);
+        return Response.ok(body).type(Urns.MEDIA_TYPE).build();
     }
 
     /** {@code .search} is POST only (RFC 7644 §3.4.3): GET there is 405, not a lookup of a resource named ".search". */
@@ -59,11 +74,10 @@ public class GroupsResource {
 
     @POST
     @Path(".search")
-    public JsonObject search(JsonObject body, @Context ContainerRequestContext context) {
+    public Response search(JsonObject body, @Context ContainerRequestContext context) {
         SearchRequest search = SearchRequest.parse(body);
         search.applyTo(context);
-        return service.search(request.enterpriseId(), search.query(), Projection.wants(ScimSchemas.GROUP_RESOURCE_TYPE,
-                search.attributes(), search.excludedAttributes(), "members"), request.baseUrl());
+        return list(search.query(), search.attributes(), search.excludedAttributes());
     }
 
     @POST
@@ -75,17 +89,8 @@ public class GroupsResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        boolean projected = !Projection.parseList(attributes).isEmpty() || !Projection.parseList(excludedAttributes).isEmpty();
-        if (projected) {
-            return ScimResponses.ok(service.get(request.enterpriseId(), id, wantsMembers(attributes, excludedAttributes),
-                    request.baseUrl()));
-        }
-        // The whole group: its members are streamed (bounded memory for 100,000-member groups).
-        long enterpriseId = request.enterpriseId();
-        String baseUrl = request.baseUrl();
-        JsonObject header = service.get(enterpriseId, id, false, baseUrl);
-        StreamingOutput body = out -> service.writeWithMembers(enterpriseId, header, baseUrl, out);
-        return ScimResponses.streamed(header, body);
+        JsonObject header = service.get(request.enterpriseId(), id, false, request.baseUrl());
+        return withMembers(header, attributes, excludedAttributes);
     }
 
     @PUT
@@ -93,8 +98,8 @@ public class GroupsResource {
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
             JsonObject body) {
-        return ScimResponses.ok(service.replace(request.actor(), id, ifMatch, body,
-                wantsMembers(attributes, excludedAttributes), request.baseUrl()));
+        return withMembers(service.replace(request.actor(), id, ifMatch, body, false, request.baseUrl()), attributes,
+                excludedAttributes);
     }
 
     /**
@@ -107,9 +112,8 @@ public class GroupsResource {
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
             JsonObject body) {
         boolean wantsBody = attributes != null && !attributes.isBlank();
-        JsonObject patched = service.patch(request.actor(), id, ifMatch, body,
-                wantsBody && wantsMembers(attributes, excludedAttributes), request.baseUrl());
-        return wantsBody ? ScimResponses.ok(patched) : ScimResponses.noContent(patched);
+        JsonObject patched = service.patch(request.actor(), id, ifMatch, body, false, request.baseUrl());
+        return wantsBody ? withMembers(patched, attributes, excludedAttributes) : ScimResponses.noContent(patched);
     }
 
     @DELETE
@@ -117,6 +121,23 @@ public class GroupsResource {
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(request.actor(), id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /**
+     * A single group's answer: without members (ENTRA.md Q11: the membership tables are not touched; the projection
+     * filter projects the rest), or with them streamed (bounded memory for 100,000-member groups), projected as asked.
+     * {@code header} is the group's form without members; its ETag and Location are sent.
+     */
+    private Response withMembers(JsonObject header, String attributes, String excludedAttributes) {
+        if (!wantsMembers(attributes, excludedAttributes)) {
+            return ScimResponses.ok(header);
+        }
+        long enterpriseId = request.enterpriseId();
+        String baseUrl = request.baseUrl();
+        List<String> wanted = Projection.parseList(attributes);
+        List<String> excluded = Projection.parseList(excludedAttributes);
+        StreamingOutput body = out -> service.writeWithMembers(enterpriseId, header, wanted, excluded, baseUrl, out);
+        return ScimResponses.streamed(header, body);
     }
 
     /** Members are read only when the response will contain them (ENTRA.md Q11). */
