@@ -589,6 +589,22 @@ class MalformedInputIT {
         assertEquals(before, TenantSnapshot.of(tenant));
     }
 
+    /** Found by FuzzIT: OPTIONS and /application.wadl were answered with Jersey's WADL (XML). */
+    @Test
+    void optionsIsNoContentWithAllowAndNoWadlIsServed() {
+        for (String path : List.of("Users", "Groups/{{groupId}}", "Schemas", ".search")) {
+            RawHttp.Response options = RawHttp.send("OPTIONS", fill(path), tenant, Map.of(), null);
+            assertEquals(204, options.status(), path + " -> " + options);
+            assertTrue(options.text().isEmpty(), path + " -> " + options);
+            assertTrue(options.header("Allow").contains("GET") || options.header("Allow").contains("POST"), options.toString());
+        }
+        for (String path : List.of("application.wadl", "Users/application.wadl")) {
+            ScimClient.Response wadl = scim.get(path);
+            assertEquals(404, wadl.status(), path + " -> " + wadl);
+            assertScimErrorBody(wadl.text(), 404, null);
+        }
+    }
+
     @Test
     @Disabled("BUG: a malformed percent-escape in the path (/Users/%ZZ) is answered 200 with an empty body, even without a token")
     void malformedPercentEscapeInThePathIsAScimError() {
