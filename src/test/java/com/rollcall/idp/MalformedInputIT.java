@@ -4,6 +4,7 @@ import static com.rollcall.testing.ScimCalls.assertScimErrorBody;
 import static com.rollcall.testing.ScimCalls.delete;
 import static com.rollcall.testing.ScimCalls.encode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollcall.testing.RawHttp;
@@ -602,6 +603,28 @@ class MalformedInputIT {
             ScimClient.Response wadl = scim.get(path);
             assertEquals(404, wadl.status(), path + " -> " + wadl);
             assertScimErrorBody(wadl.text(), 404, null);
+        }
+    }
+
+    /**
+     * TRACE on the paths FuzzIT sends it to, beyond ConformanceDetailsIT's: the APIs refuse it with their own error body,
+     * every other path with a 405, and nothing ever echoes the request (its cookies, its token), whatever the path
+     * looks like before the container normalises it.
+     */
+    @Test
+    void traceIsRefusedOnEveryPathAndNeverEchoed() throws java.io.IOException {
+        RawHttp.Response scimTrace = RawHttp.send("TRACE", "Users", tenant, Map.of("Cookie", "secret=crumb"), null);
+        assertEquals(405, scimTrace.status(), scimTrace.toString());
+        assertTrue(scimTrace.header("Content-Type").startsWith(SCIM_JSON), scimTrace.toString());
+        assertScimErrorBody(scimTrace.text(), 405, null);
+        for (String path : List.of("/", "/health/ready", "/login.xhtml", "/no/such/file.css", "/api/ping", "/scim/x",
+                "/api/admin/v1/license", "/scim/v2/../no/such/file.css", "/scim/v2/%2e%2e/login.xhtml",
+                "/api/admin/v1/../../health/ready", "/scim/v2/Users/..;/../../no/such/file.css")) {
+            RawHttp.Response response = RawHttp.exchange("TRACE " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + tenant.token() + "\r\nCookie: secret=crumb\r\nConnection: close\r\n",
+                    new byte[0], Duration.ofSeconds(30));
+            assertTrue(response.status() == 405 || response.status() == 400 || response.status() == 404, path + " -> " + response);
+            assertFalse(response.text().contains("crumb") || response.text().contains(tenant.token()), path + " -> " + response);
         }
     }
 
