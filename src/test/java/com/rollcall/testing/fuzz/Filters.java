@@ -251,8 +251,11 @@ public final class Filters {
      * numbers, texts at the length limit, random characters.
      */
     public static String hostile(Random random) {
-        return switch (random.nextInt(20)) {
+        return switch (random.nextInt(22)) {
             case 0, 1, 2 -> write(random, filter(random, random.nextInt(5)));
+            case 20, 21 -> pick(random, "meta.lastModified", "meta.created", "urn:ietf:params:scim:schemas:core:2.0:Group:meta.created",
+                    "meta.lastmodified") + " " + pick(random, "gt", "ge", "lt", "le", "eq", "ne", "co", "pr x") + " \""
+                    + pick(random, DATES) + "\"";
             case 3, 4, 5, 6, 7, 8 -> Texts.mutate(random, write(random, filter(random, random.nextInt(4))), 4);
             case 9, 10 -> soup(random);
             case 11, 12 -> nested(random);
@@ -265,6 +268,13 @@ public final class Filters {
             default -> Texts.mutate(random, pick(random, ENTRA), 2);
         };
     }
+
+    /** Date-times at and past the edges of what a database column holds, and not quite date-times. */
+    public static final List<String> DATES = List.of("2011-05-13T04:42:34Z", "+999999999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
+            "10000-01-01T00:00:00Z", "1000-01-01T00:00:00+14:00", "1970-01-01T00:00:00-18:00", "2016-12-31T23:59:60Z",
+            "2011-02-30T00:00:00Z", "2011-05-13T04:42:34", "2011-05-13", "2011-05-13t04:42:34z", "2038-01-19T03:14:08Z",
+            "1969-12-31T23:59:59.999Z", "");
 
     /** The filters Entra, Okta and the RFC examples really send. */
     public static final List<String> ENTRA = List.of("userName eq \"d7b7b3a0-8f5e-4e6b-b0f5-000000000000\"",

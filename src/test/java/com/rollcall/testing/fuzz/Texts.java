@@ -28,7 +28,9 @@ public final class Texts {
             "1e9223372036854775807", "1E-9223372036854775808", "18446744073709551616");
 
     private static final String[] WORDS = {"bjensen", "Barbara", "O'Malley", "work", "home", "example.com",
-            "bjensen@example.com", "2011-05-13T04:42:34Z", "2011-05-13T04:42:34.123+02:00", "Employee", "User", "Group",
+            "bjensen@example.com", "2011-05-13T04:42:34Z", "2011-05-13T04:42:34.123+02:00", "+999999999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00-18:00",
+            "2016-12-31T23:59:60Z", "2011-02-30T00:00:00Z", "2011-05-13t04:42:34z", "Employee", "User", "Group",
             "42", "-1.5e3", "True", "False", "null", "and", " or ", "not (x)", "a]b", "a)b", "a\"b", "a\\b", "\\u0041",
             "%", "_", "!", "*"};
     private static final String[] UNICODE = {"\u00e9", "\u00df", "\u0130", "\u0131", "\u212a", "\u03a3",
