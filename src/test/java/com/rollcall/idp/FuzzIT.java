@@ -555,6 +555,16 @@ class FuzzIT {
         JsonObject body = random.nextBoolean() ? Patches.body(random, type, NAMEABLE)
                 : Patches.wellFormedBody(random, type, NAMEABLE, 1 + random.nextInt(4));
         String text = random.nextInt(10) == 0 ? Patches.broken(random, body.toString()) : body.toString();
+        if (random.nextInt(150) == 0) {
+            // Past the work cap (RequestLimits): more operations, or more member values, than one request may carry.
+            String operation = resource.equals("Users") ? "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"t\"},"
+                    : "{\"op\":\"remove\",\"path\":\"members[value eq \\\"nobody\\\"]\"},";
+            String member = "{\"value\":\"" + pick(random, NAMEABLE) + "\"},";
+            text = random.nextBoolean() ? "{\"Operations\":[" + operation.repeat(1_001 + random.nextInt(500)) + operation
+                    .substring(0, operation.length() - 1) + "]}"
+                    : "{\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[" + member.repeat(50_001)
+                    + member.substring(0, member.length() - 1) + "]}]}";
+        }
         List<String[]> headers = headers(random, true);
         headers.addAll(aim.headers());
         if (random.nextInt(6) == 0) {
