@@ -5,6 +5,7 @@ import com.rollcall.discovery.SchemasResource;
 import com.rollcall.discovery.ServiceProviderConfigResource;
 import com.rollcall.groups.GroupsResource;
 import com.rollcall.platform.rest.FallbackExceptionMapper;
+import com.rollcall.platform.rest.OptionsAnswer;
 import com.rollcall.platform.rest.ProjectionFilter;
 import com.rollcall.platform.rest.RequestIdFilter;
 import com.rollcall.platform.rest.ScimExceptionMapper;
@@ -15,6 +16,7 @@ import com.rollcall.apiclients.ScimBearerTokenFilter;
 import com.rollcall.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +40,13 @@ public class ScimApplication extends Application {
                 ResourceTypesResource.class,
                 UsersResource.class,
                 GroupsResource.class,
-                RootSearchResource.class);
+                RootSearchResource.class,
+                OptionsAnswer.class);
+    }
+
+    /** No WADL: it would answer OPTIONS and {@code /application.wadl} in XML instead of SCIM. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

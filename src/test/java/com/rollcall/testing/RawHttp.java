@@ -68,6 +68,29 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends exactly {@code head} (request line and header lines, each ending in CRLF, without the empty line that
+     * ends the head) and {@code body} to the shared server, waiting at most {@code timeout} for the answer: for
+     * requests no client library makes (repeated headers, any method, a body on any method).
+     */
+    public static Response exchange(String head, byte[] body, java.time.Duration timeout) throws IOException {
+        URI base = URI.create(RollcallServer.get().baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            byte[] raw = socket.getInputStream().readAllBytes();
+            int interim = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            while (interim > 0 && raw.length > 9 && raw[9] == '1') { // 100 Continue and other interim answers
+                raw = java.util.Arrays.copyOfRange(raw, interim + 4, raw.length);
+                interim = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            return parse(raw);
+        }
+    }
+
     /** A SCIM request as the given tenant's IdP would send it, minus everything not listed. */
     public static Response send(String method, String scimPath, Tenant tenant, Map<String, String> headers, String body) {
         Map<String, String> all = new LinkedHashMap<>();

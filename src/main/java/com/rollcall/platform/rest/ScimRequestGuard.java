@@ -12,11 +12,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 
 /**
  * Refuses, as an error of the API called (SCIM error body, or the admin API's {code, message}), what
  * would otherwise be answered by the web container's own HTML error page before JAX-RS sees the
- * request: a Content-Type header that does not parse as a media type, and TRACE (which the container would otherwise
+ * request: a Content-Type header that does not parse as a media type or comes more than once (the container joins
+ * repeated ones into one that does not parse, and answers with an HTML page), and TRACE (which the container would otherwise
  * echo; the listener lets it through to here so that it gets the API's error body).
  */
 @WebFilter(urlPatterns = {"/scim/v2/*", "/api/admin/v1/*", "/api/operator/v1/*"})
@@ -33,8 +35,10 @@ public class ScimRequestGuard extends HttpFilter {
             return;
         }
         String contentType = request.getHeader("Content-Type");
-        if (contentType != null && !parses(contentType)) {
-            refuse(response, admin, 415, "The Content-Type header is not a valid media type; send "
+        boolean repeated = contentType != null && Collections.list(request.getHeaders("Content-Type")).size() > 1;
+        if (contentType != null && (repeated || !parses(contentType))) {
+            refuse(response, admin, 415, (repeated ? "The request has more than one Content-Type header; send one: "
+                    : "The Content-Type header is not a valid media type; send ")
                     + (admin ? "application/json." : "application/scim+json."));
             return;
         }

@@ -29,7 +29,9 @@ public class TraceRefusal extends HttpFilter {
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // the container's decoded and normalised path, the one it maps to a servlet: the raw request URI may say
+        // /scim/v2/../x while the default servlet (which echoes TRACE) is the one that serves it
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.startsWith("/scim/v2/") || path.startsWith("/api/admin/v1/") || path.startsWith("/api/operator/v1/");
     }
 }

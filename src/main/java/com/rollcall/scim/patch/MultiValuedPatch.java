@@ -157,10 +157,9 @@ final class MultiValuedPatch {
                                JsonValue subValue) {
         JsonObject object = asObject(element.value());
         ChangeChecks.subAttribute(attribute, sub, member(object, sub.name()), subValue);
-        JsonObject next = put(object, sub.name(), subValue);
-        if (!next.equals(object)) {
-            element.set(next);
-        }
+        // Set even when unchanged: the operation set this value's sub-attribute, so a primary it keeps is one the
+        // operation made (primary true on every value of several is two primaries, not a move to the other one).
+        element.set(put(object, sub.name(), subValue));
     }
 
     /** The string {@code t} when the filter is exactly {@code type eq "t"} and the attribute has a type (Q5). */

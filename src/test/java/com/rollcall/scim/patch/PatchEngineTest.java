@@ -381,6 +381,14 @@ class PatchEngineTest {
                 error("two primary values in one operation", USERS, BJENSEN,
                         "[{\"op\": \"replace\", \"path\": \"emails\", \"value\": [{\"value\": \"a@example.com\", \"primary\": true}, {\"value\": \"b@example.com\", \"primary\": \"True\"}]}]",
                         ScimErrorType.INVALID_VALUE, "Only one value of 'emails' may be primary"),
+                // Found by the fuzz (PatchEnginePropertyTest, seed 7): a value that already was primary counted as not
+                // set, so these moved primary to the other value instead, and applied twice moved it back.
+                error("primary set on every value of several, one of them primary already", USERS, BJENSEN,
+                        "[{\"op\": \"add\", \"path\": \"emails.primary\", \"value\": true}]",
+                        ScimErrorType.INVALID_VALUE, "Only one value of 'emails' may be primary"),
+                error("primary set on two matched values, one of them primary already", USERS, BJENSEN,
+                        "[{\"op\": \"replace\", \"path\": \"emails[type eq \\\"work\\\" or type eq \\\"home\\\"].primary\", \"value\": true}]",
+                        ScimErrorType.INVALID_VALUE, "Only one value of 'emails' may be primary"),
                 error("two managers", USERS, BJENSEN,
                         "[{\"op\": \"replace\", \"path\": \"manager\", \"value\": [{\"value\": \"a\"}, {\"value\": \"b\"}]}]",
                         ScimErrorType.INVALID_VALUE, "'manager' must be"),
