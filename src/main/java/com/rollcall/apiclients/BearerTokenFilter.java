@@ -63,6 +63,12 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
                     + "server; retry after " + wait + " second(s).", wait)));
             return;
         }
+        if (!budgets.enter(caller.get().enterpriseId())) {
+            request.abortWith(reject(ScimException.tooManyRequests("This enterprise has " + budgets.concurrent()
+                    + " requests in progress on this server already; retry after 1 second.", 1)));
+            return;
+        }
+        request.setProperty(RequestBudgets.IN_FLIGHT, caller.get().enterpriseId());
         if (!caller.get().may(requiredScope)) {
             request.abortWith(reject(ScimException.forbidden(
                     "This API client's token does not have the '" + requiredScope.wireName() + "' scope.")));

@@ -8,14 +8,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bounds the password checks running at once on this instance: each is 210,000 PBKDF2 iterations (tens of
  * milliseconds of one core), so a storm of sign-in attempts would otherwise take every core and request thread from
- * SCIM. At most one check per core (at least two) runs; an attempt that cannot start within a short wait is turned
- * away without hashing ("busy": the sign-in page says to try again), never queued on a request thread for long.
+ * SCIM. At most one check per two cores (at least one) runs, so a storm leaves the other cores to SCIM; an attempt that
+ * cannot start within 100 ms is turned away without hashing ("busy": the sign-in page says to try again), never queued
+ * on a request thread (a 500 ms wait measured under a 200-client storm held most of the container's request threads).
  */
 @ApplicationScoped
 public class PasswordChecks {
-    static final long WAIT_MILLIS = 500;
+    static final long WAIT_MILLIS = 100;
 
-    private final Semaphore running = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     /** The check's result: a match, no match, or not done because too many checks run already. */
     public enum Result { MATCH, NO_MATCH, BUSY }

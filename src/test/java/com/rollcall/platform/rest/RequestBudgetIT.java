@@ -12,6 +12,10 @@ import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TestDatabase;
 import com.rollcall.testing.TestTenants;
 import jakarta.json.JsonObject;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RollcallServer.class)
 class RequestBudgetIT {
     @Test
-    void oneEnterprisesFloodIsRefusedWhileAnotherIsServed() {
+    void oneEnterprisesFloodIsRefusedWhileAnotherIsServed() throws Exception {
         Map<String, String> env = new HashMap<>(TestDatabase.serverEnvironment("budget"));
         env.put("ROLLCALL_BUDGET_API_PERSECOND", "5");
         env.put("ROLLCALL_BUDGET_API_BURST", "10");
+        env.put("ROLLCALL_BUDGET_API_CONCURRENT", "2");
         Tenant noisy = TestTenants.create("Budget noisy");
         Tenant quiet = TestTenants.create("Budget quiet");
         try (ServerProcess server = ServerProcess.start("budget-instance", env)) {
@@ -38,7 +43,9 @@ class RequestBudgetIT {
             List<ScimClient.Response> refused = answers.stream().filter(r -> r.status() == 429).toList();
             assertTrue(refused.size() >= 20, "a burst of 10 then 5 a second: most of 40 at once are refused; "
                     + answers.stream().map(ScimClient.Response::status).toList());
-            ScimClient.Response one = refused.get(0);
+            // the rate's refusals (at most 2 of the first 10 run at once: the others are refused as too many in progress)
+            ScimClient.Response one = refused.stream().filter(r -> r.text().contains("request budget")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no refusal names the budget: " + refused));
             assertTrue(one.contentType().startsWith("application/scim+json"), one.toString());
             JsonObject error = one.json();
             assertEquals("429", error.getString("status"));
@@ -58,6 +65,57 @@ class RequestBudgetIT {
                             .map(ScimClient.Response::status).toList()));
             JsonClient.assertError(adminRefused, 429, "too_many_requests");
             assertTrue(adminRefused.header("Retry-After").isPresent());
+
+            inProgressCallsAreBoundedPerEnterprise(server);
         }
+    }
+
+    /**
+     * At most 2 calls of one enterprise in progress at once (this server's bound): two creates whose bodies are held
+     * back keep two calls in progress; a third call of that enterprise is refused at once, another enterprise's is
+     * served, and once the two are over the enterprise is served again (the count is given back, whatever became of
+     * the held calls).
+     */
+    private static void inProgressCallsAreBoundedPerEnterprise(ServerProcess server) throws Exception {
+        Tenant busy = TestTenants.create("Budget busy");
+        Tenant other = TestTenants.create("Budget other");
+        URI base = URI.create(server.scimUrl());
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Socket socket = new Socket(base.getHost(), base.getPort());
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("POST " + base.getPath() + "Users HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + busy.token() + "\r\nContent-Type: application/scim+json\r\n"
+                        + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                held.add(socket);
+            }
+            ScimClient busyClient = new ScimClient(server.scimUrl(), busy.token());
+            ScimClient.Response third = null;
+            for (int attempt = 0; attempt < 50; attempt++) { // until both held calls have reached the application
+                third = busyClient.get("Users?count=1");
+                if (third.status() == 429) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertEquals(429, third.status(), "a third call while two are in progress: " + third);
+            assertTrue(third.json().getString("detail").contains("in progress"), third.toString());
+            assertEquals("1", third.header("Retry-After").orElseThrow());
+            assertEquals(200, new ScimClient(server.scimUrl(), other.token()).get("Users?count=1").status(),
+                    "another enterprise is served");
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        ScimClient busyClient = new ScimClient(server.scimUrl(), busy.token());
+        int status = 0;
+        for (int attempt = 0; attempt < 100 && status != 200; attempt++) { // the rate (5 a second) may ask for a wait
+            Thread.sleep(300);
+            status = busyClient.get("Users?count=1").status();
+        }
+        assertEquals(200, status, "the held calls are over: the enterprise is served again");
     }
 }
