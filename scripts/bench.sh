@@ -80,7 +80,12 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 fi
 
 run_files=()
+given_db_url="${ROLLCALL_TEST_DB_URL:-}"
 for run in $(seq 1 "$runs"); do
+  # a fresh database per run: ensure_test_database exports the URL it made, and would reuse it from run 2 on
+  if [ -z "$given_db_url" ]; then
+    unset ROLLCALL_TEST_DB_URL ROLLCALL_TEST_DB_USER ROLLCALL_TEST_DB_PASSWORD
+  fi
   ensure_test_database
   opts="${ROLLCALL_JAVA_OPTS:--Xmx1g}"
   if [ -n "$jfr" ]; then
