@@ -50,6 +50,7 @@ final class Hardening {
     private final int stormClients;
     private final int heapGroups;
     private final double bRate;
+    private final String outBase;
 
     Hardening(String base, Database db, long serverPid, HeapWatch heapWatch, int groupSize, double phaseSeconds,
               String operatorToken, Map<String, String> options, List<Stat> stats, String tag) {
@@ -67,6 +68,7 @@ final class Hardening {
         this.stormClients = Integer.parseInt(options.getOrDefault("storm-clients", "200"));
         this.heapGroups = Integer.parseInt(options.getOrDefault("heap-groups", "3"));
         this.bRate = Double.parseDouble(options.getOrDefault("b-rate", "40"));
+        this.outBase = options.getOrDefault("out", "target/bench/run.json").replace(".json", "");
     }
 
     private record Tenant(long enterpriseId, String token, String adminEmail, String tag) {
@@ -207,6 +209,7 @@ final class Hardening {
             ratio("ratio.storm_" + key + "_b_p99", "L  B p99 " + key + "-address storm / quiet (goal <= 2)", during, quiet, true);
         }
         double liveAfter = live();
+        histogram("after-storms");
         Bench.log("L live heap before the storms %.1f MiB, after %.1f MiB", liveBefore, liveAfter);
         stats.add(Stat.value("storm.live_before_mib", "L  live heap before the storms (after a full GC)", "MiB", liveBefore));
         stats.add(Stat.value("storm.live_after_mib", "L  live heap after the storms (after a full GC)", "MiB", liveAfter));
@@ -290,6 +293,9 @@ final class Hardening {
             double sample = live();
             during.add(sample);
             Bench.log("   live heap at %.0f%%: %.1f MiB", at * 100, sample);
+            if (at == 0.6) {
+                histogram("heap-during");
+            }
         }
         Thread.sleep(Math.max(0, (start + (long) (window * 1e9) - System.nanoTime()) / 1_000_000));
         stop.set(true);
@@ -309,6 +315,22 @@ final class Hardening {
         stats.add(Stat.value("heap.live_after_mib", "H  live heap after (after a full GC)", "MiB", after));
         stats.add(Stat.value("heap.live_growth_mib", "H  live heap during - before (goal: flat, < 64)", "MiB", maxDuring - before));
         stats.add(Stat.value("heap.peak_used_mib", "H  heap used during, peak (jstat, garbage included)", "MiB", peak));
+    }
+
+    /** What the live heap holds now (jcmd GC.class_histogram, which collects first): its top 40 lines, in a file. */
+    private void histogram(String what) {
+        if (serverPid <= 0) {
+            return;
+        }
+        try {
+            String[] lines = Bench.command("jcmd", Long.toString(serverPid), "GC.class_histogram").split("\n");
+            java.nio.file.Path file = java.nio.file.Path.of(outBase + "-" + what + "-histogram.txt");
+            java.nio.file.Files.writeString(file, String.join("\n", java.util.Arrays.asList(lines).subList(0,
+                    Math.min(lines.length, 45))) + "\n");
+            Bench.log("   live heap histogram: %s", file);
+        } catch (java.io.IOException e) {
+            Bench.log("   no histogram: %s", e);
+        }
     }
 
     private double live() {
