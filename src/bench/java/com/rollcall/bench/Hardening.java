@@ -409,7 +409,14 @@ final class Hardening {
         for (int w = 0; w < 8; w++) {
             Thread thread = new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < seedUsers; i = next.getAndIncrement()) {
-                    if (scim.post("Users", Entra.createUser(t.tag(), i, UUID.randomUUID().toString())).status() != 201) {
+                    String body = Entra.createUser(t.tag(), i, UUID.randomUUID().toString());
+                    int status = scim.post("Users", body).status();
+                    // a server run with a small budget (ROLLCALL_BUDGET_API_*): the setup honours Retry-After
+                    for (int retry = 0; status == 429 && retry < 60; retry++) {
+                        sleepNanos(1_000_000_000L);
+                        status = scim.post("Users", body).status();
+                    }
+                    if (status != 201) {
                         bad.incrementAndGet();
                     }
                 }
