@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -70,24 +71,52 @@ public final class Bench {
         Database.BenchTenant warm = db.createTenant("Bench warm-up " + tag, 10_000);
         warmUp(new Http(base + "scim/v2", warm.token()));
 
-        Database.BenchTenant tenant = db.createTenant("Bench " + tag, users + groupSize + 10_000);
-        Http scim = new Http(base + "scim/v2", tenant.token());
-        log("6 floors (%.0f s each)", floorSeconds);
-        stats.add(db.commitFloor(concurrency, floorSeconds));
-        stats.add(pingFloor(new Http(base, "none")));
+        Set<String> scenarios = scenarios(options.getOrDefault("scenario", "standard"));
+        if (scenarios.contains("standard")) {
+            Database.BenchTenant tenant = db.createTenant("Bench " + tag, users + groupSize + 10_000);
+            Http scim = new Http(base + "scim/v2", tenant.token());
+            log("6 floors (%.0f s each)", floorSeconds);
+            stats.add(db.commitFloor(concurrency, floorSeconds));
+            stats.add(pingFloor(new Http(base, "none")));
 
-        String[] ids = initialSync(scim);
-        incrementalSync(scim);
-        deactivate(scim, ids);
-        groups(scim, ids);
-        largeGroup(scim, tenant);
-        memory();
-        ratios();
+            String[] ids = initialSync(scim);
+            incrementalSync(scim);
+            deactivate(scim, ids);
+            groups(scim, ids);
+            largeGroup(scim, tenant);
+            memory();
+            ratios();
+        }
+        Set<String> hardening = new TreeSet<>(scenarios);
+        hardening.remove("standard");
+        if (!hardening.isEmpty()) {
+            new Hardening(base, db, serverPid, heapWatch, groupSize,
+                    Double.parseDouble(options.getOrDefault("phase-seconds", "20")), System.getenv("BENCH_OPERATOR_TOKEN"),
+                    options, stats, tag).run(hardening);
+        }
         if (heapWatch != null) {
             heapWatch.stop();
             stats.add(Stat.value("memory.heap_peak_used_mib", "heap used, peak over the run (jstat)", "MiB", heapWatch.peakMiB()));
         }
         write();
+    }
+
+    /**
+     * The scenario names of {@code --scenario}: {@code standard} (scenarios 1-6, the default), {@code flood},
+     * {@code storm}, {@code heap}, {@code hardening} (= the last three), {@code all}; comma-separated.
+     */
+    static Set<String> scenarios(String spec) {
+        Set<String> out = new TreeSet<>();
+        for (String name : spec.split(",")) {
+            switch (name.trim()) {
+                case "standard", "flood", "storm", "heap" -> out.add(name.trim());
+                case "hardening" -> out.addAll(List.of("flood", "storm", "heap"));
+                case "all" -> out.addAll(List.of("standard", "flood", "storm", "heap"));
+                default -> throw new IllegalArgumentException("unknown scenario '" + name
+                        + "' (standard, flood, storm, heap, hardening, all)");
+            }
+        }
+        return out;
     }
 
     // ----------------------------------------------------------------------------- scenarios
@@ -418,7 +447,8 @@ public final class Bench {
         Path out = Path.of(options.getOrDefault("out", "target/bench/run.json"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         StringBuilder json = new StringBuilder("{\n\"users\":").append(users).append(",\"concurrency\":").append(concurrency)
-                .append(",\"groupSize\":").append(groupSize).append(",\"rows\":[\n");
+                .append(",\"groupSize\":").append(groupSize).append(",\"scenario\":")
+                .append(Json.q(String.join(",", scenarios(options.getOrDefault("scenario", "standard"))))).append(",\"rows\":[\n");
         for (int i = 0; i < stats.size(); i++) {
             json.append(stats.get(i).json()).append(i + 1 < stats.size() ? ",\n" : "\n");
         }

@@ -53,6 +53,21 @@ final class Database {
     }
 
     /**
+     * A SCIM token for an enterprise the operator API onboarded. The operator API makes the enterprise and its first
+     * admin's invitation; a token is then issued in the console (or the admin API, which needs a token already), so
+     * the bench issues it here as the console's use case would store it: hashed, scope {@code scim}.
+     */
+    String issueToken(long enterpriseId, String name) throws SQLException {
+        String token = ApiTokens.generate();
+        try (Connection c = connect()) {
+            insert(c, "INSERT INTO api_client (enterprise_id, name, token_hash, token_hint, scopes, created_at, created_by, "
+                    + "version) VALUES (?, ?, ?, ?, 'scim', UTC_TIMESTAMP(3), 'bench', 1)",
+                    enterpriseId, name, ApiTokens.hash(token), ApiTokens.hint(token));
+        }
+        return token;
+    }
+
+    /**
      * Inserts {@code count} active SCIM users holding seats (multi-row INSERTs, one transaction per
      * 1,000) and returns their SCIM ids. Setup for the large group, not a measured scenario.
      */

@@ -13,6 +13,7 @@ final class HeapWatch {
     private final Process process;
     private final Thread reader;
     private volatile double peakKiB;
+    private volatile double windowPeakKiB;
 
     private HeapWatch(Process process) {
         this.process = process;
@@ -44,6 +45,7 @@ final class HeapWatch {
                     }
                 }
                 peakKiB = Math.max(peakKiB, used);
+                windowPeakKiB = Math.max(windowPeakKiB, used);
             }
         } catch (IOException | NumberFormatException e) {
             // the server went away: what was read stands
@@ -57,5 +59,31 @@ final class HeapWatch {
 
     double peakMiB() {
         return peakKiB / 1024.0;
+    }
+
+    /** Starts a window: {@link #windowPeakMiB} is the peak used heap from now on. */
+    void startWindow() {
+        windowPeakKiB = 0;
+    }
+
+    /** The peak used heap (garbage included) since {@link #startWindow}, from the 1 s samples. */
+    double windowPeakMiB() {
+        return windowPeakKiB / 1024.0;
+    }
+
+    private static final java.util.regex.Pattern HEAP_INFO = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+    /**
+     * The server's live heap: a full GC ({@code jcmd GC.run}), then the used heap ({@code jcmd GC.heap_info}), in
+     * MiB; -1 when it cannot be read.
+     */
+    static double liveMiB(long pid) {
+        try {
+            Bench.command("jcmd", Long.toString(pid), "GC.run");
+            java.util.regex.Matcher m = HEAP_INFO.matcher(Bench.command("jcmd", Long.toString(pid), "GC.heap_info"));
+            return m.find() ? Long.parseLong(m.group(2)) / 1024.0 : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

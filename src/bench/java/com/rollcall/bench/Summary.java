@@ -23,7 +23,8 @@ public final class Summary {
     private static final Pattern ROW = Pattern.compile("\\{\"key\":\"([^\"]*)\",\"label\":\"((?:[^\"\\\\]|\\\\.)*)\",\"unit\":\"([^\"]*)\","
             + "\"count\":(\\d+),\"seconds\":([-0-9.]+),\"throughput\":([-0-9.]+),\"p50_ms\":([-0-9.]+),\"p95_ms\":([-0-9.]+),"
             + "\"p99_ms\":([-0-9.]+),\"max_ms\":([-0-9.]+),\"non2xx\":(\\d+)}");
-    private static final Pattern HEAD = Pattern.compile("\"users\":(\\d+),\"concurrency\":(\\d+),\"groupSize\":(\\d+)");
+    private static final Pattern HEAD = Pattern.compile("\"users\":(\\d+),\"concurrency\":(\\d+),\"groupSize\":(\\d+)"
+            + "(,\"scenario\":\"[^\"]*\")?");
 
     private Summary() {
     }
@@ -38,7 +39,8 @@ public final class Summary {
             raw.add(text.trim());
             Matcher h = HEAD.matcher(text);
             if (h.find()) {
-                head = "\"users\":" + h.group(1) + ",\"concurrency\":" + h.group(2) + ",\"groupSize\":" + h.group(3);
+                head = "\"users\":" + h.group(1) + ",\"concurrency\":" + h.group(2) + ",\"groupSize\":" + h.group(3)
+                        + (h.group(4) == null ? "" : h.group(4));
             }
             Map<String, Stat> rows = new LinkedHashMap<>();
             Matcher m = ROW.matcher(text);
@@ -116,6 +118,18 @@ public final class Summary {
                 v -> v < 512, "%.0f MiB");
         check(b, byKey, "memory.heap_live_mib", "live heap < 512 MiB after scenario 5 (after a full GC)", Stat::throughput,
                 v -> v < 512, "%.0f MiB");
+        check(b, byKey, "ratio.flood_b_p99", "F  B's p99 during A's flood <= 2x quiet", Stat::throughput, v -> v <= 2, "%.2fx");
+        check(b, byKey, "flood.a_429", "F  A's flood was refused (429s)", Stat::throughput, v -> v > 0, "%.0f");
+        check(b, byKey, "ratio.storm_one_b_p99", "L  B's p99 during a one-address login storm <= 2x quiet", Stat::throughput,
+                v -> v <= 2, "%.2fx");
+        check(b, byKey, "ratio.storm_many_b_p99", "L  B's p99 during a distributed login storm <= 2x quiet", Stat::throughput,
+                v -> v <= 2, "%.2fx");
+        check(b, byKey, "storm.many_signed_in", "L  no bad sign-in succeeded", Stat::throughput, v -> v == 0, "%.0f");
+        check(b, byKey, "heap.live_growth_mib", "H  live heap flat while 4 clients list big groups (< 64 MiB growth)",
+                Stat::throughput, v -> v < 64, "%+.1f MiB");
+        check(b, byKey, "heap.peak_used_mib", "H  heap used < 512 MiB throughout the listing (peak)", Stat::throughput,
+                v -> v >= 0 && v < 512, "%.0f MiB");
+        check(b, byKey, "heap.short_answers", "H  every list answer carried all members", Stat::throughput, v -> v == 0, "%.0f short");
         return b.toString();
     }
 
