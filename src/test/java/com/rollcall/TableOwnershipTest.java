@@ -47,7 +47,8 @@ class TableOwnershipTest {
             Map.entry("operator_token", Set.of("operators/OperatorTokenRepository", "operators/OperatorToken")),
             Map.entry("license_request", Set.of("licensing/LicenseRequestRepository", "licensing/LicenseRequest")),
             Map.entry("effective_role_change", Set.of("access/RoleHistoryRepository")),
-            Map.entry("audit_event_subject", Set.of("audit/AuditRepository", "audit/AuditEventSubject"))));
+            Map.entry("audit_event_subject", Set.of("audit/AuditRepository", "audit/AuditEventSubject")),
+            Map.entry("form_submission", Set.of("submissions/FormSubmissionRepository"))));
 
     /** JPQL entity names: only their own room's repository (or a filter mapping) queries them. */
     private static final Map<String, Set<String>> ENTITIES = Map.ofEntries(
