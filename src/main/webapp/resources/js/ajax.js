@@ -8,12 +8,16 @@
 (function () {
   'use strict';
 
+  /*
+   * As Faces' own handler does: the element itself is the source (one radio button or checkbox of a group, whose
+   * component the server finds by the element's id), and "@this" means the whole component (data-ajax-source).
+   */
   function send(element, event) {
-    var source = document.getElementById(element.getAttribute('data-ajax-source')) || element;
-    faces.ajax.request(source, event, {
+    var component = element.getAttribute('data-ajax-source') || element.id;
+    faces.ajax.request(element, event, {
       'jakarta.faces.behavior.event': element.getAttribute('data-ajax-event'),
-      execute: element.getAttribute('data-ajax-execute'),
-      render: element.getAttribute('data-ajax-render')
+      execute: element.getAttribute('data-ajax-execute').replace('@this', component),
+      render: element.getAttribute('data-ajax-render').replace('@this', component)
     });
   }
 
