@@ -91,6 +91,55 @@ class FormReplayIT {
         }
     }
 
+    @Test
+    void twoCopiesOfTheInviteFormAtOnceInviteOnceAndBothShowTheOneLink() {
+        ConsoleHttp console = ConsoleHttp.anonymous();
+        console.signIn(tenant.adminLogin(), tenant.adminPassword());
+        String email = "invited." + suffix() + "@example.test";
+        Map<String, String> form = ConsoleHttp.form(console.get("console/people.xhtml").body(), "invite");
+        form.put("invite:email", email);
+        form.put("invite:role", "INTEGRATIONS_MANAGER");
+        form.put("invite:submit", "Invite");
+
+        List<ConsoleHttp.Response> answers = Parallel.together(2, i -> console.post("console/people.xhtml", form));
+
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM console_user WHERE login_key = ?", email));
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM audit_event WHERE enterprise_id = ? "
+                + "AND action = 'CONSOLE_USER_INVITED' AND resource_name = ?", tenant.enterpriseId(), email));
+        Pattern link = Pattern.compile("id=\"invitation-link\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*id=\"invitation-link\"");
+        String first = null;
+        for (ConsoleHttp.Response answer : answers) {
+            assertEquals(200, answer.status(), answer.toString());
+            Matcher m = link.matcher(answer.body());
+            assertTrue(m.find(), "each answer shows the invitation link: " + answer.body());
+            String shown = m.group(1) != null ? m.group(1) : m.group(2);
+            if (first == null) {
+                first = shown;
+            }
+            assertEquals(first, shown, "one invitation, one link");
+            assertFalse(answer.body().contains("already"), "no clash with itself");
+        }
+    }
+
+    @Test
+    void aCopyOfTheSubAccountFormSentLaterCreatesNothingAndSaysSo() {
+        ConsoleHttp console = ConsoleHttp.anonymous();
+        console.signIn(tenant.adminLogin(), tenant.adminPassword());
+        String name = "Region " + suffix();
+        Map<String, String> form = ConsoleHttp.form(console.get("console/sub-accounts.xhtml").body(), "create-form");
+        form.put("create-form:name", name);
+        form.put("create-form:create", "Create");
+
+        ConsoleHttp.Response first = console.post("console/sub-accounts.xhtml", form);
+        ConsoleHttp.Response copy = console.post("console/sub-accounts.xhtml", form);
+
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM sub_account WHERE enterprise_id = ? AND name = ?",
+                tenant.enterpriseId(), name));
+        assertTrue(first.body().contains("Created the sub-account"), first.body());
+        assertTrue(copy.body().contains("The form was sent twice; it was done once."), copy.body());
+        assertFalse(copy.body().contains("already exists"), copy.body());
+    }
+
     private Map<String, String> createClientForm(ConsoleHttp console, String name) {
         Map<String, String> form = ConsoleHttp.form(console.get("console/api-clients.xhtml").body(), "create");
         form.put("create:name", name);
