@@ -1,7 +1,8 @@
 /*
  * Copy buttons: a button with data-copy="ID" copies the value (or text) of the element ID to the clipboard and
  * says "Copied". The buttons start hidden and are shown here: without JavaScript the page offers the read-only
- * field itself, whose text can be selected and copied by hand.
+ * field itself, whose text can be selected and copied by hand. A field with data-select-on-focus selects its whole text
+ * when focused.
  */
 (function () {
   'use strict';
@@ -18,6 +19,11 @@
         if (source.select) {
           source.focus();
           source.select();
+        } else {
+          var range = document.createRange();
+          range.selectNodeContents(source);
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(range);
         }
         try {
           if (document.execCommand('copy')) {
@@ -32,6 +38,11 @@
       } else {
         byHand();
       }
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('[data-select-on-focus]'), function (field) {
+    field.addEventListener('focus', function () {
+      field.select();
     });
   });
 }());

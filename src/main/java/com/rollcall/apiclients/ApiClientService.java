@@ -3,12 +3,14 @@ package com.rollcall.apiclients;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.message.ScimException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,8 +65,8 @@ public class ApiClientService {
      * the operator for automation) and returns its id. The token itself is never stored.
      */
     public long register(long enterpriseId, String name, String token, Set<ApiScope> scopes, String createdBy) {
-        ApiClient client = new ApiClient(enterpriseId, name, token, scopes, createdBy);
-        clients.add(client);
+        ApiClient client = new ApiClient(enterpriseId, requireName(name), token, scopes, createdBy);
+        add(client);
         return client.id();
     }
 
@@ -75,11 +77,46 @@ public class ApiClientService {
     public IssuedApiClient create(Actor actor, String name, Set<ApiScope> scopes) {
         requireHeld(actor, scopes, "issue");
         String token = ApiTokens.generate();
-        ApiClient client = new ApiClient(actor.enterpriseId(), name, token, scopes, actor.name());
-        clients.add(client);
+        ApiClient client = new ApiClient(actor.enterpriseId(), requireName(name), token, scopes, actor.name());
+        add(client);
         ApiClientView view = ApiClientView.of(client);
         audit.record(actor, "API_CLIENT_CREATED", "ApiClient", Long.toString(client.id()), client.name(), null, view.toJson());
         return new IssuedApiClient(token, view);
+    }
+
+    /** The longest name a client may have. */
+    public static final int MAX_NAME_LENGTH = 200;
+
+    /**
+     * A client's name, trimmed: required (a blank name says nothing in the list, the audit or the dashboard), at most
+     * {@value #MAX_NAME_LENGTH} characters.
+     */
+    static String requireName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw ScimException.invalidValue("An API client needs a name: say which integration uses it "
+                    + "(for example, Entra ID provisioning).");
+        }
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw ScimException.invalidValue("An API client's name has at most " + MAX_NAME_LENGTH + " characters.");
+        }
+        return trimmed;
+    }
+
+    /**
+     * Adds a client; a name another live client of the enterprise holds (letter case aside) violates
+     * {@code uq_api_client_name}, which the database checks on every instance at once: 409 uniqueness.
+     */
+    private void add(ApiClient client) {
+        try {
+            clients.add(client);
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, "uq_api_client_name")) {
+                throw ScimException.uniqueness("An API client named '" + client.name() + "' already exists in this "
+                        + "enterprise: choose another name, or revoke that client first.");
+            }
+            throw e;
+        }
     }
 
     /** The enterprise's clients, oldest first, revoked ones included (never a token or hash). */

@@ -74,7 +74,8 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
                     "This API client's token does not have the '" + requiredScope.wireName() + "' scope.")));
             return;
         }
-        requestInfo.authenticated(caller.get().actor(requestInfo.callerAddress(), requestInfo.requestId()));
+        requestInfo.authenticated(caller.get().actor(requestInfo.callerAddress(), requestInfo.requestId())
+                .via(requestInfo.proxyAddress()));
     }
 
     /** The token's caller: from this instance's short-lived cache, else from the database (then cached). */

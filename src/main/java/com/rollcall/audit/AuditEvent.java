@@ -62,6 +62,9 @@ public class AuditEvent {
     @Column(name = "caller_address")
     private String callerAddress;
 
+    @Column(name = "proxy_address")
+    private String proxyAddress;
+
     @Column(name = "request_id")
     private String requestId;
 
@@ -82,5 +85,7 @@ public class AuditEvent {
     public String beforeState() { return beforeState; }
     public String afterState() { return afterState; }
     public String callerAddress() { return callerAddress; }
+    /** The trusted proxy the call came through (null when it came directly, or was recorded before V41). */
+    public String proxyAddress() { return proxyAddress; }
     public String requestId() { return requestId; }
 }

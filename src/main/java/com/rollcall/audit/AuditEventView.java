@@ -10,16 +10,17 @@ import java.io.StringReader;
 import java.time.Instant;
 
 /**
- * An audit event as the admin API shows it; before/after are the stored JSON texts. {@code enterpriseId} is null for
+ * An audit event as the admin API shows it; before/after are the stored JSON texts. {@code callerAddress} is the
+ * client's address, {@code proxyAddress} the trusted proxy it came through (null when it came directly). {@code enterpriseId} is null for
  * the operator's own actions (its tokens).
  */
 public record AuditEventView(long id, Long enterpriseId, Instant occurredAt, Actor.ActorType actorType, String actorId, String actorName,
         String action, String resourceType, String resourceId, String resourceName, String before, String after,
-        String callerAddress, String requestId) {
+        String callerAddress, String proxyAddress, String requestId) {
     static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id(), e.enterpriseId(), e.occurredAt(), e.actorType(), e.actorId(), e.actorName(), e.action(),
                 e.resourceType(), e.resourceId(), e.resourceName(), e.beforeState(), e.afterState(), e.callerAddress(),
-                e.requestId());
+                e.proxyAddress(), e.requestId());
     }
 
     /** The admin and operator APIs' form of the event. */
@@ -41,6 +42,7 @@ public record AuditEventView(long id, Long enterpriseId, Instant occurredAt, Act
                 .add("before", state(e.before()))
                 .add("after", state(e.after()));
         JsonFields.addOrNull(json, "callerAddress", e.callerAddress());
+        JsonFields.addOrNull(json, "proxyAddress", e.proxyAddress());
         JsonFields.addOrNull(json, "requestId", e.requestId());
         return json.build();
     }

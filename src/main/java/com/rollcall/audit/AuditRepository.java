@@ -19,8 +19,8 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditRepository {
     private static final String INSERT = "INSERT INTO audit_event (enterprise_id, occurred_at, actor_type, actor_id, "
-            + "actor_name, caller_address, request_id, action, resource_type, resource_id, resource_name, before_state, "
-            + "after_state) VALUES " + NativeSql.placeholders(13);
+            + "actor_name, caller_address, proxy_address, request_id, action, resource_type, resource_id, resource_name, "
+            + "before_state, after_state) VALUES " + NativeSql.placeholders(14);
     private static final UtcInstantConverter TIME = new UtcInstantConverter();
 
     /** Kind of a write: C(reate), D(eactivation: deactivated by any path, or deleted), U(pdate). */
@@ -35,10 +35,10 @@ public class AuditRepository {
     /** One event, on the caller transaction's connection (no entity registered, flushed or fetched). */
     /** Inserts an event and answers its id (the transaction's connection's last generated key). */
     long insertReturningId(Long enterpriseId, Instant occurredAt, String actorType, String actorId, String actorName,
-            String address, String requestId, String action, String resourceType, String resourceId, String resourceName,
-            String before, String after) {
-        insert(enterpriseId, occurredAt, actorType, actorId, actorName, address, requestId, action, resourceType, resourceId,
-                resourceName, before, after);
+            String address, String proxyAddress, String requestId, String action, String resourceType, String resourceId,
+            String resourceName, String before, String after) {
+        insert(enterpriseId, occurredAt, actorType, actorId, actorName, address, proxyAddress, requestId, action,
+                resourceType, resourceId, resourceName, before, after);
         return Columns.number(NativeSql.query(em, "SELECT LAST_INSERT_ID()", List.of()).get(0)[0]);
     }
 
@@ -73,10 +73,11 @@ public class AuditRepository {
     }
 
     void insert(Long enterpriseId, Instant occurredAt, String actorType, String actorId, String actorName,
-            String callerAddress, String requestId, String action, String resourceType, String resourceId,
-            String resourceName, String before, String after) {
+            String callerAddress, String proxyAddress, String requestId, String action, String resourceType,
+            String resourceId, String resourceName, String before, String after) {
         NativeSql.update(em, INSERT, Arrays.asList(enterpriseId, TIME.convertToDatabaseColumn(occurredAt), actorType, actorId,
-                actorName, callerAddress, requestId, action, resourceType, resourceId, resourceName, before, after));
+                actorName, callerAddress, proxyAddress, requestId, action, resourceType, resourceId, resourceName, before,
+                after));
     }
 
     /** The events of an enterprise matching the query, newest first, paged in the database; and their total. */

@@ -39,12 +39,12 @@ public class AuditTrail {
         Long enterpriseId = actor.enterpriseId() == Actor.NO_ENTERPRISE ? null : actor.enterpriseId();
         if (subjects.isEmpty() || enterpriseId == null) {
             events.insert(enterpriseId, Clock.now(), actor.type().name(), actor.id(), actor.name(), actor.address(),
-                    actor.requestId(), action, resourceType, resourceId, resourceName, AuditStates.bounded(before),
+                    actor.proxyAddress(), actor.requestId(), action, resourceType, resourceId, resourceName, AuditStates.bounded(before),
                     AuditStates.bounded(after));
             return;
         }
         long eventId = events.insertReturningId(enterpriseId, Clock.now(), actor.type().name(), actor.id(), actor.name(),
-                actor.address(), actor.requestId(), action, resourceType, resourceId, resourceName,
+                actor.address(), actor.proxyAddress(), actor.requestId(), action, resourceType, resourceId, resourceName,
                 AuditStates.bounded(before), AuditStates.bounded(after));
         events.addSubjects(eventId, enterpriseId, subjects.stream().limit(MAX_SUBJECTS).toList());
     }

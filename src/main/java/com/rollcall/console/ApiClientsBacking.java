@@ -4,6 +4,8 @@ import com.rollcall.apiclients.ApiClientService;
 import com.rollcall.apiclients.ApiClientView;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.apiclients.IssuedApiClient;
+import com.rollcall.submissions.FormSubmissionService;
+import com.rollcall.submissions.FormSubmissionService.Submitted;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +18,8 @@ import java.util.Set;
 
 /**
  * /console/api-clients.xhtml: create an API client (its token is shown once, in this view only, with the
- * SCIM base URL to paste into the IdP), list clients with scopes and last use, revoke with a confirmation.
+ * SCIM base URL to paste into the IdP), list clients with scopes and last use, revoke with a confirmation. The create
+ * form is one submission however often it is sent: a copy shows the one client's token ({@link Submission}).
  */
 @Named
 @ViewScoped
@@ -37,6 +40,10 @@ public class ApiClientsBacking implements Serializable {
     private ApiClientView revoking;
     private Set<ApiScope> held;
     private List<ScopeChoice> scopeChoices;
+    private String submission = Submission.fresh();
+
+    @Inject
+    private transient FormSubmissionService submissions;
 
     @PostConstruct
     void load() {
@@ -56,15 +63,28 @@ public class ApiClientsBacking implements Serializable {
             Feedback.fieldError("create:scopes", "Choose at least one scope.");
             return;
         }
-        String clientName = name.strip();
-        IssuedApiClient created = Feedback.attempt(() -> apiClients.create(session.actor(), clientName, chosen));
-        if (created != null) {
-            issued = created;
+        String clientName = name == null ? "" : name.strip();
+        Submitted done = Feedback.attempt("create:name", () -> submissions.once(session.actor(), "api-client",
+                Submission.sent(), () -> {
+                    IssuedApiClient created = apiClients.create(session.actor(), clientName, chosen);
+                    return Submission.outcome(created.client().id(), created.token());
+                }));
+        if (done != null) {
+            List<String> outcome = Submission.parts(done.outcome());
+            ApiClientView client = apiClients.find(session.enterpriseId(), Long.parseLong(outcome.get(0)));
+            issued = new IssuedApiClient(outcome.get(1), client);
+            submission = Submission.fresh();
             name = null;
             scopes = new ArrayList<>(List.of("scim"));
             clients = apiClients.list(session.enterpriseId());
-            Feedback.info("API client \"" + created.client().name() + "\" created. Copy its token now: it is shown only once.");
+            Feedback.info("API client \"" + client.name() + "\" created. Copy its token now: it is shown only on this "
+                    + "page." + (done.replayed() ? Submission.TWICE : ""));
         }
+    }
+
+    /** The create form's one-time submission token ({@link Submission}). */
+    public String getSubmission() {
+        return submission;
     }
 
     /** Closes the token panel (the token is not kept anywhere). */

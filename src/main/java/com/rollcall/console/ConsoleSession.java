@@ -3,6 +3,7 @@ package com.rollcall.console;
 import com.rollcall.platform.rest.PublicUrl;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.platform.security.Actor;
+import com.rollcall.platform.security.ClientOrigin;
 import com.rollcall.people.ConsoleRole;
 import com.rollcall.people.ConsoleUserService;
 import com.rollcall.people.ConsoleUserView;
@@ -108,7 +109,7 @@ public class ConsoleSession {
             requestId = UUID.randomUUID().toString();
         }
         return Actor.consoleUser(current.enterpriseId(), current.login(), current.displayName(),
-                scopes(), request.getRemoteAddr(), requestId);
+                scopes(), ClientOrigin.address(request), requestId).via(ClientOrigin.proxy(request));
     }
 
     /** The SCIM base URL of this server as an IdP would be given it (ends in a slash). */

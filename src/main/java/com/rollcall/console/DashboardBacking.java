@@ -1,5 +1,7 @@
 package com.rollcall.console;
 
+import com.rollcall.submissions.FormSubmissionService;
+import com.rollcall.submissions.FormSubmissionService.Submitted;
 import com.rollcall.activity.ActivityBucket;
 import com.rollcall.activity.ActivityService;
 import com.rollcall.apiclients.ApiClientService;
@@ -29,6 +31,16 @@ import java.util.List;
 @ViewScoped
 public class DashboardBacking implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    private String submission = Submission.fresh();
+
+    @Inject
+    private transient FormSubmissionService submissions;
+
+    /** The create form's one-time submission token ({@link Submission}). */
+    public String getSubmission() {
+        return submission;
+    }
 
     @Inject
     private transient EnterpriseService enterprises;
@@ -114,13 +126,16 @@ public class DashboardBacking implements Serializable {
     public void requestLicenses() {
         int wanted = seats;
         String text = note == null || note.isBlank() ? null : note.strip();
-        LicenseRequestView sent = Feedback.attempt("license-request:seats",
-                () -> licenseRequests.request(session.actor(), wanted, text));
+        Submitted sent = Feedback.attempt("license-request:seats", () -> submissions.once(session.actor(),
+                "license-request", Submission.sent(),
+                () -> Integer.toString(licenseRequests.request(session.actor(), wanted, text).seatsRequested())));
         if (sent != null) {
             seats = null;
             note = null;
-            Feedback.info("Your request for " + ConsoleFormat.plural(sent.seatsRequested(), "more license")
-                    + " was sent to your Rollcall operator. This card shows their answer.");
+            submission = Submission.fresh();
+            Feedback.info("Your request for " + ConsoleFormat.plural(Integer.parseInt(sent.outcome()), "more license")
+                    + " was sent to your Rollcall operator. This card shows their answer."
+                    + (sent.replayed() ? Submission.TWICE : ""));
         }
         loadLicenses(session.enterpriseId());
     }

@@ -6,6 +6,7 @@ import com.rollcall.people.ConsoleRole;
 import com.rollcall.people.InvitationCheck;
 import com.rollcall.people.InvitationService;
 import com.rollcall.people.PasswordPolicy;
+import com.rollcall.platform.security.ClientOrigin;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -81,7 +82,7 @@ public class InvitationBacking implements Serializable {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         String login = Feedback.attempt("invitation:password", () -> invitations.accept(link, password, confirmation,
-                request.getRemoteAddr(), UUID.randomUUID().toString()));
+                ClientOrigin.address(request), ClientOrigin.proxy(request), UUID.randomUUID().toString()));
         if (login == null) {
             return;
         }
@@ -91,7 +92,10 @@ public class InvitationBacking implements Serializable {
         confirmation = null;
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
+            case SUCCESS -> {
+                LoginBacking.renewSessionId(request, (HttpServletResponse) external.getResponse());
+                external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
+            }
             default -> external.redirect(external.getRequestContextPath() + "/login.xhtml?accepted=true");
         }
     }

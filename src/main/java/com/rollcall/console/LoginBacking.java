@@ -3,6 +3,7 @@ package com.rollcall.console;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import com.rollcall.people.LoginOutcome;
+import com.rollcall.platform.security.SessionCookies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -39,14 +40,29 @@ public class LoginBacking {
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = securityContext.authenticate(
-                (HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
+            case SUCCESS -> {
+                renewSessionId(request, response);
+                external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
+            }
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, outcome.message(), null));
+        }
+    }
+
+    /**
+     * A signed-in session never keeps the id it had before (session fixation: an id planted in the browser, or read
+     * off the sign-in page, opens nothing). The cookie that carries the new id is completed as every session cookie
+     * is (HttpOnly, SameSite=Lax, Secure over TLS: {@link SessionCookies}).
+     */
+    static void renewSessionId(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+            SessionCookies.complete(request, response);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.rollcall.console;
 
+import com.rollcall.submissions.FormSubmissionService;
+import com.rollcall.submissions.FormSubmissionService.Submitted;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.EnterpriseView;
 import com.rollcall.people.ConsoleRole;
@@ -29,7 +31,10 @@ import java.util.function.Supplier;
 public class PeopleBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** A link just issued, shown once: for whom, the link, until when, and whether it was emailed too. */
+    /**
+     * A link just issued, shown once: for whom, the link, until when, and whether it was emailed too (null: this page
+     * answers a copy of the invite form, and the email, if any, went with the first).
+     */
     public record Issued(String login, String displayName, String link, Instant expiresAt, InvitationMail.Delivery delivery,
             boolean resent) implements Serializable {
     }
@@ -56,6 +61,16 @@ public class PeopleBacking implements Serializable {
     private String role = ConsoleRole.INTEGRATIONS_MANAGER.name();
     private Issued issued;
     private ConsoleUserView removing;
+    private String submission = Submission.fresh();
+
+    @Inject
+    private transient FormSubmissionService submissions;
+
+    /** The create form's one-time submission token ({@link Submission}). */
+    public String getSubmission() {
+        return submission;
+    }
+
 
     @PostConstruct
     void load() {
@@ -72,10 +87,17 @@ public class PeopleBacking implements Serializable {
 
     public void invite() {
         ConsoleRole chosen = ConsoleRole.valueOf(role);
-        IssuedInvitation invitation = Feedback.attempt("invite:email",
-                () -> people.invite(session.actor(), email, displayName, chosen));
-        if (invitation != null) {
-            issued = issue(invitation, false);
+        Submitted done = Feedback.attempt("invite:email", () -> submissions.once(session.actor(), "invitation",
+                Submission.sent(), () -> {
+                    IssuedInvitation invitation = people.invite(session.actor(), email, displayName, chosen);
+                    return Submission.outcome(invitation.user().id(), invitation.token(), invitation.expiresAt());
+                }));
+        if (done != null) {
+            List<String> outcome = Submission.parts(done.outcome());
+            IssuedInvitation invitation = new IssuedInvitation(people.find(session.enterpriseId(),
+                    Long.parseLong(outcome.get(0))), outcome.get(1), Instant.parse(outcome.get(2)));
+            issued = done.replayed() ? shown(invitation) : issue(invitation, false);
+            submission = Submission.fresh();
             email = null;
             displayName = null;
             role = ConsoleRole.INTEGRATIONS_MANAGER.name();
@@ -139,6 +161,17 @@ public class PeopleBacking implements Serializable {
             Feedback.info(after.login() + outcome);
         }
         reload();
+    }
+
+    /**
+     * The invitation a copy of the invite form was answered with: shown again to the one who sent the form (the same
+     * page, the same link), not emailed again.
+     */
+    private Issued shown(IssuedInvitation invitation) {
+        String who = invitation.user().login();
+        Feedback.info(who + " is invited. Copy the link now: it is shown only on this page." + Submission.TWICE);
+        return new Issued(who, invitation.user().displayName(), invitation.link(session.rootUrl()),
+                invitation.expiresAt(), null, false);
     }
 
     private Issued issue(IssuedInvitation invitation, boolean resent) {

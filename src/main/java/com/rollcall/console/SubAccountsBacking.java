@@ -1,5 +1,7 @@
 package com.rollcall.console;
 
+import com.rollcall.submissions.FormSubmissionService;
+import com.rollcall.submissions.FormSubmissionService.Submitted;
 import com.rollcall.access.SubAccountService.SubAccountRow;
 import com.rollcall.access.SubAccountService;
 import com.rollcall.access.SubAccountView;
@@ -26,6 +28,16 @@ public class SubAccountsBacking implements Serializable {
     private String newName;
     private SubAccountRow renaming;
     private String renameTo;
+    private String submission = Submission.fresh();
+
+    @Inject
+    private transient FormSubmissionService submissions;
+
+    /** The create form's one-time submission token ({@link Submission}). */
+    public String getSubmission() {
+        return submission;
+    }
+
 
     @PostConstruct
     void open() {
@@ -41,9 +53,11 @@ public class SubAccountsBacking implements Serializable {
             Feedback.fieldError("create-form:name", "Enter a name.");
             return;
         }
-        SubAccountView created = Feedback.attempt("create-form:name", () -> subAccounts.create(session.actor(), newName));
-        if (created != null) {
-            Feedback.info("Created the sub-account '" + created.name() + "'.");
+        Submitted done = Feedback.attempt("create-form:name", () -> submissions.once(session.actor(), "sub-account",
+                Submission.sent(), () -> subAccounts.create(session.actor(), newName).name()));
+        if (done != null) {
+            submission = Submission.fresh();
+            Feedback.info("Created the sub-account '" + done.outcome() + "'." + (done.replayed() ? Submission.TWICE : ""));
             newName = null;
             load();
         }

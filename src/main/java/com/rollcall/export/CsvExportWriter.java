@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 /**
  * RFC 4180 CSV of one kind: a header row, CRLF line ends, fields quoted when they hold a comma, a quote,
  * CR or LF (quotes doubled). Lists are joined with ';' (emails by their value). Null is an empty field.
+ * A field a spreadsheet would take for a formula (it starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or
+ * a CR: OWASP's CSV injection) gets a leading single quote, so it opens as the text it is ({@link #neutralised}).
  */
 final class CsvExportWriter implements ExportWriter {
     private final Writer out;
@@ -41,9 +43,24 @@ final class CsvExportWriter implements ExportWriter {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(quote(fields.get(i)));
+            out.write(quote(neutralised(fields.get(i))));
         }
         out.write("\r\n");
+    }
+
+    /**
+     * The field with a leading {@code '} when a spreadsheet would run it as a formula: it starts with {@code =},
+     * {@code +}, {@code -}, {@code @}, a tab or a carriage return (a display name "=HYPERLINK(...)" sent by an
+     * identity provider must reach the admin's spreadsheet as text).
+     */
+    static String neutralised(String field) {
+        if (field.isEmpty()) {
+            return field;
+        }
+        return switch (field.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + field;
+            default -> field;
+        };
     }
 
     static String quote(String field) {

@@ -49,6 +49,8 @@ public class ExportResource {
                 csv ? new CsvExportWriter(out) : new JsonExportWriter(out));
         return Response.ok(body, csv ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 

@@ -33,7 +33,7 @@ public class OperatorBearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         tokens.authenticate(token.get(), requestInfo.callerAddress(), requestInfo.requestId())
-                .ifPresentOrElse(requestInfo::authenticated, () -> request.abortWith(AdminErrors.of(
+                .ifPresentOrElse(actor -> requestInfo.authenticated(actor.via(requestInfo.proxyAddress())), () -> request.abortWith(AdminErrors.of(
                         ScimException.unauthorized("The bearer token is not a valid operator token, or it was revoked."),
                         requestInfo.requestId())));
     }

@@ -1,5 +1,6 @@
 package com.rollcall.people;
 
+import com.rollcall.platform.security.ClientOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -9,7 +10,10 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 
-/** Jakarta Security identity store over console users; the console role becomes the caller's group. */
+/**
+ * Jakarta Security identity store over console users; the console role becomes the caller's group. The sign-in budget
+ * counts per client address as {@link ClientOrigin} resolved it (behind a trusted proxy: the forwarded one).
+ */
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
     @Inject
@@ -23,7 +27,7 @@ public class ConsoleIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return consoleUsers.verify(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr())
+        return consoleUsers.verify(login.getCaller(), login.getPasswordAsString(), ClientOrigin.address(request))
                 .map(user -> new CredentialValidationResult(user.login(), Set.of(user.role().name())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

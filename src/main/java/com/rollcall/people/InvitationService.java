@@ -33,7 +33,8 @@ public class InvitationService {
      * {@link InvitationCheck#problem()}), a password that is too weak (the policy's words), a confirmation that
      * differs. Returns the login, to sign in with.
      */
-    public String accept(String token, String password, String confirmation, String requestAddress, String requestId) {
+    public String accept(String token, String password, String confirmation, String requestAddress, String proxyAddress,
+            String requestId) {
         ConsoleUser user = find(token).orElseThrow(() ->
                 ScimException.invalidValue(InvitationCheck.of(InvitationCheck.State.UNKNOWN).problem()));
         InvitationCheck check = checkOf(user, Clock.now());
@@ -51,7 +52,7 @@ public class InvitationService {
         user.acceptInvitation(PasswordHasher.hash(password), Clock.now());
         users.flush();
         Actor self = Actor.consoleUser(user.enterpriseId(), user.login(), user.displayName(), user.role().scopes(),
-                requestAddress, requestId);
+                requestAddress, requestId).via(proxyAddress);
         audit.record(self, "CONSOLE_USER_INVITATION_ACCEPTED", "ConsoleUser", Long.toString(user.id()), user.login(),
                 before.toJson(), ConsoleUserView.of(user).toJson());
         return user.login();

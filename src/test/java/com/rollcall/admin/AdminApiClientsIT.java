@@ -37,6 +37,35 @@ class AdminApiClientsIT {
     private final Tenant tenant = TestTenants.create("AdminClients");
     private final JsonClient admin = JsonClient.admin(tenant);
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\": \"   \", \"scopes\": [\"scim\"]}", "{\"name\": \"\", \"scopes\": [\"scim\"]}",
+            "{\"scopes\": [\"scim\"]}", "{\"name\": null, \"scopes\": [\"scim\"]}"})
+    void aClientNeedsANameThatIsNotBlank(String body) {
+        assertError(admin.post("api-clients", body), 400, "invalid_request");
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM api_client WHERE enterprise_id = ?", tenant.enterpriseId()),
+                "only the tenant's own test client");
+    }
+
+    @Test
+    void namesAreUniqueAmongTheEnterprisesLiveClientsLetterCaseAndSpacesAside() {
+        ScimClient.Response first = admin.post("api-clients", "{\"name\": \"Entra ID\", \"scopes\": [\"scim\"]}");
+        assertEquals(201, first.status(), first.toString());
+        ScimClient.Response again = admin.post("api-clients", "{\"name\": \"  entra id \", \"scopes\": [\"scim\"]}");
+        assertError(again, 409, "conflict");
+        assertTrue(again.json().getString("message").contains("already exists"), again.toString());
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM api_client WHERE enterprise_id = ? AND LOWER(name) = ?",
+                tenant.enterpriseId(), "entra id"));
+
+        Tenant other = TestTenants.create("AdminClientsOther");
+        assertEquals(201, JsonClient.admin(other).post("api-clients", "{\"name\": \"Entra ID\", \"scopes\": [\"scim\"]}")
+                .status(), "another enterprise may use the name");
+
+        assertEquals(200, admin.delete("api-clients/" + first.json().getString("id")).status());
+        ScimClient.Response afterRevoke = admin.post("api-clients", "{\"name\": \"Entra ID\", \"scopes\": [\"scim\"]}");
+        assertEquals(201, afterRevoke.status(), "revoking frees the name: " + afterRevoke);
+        assertEquals("Entra ID", afterRevoke.json().getString("name"));
+    }
+
     @Test
     void createAnswersTheTokenOnceAndTheTokenWorksOnScim() throws Exception {
         ScimClient.Response created = admin.post("api-clients", "{\"name\": \"Entra ID\", \"scopes\": [\"scim\"]}");

@@ -160,6 +160,6 @@ final class AccessUi implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.quit();
+        Browser.quit(browser);
     }
 }

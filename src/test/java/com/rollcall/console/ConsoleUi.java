@@ -13,16 +13,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class ConsoleUi implements AutoCloseable {
     final WebDriver browser;
     final WebDriverWait wait;
-    final String base = RollcallServer.get().baseUrl();
+    final String base;
 
-    private ConsoleUi() {
+    private ConsoleUi(String base) {
+        this.base = base;
         browser = Browser.open();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     /** Opens a browser and signs in with this login and password. */
     static ConsoleUi signIn(String login, String password) {
-        ConsoleUi ui = new ConsoleUi();
+        return signIn(RollcallServer.get().baseUrl(), login, password);
+    }
+
+    /** Opens a browser and signs in with this login and password on the server at {@code base} (not the shared one). */
+    static ConsoleUi signIn(String base, String login, String password) {
+        ConsoleUi ui = new ConsoleUi(base);
         ui.browser.get(ui.base + "login.xhtml");
         ui.visible("username").sendKeys(login);
         ui.browser.findElement(By.id("password")).sendKeys(password);
@@ -33,7 +39,7 @@ final class ConsoleUi implements AutoCloseable {
 
     /** Opens a browser that is not signed in. */
     static ConsoleUi anonymous() {
-        return new ConsoleUi();
+        return new ConsoleUi(RollcallServer.get().baseUrl());
     }
 
     /** Submits the login form with this login and password, and waits for the answer. */
@@ -99,6 +105,6 @@ final class ConsoleUi implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.quit();
+        Browser.quit(browser);
     }
 }

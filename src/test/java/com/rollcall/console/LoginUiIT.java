@@ -34,7 +34,7 @@ class LoginUiIT {
 
     @AfterEach
     void close() {
-        browser.quit();
+        Browser.quit(browser);
     }
 
     @Test

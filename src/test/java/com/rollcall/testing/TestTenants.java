@@ -45,9 +45,9 @@ public final class TestTenants {
                     name, now, now);
             insert(c, "INSERT INTO license_counter (enterprise_id, seats_used, license_limit) VALUES (?, 0, ?)", enterpriseId,
                     licenseLimit);
-            long clientId = insert(c, "INSERT INTO api_client (enterprise_id, name, token_hash, token_hint, scopes, "
-                    + "created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, 'test', 1)",
-                    enterpriseId, "Test IdP", ApiTokens.hash(token), ApiTokens.hint(token), scopes, now);
+            long clientId = insert(c, "INSERT INTO api_client (enterprise_id, name, name_key, token_hash, token_hint, "
+                    + "scopes, created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'test', 1)",
+                    enterpriseId, "Test IdP", "test idp", ApiTokens.hash(token), ApiTokens.hint(token), scopes, now);
             insert(c, "INSERT INTO console_user (enterprise_id, login, login_key, display_name, password_hash, console_role, "
                     + "failed_attempts, disabled, created_at, version) VALUES (?, ?, ?, ?, ?, 'ENTERPRISE_ADMIN', 0, FALSE, "
                     + "?, 1)", enterpriseId, login, login, "Test Admin", adminPasswordHash(), now);
@@ -257,7 +257,7 @@ public final class TestTenants {
     /** Revokes an API client the way the product does: by stamping revoked_at. */
     public static void revoke(long apiClientId) {
         try (Connection c = TestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("UPDATE api_client SET revoked_at = ? WHERE id = ?")) {
+             PreparedStatement s = c.prepareStatement("UPDATE api_client SET revoked_at = ?, name_key = NULL WHERE id = ?")) {
             s.setObject(1, TestDatabase.utcNow());
             s.setLong(2, apiClientId);
             s.executeUpdate();

@@ -1,5 +1,8 @@
 package com.rollcall.console.groups;
 
+import com.rollcall.submissions.FormSubmissionService;
+import com.rollcall.submissions.FormSubmissionService.Submitted;
+import com.rollcall.console.Submission;
 import com.rollcall.access.DeletedGroupService;
 import com.rollcall.access.MappingChange;
 import com.rollcall.access.MappingPreview;
@@ -58,6 +61,16 @@ public class GroupDetailBacking implements Serializable {
 
     /** A mappable role, in priority order. */
     record RoleOption(long id, String name, RoleScope scope, int score) implements Serializable {
+    }
+
+    private String submission = Submission.fresh();
+
+    @Inject
+    private transient FormSubmissionService submissions;
+
+    /** The create form's one-time submission token ({@link Submission}). */
+    public String getSubmission() {
+        return submission;
     }
 
     @Inject
@@ -242,11 +255,19 @@ public class GroupDetailBacking implements Serializable {
         String roleName = roles.stream().filter(r -> r.id() == roleId).map(RoleOption::name).findFirst().orElse("the role");
         String where = subAccountId == null ? "at the enterprise level" : "in " + levels.stream()
                 .filter(c -> c.value().equals(level)).findFirst().map(Choice::label).orElse("the sub-account");
-        MappingChange change = Feedback.attempt("mapping-form:role",
-                () -> mappingService.addMapping(session.actor(), id, subAccountId, roleId));
-        if (change != null) {
+        Submitted done = Feedback.attempt("mapping-form:role", () -> submissions.once(session.actor(), "mapping",
+                Submission.sent(), () -> {
+                    MappingChange added = mappingService.addMapping(session.actor(), id, subAccountId, roleId);
+                    return Submission.outcome(added.mappingId(), added.remapJobId(), added.usersChanged());
+                }));
+        if (done != null) {
+            List<String> outcome = Submission.parts(done.outcome());
+            MappingChange change = new MappingChange(Long.parseLong(outcome.get(0)),
+                    outcome.get(1).isEmpty() ? null : Long.valueOf(outcome.get(1)), Integer.parseInt(outcome.get(2)));
             roleId = null;
-            changed(change, "Mapped the group to " + roleName + " " + where + ".");
+            submission = Submission.fresh();
+            changed(change, "Mapped the group to " + roleName + " " + where + "."
+                    + (done.replayed() ? Submission.TWICE : ""));
         }
     }
 

@@ -1,5 +1,8 @@
 package com.rollcall.console.roles;
 
+import com.rollcall.submissions.FormSubmissionService;
+import com.rollcall.submissions.FormSubmissionService.Submitted;
+import com.rollcall.console.Submission;
 import com.rollcall.access.RoleService.RoleInput;
 import com.rollcall.access.RoleService;
 import com.rollcall.console.ConsoleSession;
@@ -30,6 +33,16 @@ import java.util.Set;
 @ViewScoped
 public class RoleEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    private String submission = Submission.fresh();
+
+    @Inject
+    private transient FormSubmissionService submissions;
+
+    /** The create form's one-time submission token ({@link Submission}). */
+    public String getSubmission() {
+        return submission;
+    }
 
     @Inject
     private transient RoleService roles;
@@ -130,11 +143,17 @@ public class RoleEditBacking implements Serializable {
         }
         RoleInput input = new RoleInput(name == null ? "" : name.trim(), scope, selected(),
                 groupManager && scope == RoleScope.ENTERPRISE, fullAccess && scope == RoleScope.ENTERPRISE);
-        RoleDefinition saved = Feedback.attempt("role-form:name",
-                () -> id == null ? roles.create(session.actor(), input) : roles.edit(session.actor(), id, version, input));
-        if (saved != null) {
-            Feedback.info((id == null ? "Created" : "Saved") + " the role '" + saved.name() + "' (score "
-                    + RolePriorityMatrix.score(saved) + ").");
+        Submitted done = Feedback.attempt("role-form:name", () -> id == null
+                ? submissions.once(session.actor(), "role", Submission.sent(), () -> {
+                    RoleDefinition created = roles.create(session.actor(), input);
+                    return Submission.outcome(created.name(), RolePriorityMatrix.score(created));
+                })
+                : edited(roles.edit(session.actor(), id, version, input)));
+        if (done != null) {
+            List<String> outcome = Submission.parts(done.outcome());
+            submission = Submission.fresh();
+            Feedback.info((id == null ? "Created" : "Saved") + " the role '" + outcome.get(0) + "' (score "
+                    + outcome.get(1) + ")." + (done.replayed() ? Submission.TWICE : ""));
             Feedback.keepForRedirect();
             try {
                 faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
@@ -143,6 +162,11 @@ public class RoleEditBacking implements Serializable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** An edit is not a creation: sending it twice saves the same values twice (the version check refuses a stale one). */
+    private static Submitted edited(RoleDefinition saved) {
+        return new Submitted(Submission.outcome(saved.name(), RolePriorityMatrix.score(saved)), false, null);
     }
 
     /** The enterprise-wide permissions to tick, with their weights: enterprise roles only. */

@@ -2,6 +2,9 @@ package com.rollcall.console.users;
 
 import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
+import com.rollcall.console.Submission;
+import com.rollcall.submissions.FormSubmissionService;
+import com.rollcall.submissions.FormSubmissionService.Submitted;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.users.ManualUserService;
 import jakarta.annotation.PostConstruct;
@@ -31,6 +34,10 @@ public class CreateBacking implements Serializable {
 
     private final UserForm form = new UserForm();
     private String refusedReason;
+    private String submission = Submission.fresh();
+
+    @Inject
+    private transient FormSubmissionService submissions;
 
     @PostConstruct
     void load() {
@@ -39,18 +46,26 @@ public class CreateBacking implements Serializable {
     }
 
     public String create() {
-        UserForm.Written created = Feedback.attempt(
-                () -> UserForm.written(manual.create(session.actor(), form.newUser(), session.scimBaseUrl())));
-        if (created == null) {
+        Submitted done = Feedback.attempt(() -> submissions.once(session.actor(), "user", Submission.sent(), () -> {
+            UserForm.Written written = UserForm.written(manual.create(session.actor(), form.newUser(),
+                    session.scimBaseUrl()));
+            return Submission.outcome(written.id(), written.userName());
+        }));
+        if (done == null) {
             load();
             return null;
         }
-        Feedback.info("User " + created.userName() + " created.");
+        UserForm.Written created = new UserForm.Written(Submission.parts(done.outcome()).get(0),
+                Submission.parts(done.outcome()).get(1));
+        submission = Submission.fresh();
+        Feedback.info("User " + created.userName() + " created." + (done.replayed() ? Submission.TWICE : ""));
         Feedback.keepForRedirect();
         return "/console/users/detail.xhtml?faces-redirect=true&id=" + created.id();
     }
 
     public UserForm getForm() { return form; }
+    /** The form's one-time submission token ({@link Submission}). */
+    public String getSubmission() { return submission; }
     /** Why users cannot be added by hand now, or null when they can. */
     public String getRefusedReason() { return refusedReason; }
 }

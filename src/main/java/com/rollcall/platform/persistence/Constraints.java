@@ -14,13 +14,13 @@ import java.util.Set;
 public final class Constraints {
     /**
      * The unique keys that guard values clients send or choose (userName, externalId (of a user or a live group),
-     * names of sub-accounts, roles and enterprises, a mapping, a console login, an enterprise's one open license
+     * names of sub-accounts, roles, enterprises and live API clients, a mapping, a console login, an enterprise's one open license
      * request). Every other unique or primary key holds
      * values Rollcall generates (ids, SCIM ids, token hashes).
      */
     static final Set<String> CLIENT_VALUE_KEYS = Set.of("uq_user_name", "uq_user_external_id", "uq_group_external_id",
             "uq_sub_account_name", "uq_role_name", "uq_group_mapping", "uq_console_user_login", "uq_enterprise_name",
-            "uq_license_request_open");
+            "uq_license_request_open", "uq_api_client_name");
 
     private Constraints() {
     }

@@ -1,5 +1,6 @@
 package com.rollcall.platform.rest;
 
+import com.rollcall.platform.security.ClientOrigin;
 import com.rollcall.scim.schema.Urns;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * First and last on every SCIM request: gives it an id, records the caller's address, and makes
+ * First and last on every SCIM request: gives it an id, records the caller's address (and the trusted proxy it came
+ * through, {@link ClientOrigin}), and makes
  * content negotiation forgiving the way IdPs need it: any Accept that admits JSON gets
  * {@code application/scim+json}; a missing User-Agent is fine (ENTRA.md Q13).
  */
@@ -38,7 +40,8 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         requestInfo.setRequestId(HexFormat.of().formatHex(id));
-        requestInfo.setCallerAddress(servletRequest == null ? null : servletRequest.getRemoteAddr());
+        requestInfo.setCallerAddress(servletRequest == null ? null : ClientOrigin.address(servletRequest));
+        requestInfo.setProxyAddress(servletRequest == null ? null : ClientOrigin.proxy(servletRequest));
         requestInfo.setBaseUrl(request.getUriInfo().getBaseUri().toString());
         List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
         if (responseMediaType() != null && accept != null && accept.stream().anyMatch(RequestIdFilter::admitsScimJson)) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class RequestInfo {
     private String requestId;
     private String callerAddress;
+    private String proxyAddress;
     private Actor actor;
     private String baseUrl;
 
@@ -30,6 +31,15 @@ public class RequestInfo {
 
     public void setCallerAddress(String callerAddress) {
         this.callerAddress = callerAddress;
+    }
+
+    /** The trusted proxy the request came through (null when it came directly): see platform.security.ClientOrigin. */
+    public String proxyAddress() {
+        return proxyAddress;
+    }
+
+    public void setProxyAddress(String proxyAddress) {
+        this.proxyAddress = proxyAddress;
     }
 
     /** Set by the API's authentication (apiclients' bearer filters) once the token is known. */

@@ -9,7 +9,7 @@ import java.util.Set;
  * client's scopes) are visible at each call site.
  */
 public record Actor(long enterpriseId, ActorType type, String id, String name, String address, String requestId,
-        Set<ApiScope> scopes) {
+        Set<ApiScope> scopes, String proxyAddress) {
     public enum ActorType { API_CLIENT, CONSOLE_USER, SYSTEM, OPERATOR }
 
     /** The enterprise id of an actor that acts for no enterprise (the operator on its own tokens). */
@@ -17,6 +17,20 @@ public record Actor(long enterpriseId, ActorType type, String id, String name, S
 
     public Actor {
         scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
+    }
+
+    /** An actor that came directly, through no proxy. */
+    public Actor(long enterpriseId, ActorType type, String id, String name, String address, String requestId,
+            Set<ApiScope> scopes) {
+        this(enterpriseId, type, id, name, address, requestId, scopes, null);
+    }
+
+    /**
+     * This actor as having come through this trusted proxy (null: directly): {@link #address()} is then the address
+     * the proxy forwarded, and the audit records both.
+     */
+    public Actor via(String proxy) {
+        return new Actor(enterpriseId, type, id, name, address, requestId, scopes, proxy);
     }
 
     /** An API client (by id and name) holding its token's scopes, from the address the server sees. */
@@ -46,7 +60,7 @@ public record Actor(long enterpriseId, ActorType type, String id, String name, S
 
     /** This actor acting on one enterprise (the operator onboarding or changing it). */
     public Actor on(long enterprise) {
-        return new Actor(enterprise, type, id, name, address, requestId, scopes);
+        return new Actor(enterprise, type, id, name, address, requestId, scopes, proxyAddress);
     }
 
     /** Whether this is the operator of Rollcall (not a tenant's client, console user or Rollcall itself). */

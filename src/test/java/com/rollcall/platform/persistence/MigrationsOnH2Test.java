@@ -80,6 +80,16 @@ class MigrationsOnH2Test {
         }
     }
 
+    @Test
+    void aFormSubmissionIsClaimedOnceAndTheSecondClaimIsIgnoredNotAnError() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "rollcall", "rollcall"); Statement s = c.createStatement()) {
+            String claim = "INSERT IGNORE INTO form_submission (token_hash, enterprise_id, login, form, created_at) "
+                    + "VALUES ('" + "a".repeat(64) + "', 1, 'admin', 'api-client', CURRENT_TIMESTAMP)";
+            assertEquals(1, s.executeUpdate(claim));
+            assertEquals(0, s.executeUpdate(claim), "the copy is told it was not first (FormSubmissionRepository.claim)");
+        }
+    }
+
     private static String user(String scimId, String userName, String key, String externalId) {
         return "INSERT INTO user_account (enterprise_id, scim_id, user_name, user_name_key, external_id, external_id_key, "
                 + "source, active, created_at, last_modified, version) VALUES ((SELECT MIN(id) FROM enterprise), '"
