@@ -2,8 +2,11 @@ package com.rollcall.platform.rest;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The request budgets of this instance, in one place (MicroProfile Config, so environment variables and system
@@ -20,6 +23,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class RequestBudgets {
+    /** {@code rollcall_budget_rejections_total{budget="api",enterprise}} and {@code {budget="login"}}: requests refused. */
+    static final String REJECTIONS = "rollcall.budget.rejections";
+
+    @Inject
+    private MetricRegistry registry;
+
     private RequestBudget api;
     private RequestBudget login;
 
@@ -34,12 +43,21 @@ public class RequestBudgets {
 
     /** 0 when the enterprise's API call may go ahead, else the seconds to wait. */
     public long api(long enterpriseId) {
-        return api.take("e" + enterpriseId);
+        long wait = api.take("e" + enterpriseId);
+        if (wait > 0) {
+            registry.counter(REJECTIONS, new Tag("budget", "api"), new Tag("enterprise", Long.toString(enterpriseId))).inc();
+        }
+        return wait;
     }
 
     /** 0 when a sign-in attempt from this address may go ahead, else the seconds to wait. */
     public long login(String address) {
-        return login.take(address == null ? "?" : address);
+        long wait = login.take(address == null ? "?" : address);
+        if (wait > 0) {
+            // not by address: that label would grow without bound
+            registry.counter(REJECTIONS, new Tag("budget", "login"), new Tag("enterprise", "none")).inc();
+        }
+        return wait;
     }
 
     private static double number(Config config, String name, double fallback) {
