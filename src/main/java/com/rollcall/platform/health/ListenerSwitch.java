@@ -53,7 +53,12 @@ final class ListenerSwitch {
         try {
             Object result = run.invoke(runner, "set", new String[] {LISTENER_ENABLED + "=false"});
             Object status = result == null ? null : exitStatus.invoke(result);
-            LOG.info(() -> "HTTP listener closed (" + status + ")");
+            if ("SUCCESS".equals(String.valueOf(status))) {
+                LOG.info("HTTP listener closed");
+            } else {
+                // e.g. on Payara Server, whose listeners have other names: its own stop closes them
+                LOG.info(() -> "HTTP listener not closed (" + status + "); the server's stop will close it");
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not close the HTTP listener before stopping: {0}", e.toString());
         }
