@@ -34,6 +34,8 @@ export ROLLCALL_BOOTSTRAP_ADMIN_PASSWORD="${ROLLCALL_BOOTSTRAP_ADMIN_PASSWORD:-$
 # new one (the server stores only its hash and revokes the one configured before).
 export ROLLCALL_OPERATOR_TOKEN="${ROLLCALL_OPERATOR_TOKEN:-rco_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')}"
 export ROLLCALL_PORT="$port"
+# One instance on a desk has no balancer to drain to: Ctrl-C (which reaches the server as SIGTERM) stops it at once.
+export ROLLCALL_DRAIN_SECONDS="${ROLLCALL_DRAIN_SECONDS:-0}"
 
 "$ROLLCALL_HOME/scripts/serve.sh" &
 server=$!

@@ -5,6 +5,9 @@
 #   ROLLCALL_DATA       data directory (default ./data); the embedded H2 database lives in it
 #   ROLLCALL_DB_URL, ROLLCALL_DB_USER, ROLLCALL_DB_PASSWORD   use MySQL/MariaDB instead of H2
 #   ROLLCALL_JAVA_OPTS  JVM options (default -Xmx1g)
+#   ROLLCALL_DRAIN_SECONDS  on SIGTERM, seconds of draining before the stop (default 10)
+# The HTTP port opens only once the WAR is deployed (micro-http.asadmin closes the listener, micro-ready.asadmin
+# opens it after the deployment).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -33,4 +36,5 @@ exec java ${ROLLCALL_JAVA_OPTS:--Xmx1g} -jar "$micro" \
   --addlibs "$driver" \
   --prebootcommandfile "$ROLLCALL_HOME/server-config/micro-http.asadmin" \
   --postbootcommandfile "$commands" \
+  --postdeploycommandfile "$ROLLCALL_HOME/server-config/micro-ready.asadmin" \
   --deploy "$war"

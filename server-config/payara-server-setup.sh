@@ -109,13 +109,14 @@ set_alias() {
   if printf '%s\n' "$aliases" | sed -e 's/[[:space:]]*$//' | grep -xF "$1" >/dev/null; then verb=update-password-alias; fi
   "$asadmin_bin" ${alias_opts[@]+"${alias_opts[@]}"} --passwordfile <(alias_passwordfile "$encoded") "$verb" "$1" >/dev/null
 }
-# create_pool NAME PASSWORD_ALIAS
+# create_pool NAME PASSWORD_ALIAS (fail fast without the database: 1 s for a pooled connection, 1 s to connect; see
+# server-config/micro-mysql.asadmin)
 create_pool() {
   as create-jdbc-connection-pool \
     --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource \
     --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validationmethod meta-data --validateatmostonceperiod 60 \
-    --isolationlevel read-committed \
-    --property "URL=$(esc "$ROLLCALL_DB_URL"):user=$(esc "$ROLLCALL_DB_USER"):password=\${ALIAS\=$2}:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:characterEncoding=UTF-8:cachePrepStmts=true:prepStmtCacheSize=250:prepStmtCacheSqlLimit=8192:useLocalSessionState=true:elideSetAutoCommits=true:dontTrackOpenResources=true:rewriteBatchedStatements=true:openTelemetry=DISABLED" \
+    --maxwait 1000 --isolationlevel read-committed \
+    --property "URL=$(esc "$ROLLCALL_DB_URL"):user=$(esc "$ROLLCALL_DB_USER"):password=\${ALIAS\=$2}:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:characterEncoding=UTF-8:cachePrepStmts=true:prepStmtCacheSize=250:prepStmtCacheSqlLimit=8192:useLocalSessionState=true:elideSetAutoCommits=true:dontTrackOpenResources=true:rewriteBatchedStatements=true:openTelemetry=DISABLED:connectTimeout=1000" \
     "$1" >/dev/null
 }
 # ping_pool POOL: asadmin's answer on failure (the database's reason; never the password) goes to stderr
@@ -180,6 +181,11 @@ for listener in http-listener-1 http-listener-2; do
   as set "$base.header-buffer-length-bytes=65536" "$base.allow-payload-for-undefined-http-methods=true" \
     "$base.trace-enabled=true" >/dev/null 2>&1 || say "note: could not configure the listener $listener (skipped)"
 done
+
+# Each failed request is logged once, by Rollcall with its request id; the EJB container's two WARNINGs about the
+# same exception, and the pool's warnings and traces during a database outage, are turned off (set-log-levels is
+# domain-wide: it also quietens them for other applications; see docs/operations.md).
+as set-log-levels jakarta.enterprise.ejb.container=SEVERE:javax.enterprise.resource.resourceadapter=OFF >/dev/null 2>&1 || say "note: could not set the EJB container's log level (skipped)"
 
 say "deploying $war at /"
 as deploy --force=true --name rollcall --contextroot / --target "$target" "$war" >/dev/null

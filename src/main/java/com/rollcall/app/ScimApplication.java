@@ -8,6 +8,7 @@ import com.rollcall.platform.rest.FallbackExceptionMapper;
 import com.rollcall.platform.rest.OptionsAnswer;
 import com.rollcall.platform.rest.ProjectionFilter;
 import com.rollcall.platform.rest.RequestIdFilter;
+import com.rollcall.platform.rest.ScimMetrics;
 import com.rollcall.platform.rest.ScimExceptionMapper;
 import com.rollcall.platform.rest.ScimJsonProvider;
 import com.rollcall.platform.rest.WebApplicationExceptionMapper;
@@ -30,6 +31,7 @@ public class ScimApplication extends Application {
         return Set.of(
                 ScimJsonProvider.class,
                 RequestIdFilter.class,
+                ScimMetrics.class,
                 ProjectionFilter.class,
                 ScimBearerTokenFilter.class,
                 ScimExceptionMapper.class,

@@ -51,6 +51,16 @@ public class LicenseRepository {
         NativeSql.update(em, "UPDATE license_counter SET license_limit = ? WHERE enterprise_id = ?", List.of(limit, enterpriseId));
     }
 
+    /** Seats used and limits of every enterprise, by enterprise id: one row per enterprise, for the metrics. */
+    java.util.Map<Long, Seats> allSeats() {
+        java.util.Map<Long, Seats> byId = new java.util.HashMap<>();
+        for (Object[] row : NativeSql.query(em, "SELECT enterprise_id, seats_used, license_limit FROM license_counter",
+                List.of())) {
+            byId.put(((Number) row[0]).longValue(), new Seats(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+        }
+        return byId;
+    }
+
     /** Seats used and limits of these enterprises (one query per chunk), by enterprise id. */
     java.util.Map<Long, Seats> seats(java.util.Collection<Long> enterpriseIds) {
         java.util.Map<Long, Seats> byId = new java.util.HashMap<>();

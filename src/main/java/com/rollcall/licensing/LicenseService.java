@@ -54,6 +54,13 @@ public class LicenseService {
         return new LimitChange(seats.limit(), limit, seats.used());
     }
 
+    /** Seats used and limits of every enterprise, by id (for the metrics). */
+    public java.util.Map<Long, LimitChange> allSeats() {
+        java.util.Map<Long, LimitChange> byId = new java.util.HashMap<>();
+        licenses.allSeats().forEach((id, s) -> byId.put(id, new LimitChange(s.limit(), s.limit(), s.used())));
+        return byId;
+    }
+
     /** Seats used and limits of these enterprises, by id (one query per 500). */
     public java.util.Map<Long, LimitChange> seats(java.util.Collection<Long> enterpriseIds) {
         java.util.Map<Long, LimitChange> byId = new java.util.HashMap<>();

@@ -27,6 +27,9 @@ public class RefusalRecordingFilter extends HttpFilter {
     @Inject
     private LicenseRefusals refusals;
 
+    @Inject
+    private LicenseMetrics metrics;
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -34,6 +37,7 @@ public class RefusalRecordingFilter extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             for (RefusedRequests.Refusal refusal : refused.drain()) {
+                metrics.refused(refusal.enterpriseId());
                 try {
                     refusals.record(refusal.enterpriseId(), refusal.requestId());
                 } catch (RuntimeException e) {

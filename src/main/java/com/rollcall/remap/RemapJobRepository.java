@@ -43,6 +43,14 @@ public class RemapJobRepository {
         return views;
     }
 
+    /** Per status: the number of jobs, the users they processed and will process, the oldest one's creation. */
+    List<RemapStatistics> statistics() {
+        return NativeSql.query(em, "SELECT status, COUNT(*), COALESCE(SUM(processed), 0), COALESCE(SUM(total), 0), "
+                + "MIN(created_at) FROM remap_job GROUP BY status", List.of()).stream()
+                .map(c -> new RemapStatistics((String) c[0], Columns.number(c[1]), Columns.number(c[2]), Columns.number(c[3]),
+                        Columns.instant(c[4]))).toList();
+    }
+
     /** Jobs this instance may claim: queued ones, its own, and running ones whose heartbeat is older than {@code stale}. */
     List<Long> claimable(String instance, Instant stale) {
         return NativeSql.query(em, "SELECT id FROM remap_job WHERE status = 'QUEUED' OR (status = 'RUNNING' "

@@ -93,6 +93,11 @@ public class RemapJobService implements RemapQueue {
         return jobs.add(new RemapJob(enterpriseId, kind, groupId, groupScimId, groupName, reason, total));
     }
 
+    /** The jobs of every enterprise by status, for the metrics. */
+    public List<RemapStatistics> statistics() {
+        return jobs.statistics();
+    }
+
     @Override
     public Optional<RemapJobView> find(long enterpriseId, long jobId) {
         return jobs.views("WHERE enterprise_id = ? AND id = ?", enterpriseId, jobId).stream().findFirst();

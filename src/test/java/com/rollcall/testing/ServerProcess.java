@@ -33,10 +33,21 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server with these extra environment variables and waits until it is ready. */
     public static ServerProcess start(String name, Map<String, String> environment) {
+        return start(name, environment, freePort());
+    }
+
+    /** Starts a server on this port and waits until it is ready. */
+    public static ServerProcess start(String name, Map<String, String> environment, int port) {
+        ServerProcess server = launch(name, environment, port);
+        server.awaitReady();
+        return server;
+    }
+
+    /** Starts a server on this port and returns at once, without waiting for it to be ready. */
+    public static ServerProcess launch(String name, Map<String, String> environment, int port) {
         Path home = Path.of(System.getProperty("user.dir"));
         Path target = home.resolve("target");
         Path log = target.resolve("it-logs").resolve(name + ".log");
-        int port = freePort();
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("scripts/serve.sh").toString())
@@ -47,16 +58,17 @@ public final class ServerProcess implements AutoCloseable {
             env.keySet().removeIf(key -> key.startsWith("ROLLCALL_") && !key.startsWith("ROLLCALL_TEST_"));
             env.put("ROLLCALL_PORT", Integer.toString(port));
             env.put("ROLLCALL_JAVA_OPTS", "-Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+            // a test server stops after a 1 s drain instead of 10 (GracefulStopIT sets its own)
+            env.put("ROLLCALL_DRAIN_SECONDS", "1");
             env.putAll(new HashMap<>(environment));
-            ServerProcess server = new ServerProcess(builder.start(), port, log);
-            server.awaitReady();
-            return server;
+            return new ServerProcess(builder.start(), port, log);
         } catch (IOException e) {
             throw new IllegalStateException("could not start Payara Micro; see " + log, e);
         }
     }
 
-    private void awaitReady() {
+    /** Waits until {@code /health/ready} answers 200. */
+    public void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -124,11 +136,30 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM (what a service manager or an orchestrator sends) and returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit status, or -1 if it still runs after the timeout. */
+    public int awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only once the migrations ran, the database answers, and the pool hands out READ COMMITTED
- * connections (MicroProfile Health, /health/ready). The isolation level is the pool's setting
+ * connections, and never again once a stop began ({@link GracefulStop})
+ * (MicroProfile Health, /health/ready). The isolation level is the pool's setting
  * (server-config/); effective roles stay right under concurrency only with it (EffectiveRoleStore), so a pool
  * configured otherwise is reported here rather than left to give wrong roles under load.
  */
@@ -23,11 +24,17 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     private DatabaseMigrator migrator;
 
+    @Inject
+    private ServiceState state;
+
     @Resource(lookup = "jdbc/rollcall")
     private DataSource dataSource;
 
     @Override
     public HealthCheckResponse call() {
+        if (state.isDraining()) {
+            return HealthCheckResponse.named("database").down().withData("instance", "stopping").build();
+        }
         if (!migrator.isMigrated()) {
             return HealthCheckResponse.named("database").down()
                     .withData("migrations", migrator.failure() == null ? "pending" : "failed: " + migrator.failure())

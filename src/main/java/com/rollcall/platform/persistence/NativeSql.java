@@ -110,6 +110,9 @@ public final class NativeSql {
         return parameters;
     }
 
+    /** The same ceiling as {@code jakarta.persistence.query.timeout} in persistence.xml. */
+    static final int QUERY_TIMEOUT_SECONDS = 30;
+
     private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         if (connection == null) {
@@ -117,6 +120,8 @@ public final class NativeSql {
         }
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
+            // as JPA's queries (persistence.xml): a database that stops answering frees the request
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }

@@ -1,6 +1,8 @@
 package com.rollcall.platform.rest;
 
+import com.rollcall.platform.health.FailureLog;
 import com.rollcall.platform.persistence.Constraints;
+import com.rollcall.platform.persistence.DatabaseOutage;
 import com.rollcall.scim.message.ScimErrorType;
 import com.rollcall.scim.message.ScimException;
 import jakarta.persistence.OptimisticLockException;
@@ -17,11 +19,17 @@ import java.util.logging.Logger;
  * give (to an IdP a 409 means "that value is taken", and Entra then never creates the user). What is merely
  * bad timing, and gone on a retry, is {@code 503} with {@code Retry-After}: a concurrent change of the same
  * row, a deadlock or lock wait the database broke off, an integrity violation on a value the client did not
- * send (a generated id, an audit row). Nothing was written in any of these. Anything else is a 500 naming
- * only the request id. Server faults are logged here, once, with their cause.
+ * send (a generated id, an audit row). Nothing was written in any of these. A database that cannot be reached or
+ * does not answer in time ({@link DatabaseOutage}) is 503 with {@code Retry-After: 5}, logged at most once a minute
+ * per kind. Anything else is a 500 naming only the request id. Server faults are logged here, once, with their cause
+ * (the EJB container's own report of the same exception is turned off in server-config/).
  */
 public final class Failures {
     private static final Logger LOG = Logger.getLogger(Failures.class.getName());
+    /** One line a minute per kind of database outage, however many requests fail. */
+    private static final FailureLog OUTAGES = new FailureLog(LOG, 60);
+    /** Seconds a client is asked to wait while the database is unreachable. */
+    static final String OUTAGE_RETRY_AFTER = "5";
 
     /** The wording that differs between the two APIs. */
     public enum Api {
@@ -62,11 +70,20 @@ public final class Failures {
         if (Constraints.isTransientLockFailure(failure)) {
             return retry("Another request was changing the same data at the same time; nothing was changed. Retry.");
         }
+        String reference = requestId == null ? "" : " (request id " + requestId + ")";
+        DatabaseOutage.Kind outage = DatabaseOutage.of(failure);
+        if (outage != null) {
+            OUTAGES.log(Level.WARNING, "database-" + outage, outage == DatabaseOutage.Kind.TIMEOUT
+                    ? "The database did not answer in time; such requests get 503 (first: request " + requestId + ")"
+                    : "The database cannot be reached; requests that need it get 503 (first: request " + requestId + ")",
+                    failure);
+            return new ScimException(503, ScimErrorType.NONE, "The service cannot reach its database right now; nothing "
+                    + "was changed. Retry" + reference + ".", Map.of("Retry-After", OUTAGE_RETRY_AFTER));
+        }
         if (Constraints.violatedClientValueKey(failure).isPresent()) {
             return ScimException.uniqueness("A value of this resource is already used by another resource of this "
                     + "enterprise.");
         }
-        String reference = requestId == null ? "" : " (request id " + requestId + ")";
         if (Constraints.isServerIntegrityFault(failure)) {
             LOG.log(Level.SEVERE, "Integrity fault on a generated value in request " + requestId
                     + "; nothing was written", failure);

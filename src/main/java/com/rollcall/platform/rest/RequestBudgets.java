@@ -3,8 +3,11 @@ package com.rollcall.platform.rest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The request budgets of this instance, in one place (MicroProfile Config, so environment variables and system
@@ -32,6 +35,12 @@ public class RequestBudgets {
      * whose in-progress count a request holds; {@link InFlightRelease} gives it back when the whole answer is written.
      */
     public static final String IN_FLIGHT = "com.rollcall.budget.inFlightEnterprise";
+
+    /** {@code rollcall_budget_rejections_total{budget="api",enterprise}} and {@code {budget="login"}}: requests refused. */
+    static final String REJECTIONS = "rollcall.budget.rejections";
+
+    @Inject
+    private MetricRegistry registry;
 
     private RequestBudget api;
     private RequestBudget login;
@@ -61,11 +70,14 @@ public class RequestBudgets {
         inFlight.compute(enterpriseId, (id, running) -> {
             int now = running == null ? 0 : running;
             if (now >= concurrent) {
-                return running;
+                return running; // refused below: counted with the rate's refusals (budget="api")
             }
             admitted[0] = true;
             return now + 1;
         });
+        if (!admitted[0]) {
+            registry.counter(REJECTIONS, new Tag("budget", "api"), new Tag("enterprise", Long.toString(enterpriseId))).inc();
+        }
         return admitted[0];
     }
 
@@ -91,12 +103,21 @@ public class RequestBudgets {
 
     /** 0 when the enterprise's API call may go ahead, else the seconds to wait. */
     public long api(long enterpriseId) {
-        return api.take("e" + enterpriseId);
+        long wait = api.take("e" + enterpriseId);
+        if (wait > 0) {
+            registry.counter(REJECTIONS, new Tag("budget", "api"), new Tag("enterprise", Long.toString(enterpriseId))).inc();
+        }
+        return wait;
     }
 
     /** 0 when a sign-in attempt from this address may go ahead, else the seconds to wait. */
     public long login(String address) {
-        return login.take(address == null ? "?" : address);
+        long wait = login.take(address == null ? "?" : address);
+        if (wait > 0) {
+            // not by address: that label would grow without bound
+            registry.counter(REJECTIONS, new Tag("budget", "login"), new Tag("enterprise", "none")).inc();
+        }
+        return wait;
     }
 
     private static double number(Config config, String name, double fallback) {

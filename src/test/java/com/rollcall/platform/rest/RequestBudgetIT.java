@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollcall.testing.JsonClient;
+import com.rollcall.testing.Metrics;
 import com.rollcall.testing.Parallel;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
@@ -65,6 +66,13 @@ class RequestBudgetIT {
                             .map(ScimClient.Response::status).toList()));
             JsonClient.assertError(adminRefused, 429, "too_many_requests");
             assertTrue(adminRefused.header("Retry-After").isPresent());
+
+            // each refusal is counted in /metrics, by enterprise
+            String text = Metrics.scrape(server.baseUrl());
+            long rejected = refused.size() + adminAnswers.stream().filter(r -> r.status() == 429).count();
+            assertEquals((double) rejected, Metrics.value(text,
+                    "rollcall_budget_rejections_total", "budget", "api", "enterprise",
+                    Long.toString(noisy.enterpriseId())).orElseThrow(() -> new AssertionError(text)));
 
             inProgressCallsAreBoundedPerEnterprise(server);
         }
