@@ -5,6 +5,11 @@
 #   ROLLCALL_DATA       data directory (default ./data); the embedded H2 database lives in it
 #   ROLLCALL_DB_URL, ROLLCALL_DB_USER, ROLLCALL_DB_PASSWORD   use MySQL/MariaDB instead of H2
 #   ROLLCALL_JAVA_OPTS  JVM options (default -Xmx1g)
+#   ROLLCALL_CLUSTER_MEMBERS  data grid members as host:port,host:port (e.g. 10.0.0.5:6900,10.0.0.6:6900): joins the
+#                       other instances (Hazelcast, static TCP/IP discovery) so console sessions are replicated; unset =
+#                       no data grid (one instance)
+#   ROLLCALL_CLUSTER_PORT     this instance's data grid port (default 6900); ROLLCALL_CLUSTER_INTERFACE the address it
+#                       binds (default 127.0.0.1); ROLLCALL_CLUSTER_NAME (default rollcall); ROLLCALL_INSTANCE_NAME
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -26,9 +31,19 @@ else
   export ROLLCALL_H2_OPTIONS="${ROLLCALL_H2_OPTIONS:-}"
 fi
 
+# Without ROLLCALL_CLUSTER_MEMBERS: no data grid. With it: Hazelcast joins exactly the listed members (no multicast);
+# --nohostaware so the backup copy of a session may live on another instance of the same address (otherwise instances
+# sharing one host keep no backups, and the loss of one loses its sessions).
+grid=(--nohazelcast)
+if [ -n "${ROLLCALL_CLUSTER_MEMBERS:-}" ]; then
+  grid=(--clustermode "tcpip:$ROLLCALL_CLUSTER_MEMBERS" --clustername "${ROLLCALL_CLUSTER_NAME:-rollcall}"
+        --startport "${ROLLCALL_CLUSTER_PORT:-6900}" --interfaces "${ROLLCALL_CLUSTER_INTERFACE:-127.0.0.1}"
+        --nohostaware --name "${ROLLCALL_INSTANCE_NAME:-rollcall-${ROLLCALL_PORT:-8080}}")
+fi
+
 # shellcheck disable=SC2086
 exec java ${ROLLCALL_JAVA_OPTS:--Xmx1g} -jar "$micro" \
-  --nohazelcast --disablephonehome --contextroot / \
+  "${grid[@]}" --disablephonehome --contextroot / \
   --port "${ROLLCALL_PORT:-8080}" \
   --addlibs "$driver" \
   --prebootcommandfile "$ROLLCALL_HOME/server-config/micro-http.asadmin" \
