@@ -44,7 +44,7 @@ public class AuditBacking implements Serializable {
             "LicenseRequest", "Role", "SubAccount");
 
     /** One entry of the log with its readable change. */
-    public record Entry(AuditEventView event, List<AuditChanges.Change> changes) {
+    public record Entry(AuditEventView event, List<AuditChanges.Change> changes) implements java.io.Serializable {
     }
 
     @Inject
