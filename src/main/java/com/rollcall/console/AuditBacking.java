@@ -48,10 +48,10 @@ public class AuditBacking implements Serializable {
     }
 
     @Inject
-    private transient AuditQueryService audit;
+    private AuditQueryService audit;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private final Pager pager = new Pager(PAGE_SIZE, this::reload);
     private String from;

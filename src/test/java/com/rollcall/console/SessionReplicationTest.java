@@ -54,6 +54,10 @@ class SessionReplicationTest {
             }
             for (Field field : bean.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
+                if (field.isAnnotationPresent(Inject.class) && Modifier.isTransient(modifiers)) {
+                    // Weld's proxies serialize and reconnect; a transient one comes back null on the other instance.
+                    problems.add(bean.getSimpleName() + "." + field.getName() + " is injected but transient");
+                }
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isAnnotationPresent(Inject.class)) {
                     continue;
                 }

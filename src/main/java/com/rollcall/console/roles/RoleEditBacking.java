@@ -32,13 +32,11 @@ public class RoleEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient RoleService roles;
+    private RoleService roles;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
-    @Inject
-    private transient FacesContext faces;
 
     private Long id;
     private boolean found = true;
@@ -137,7 +135,8 @@ public class RoleEditBacking implements Serializable {
                     + RolePriorityMatrix.score(saved) + ").");
             Feedback.keepForRedirect();
             try {
-                faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                FacesContext.getCurrentInstance().getExternalContext().redirect(
+                        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                         + "/console/roles/list.xhtml");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
