@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     --instances) CLUSTER_N="$2"; shift 2 ;;
     --port) CLUSTER_PORT="$2"; shift 2 ;;
     --fresh) fresh=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see scripts/cluster.sh --help)" ;;
   esac
 done

@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     --port) CLUSTER_PORT="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
     --outage-seconds) outage="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see scripts/faults.sh --help)" ;;
   esac
 done
