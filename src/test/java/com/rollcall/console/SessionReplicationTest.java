@@ -43,7 +43,7 @@ class SessionReplicationTest {
         List<String> problems = new ArrayList<>();
         int beans = 0;
         for (JavaClass imported : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.rollcall")) {
+                .importPackages("com.rollcall.console")) {
             Class<?> bean = imported.reflect();
             if (!bean.isAnnotationPresent(ViewScoped.class) && !bean.isAnnotationPresent(SessionScoped.class)) {
                 continue;
