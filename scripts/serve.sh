@@ -34,8 +34,15 @@ fi
 # Without ROLLCALL_CLUSTER_MEMBERS: no data grid. With it: Hazelcast joins exactly the listed members (no multicast);
 # --nohostaware so the backup copy of a session may live on another instance of the same address (otherwise instances
 # sharing one host keep no backups, and the loss of one loses its sessions).
+# One instance: session replication off too (the WAR is distributable), else every unknown session id makes Payara
+# look in the absent data grid and log a stack trace.
 grid=(--nohazelcast)
+preboot="$ROLLCALL_DATA/preboot.asadmin"
+{ cat "$ROLLCALL_HOME/server-config/micro-http.asadmin"
+  echo "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false"
+} >"$preboot"
 if [ -n "${ROLLCALL_CLUSTER_MEMBERS:-}" ]; then
+  preboot="$ROLLCALL_HOME/server-config/micro-http.asadmin"
   grid=(--clustermode "tcpip:$ROLLCALL_CLUSTER_MEMBERS" --clustername "${ROLLCALL_CLUSTER_NAME:-rollcall}"
         --startport "${ROLLCALL_CLUSTER_PORT:-6900}" --interfaces "${ROLLCALL_CLUSTER_INTERFACE:-127.0.0.1}"
         --nohostaware --name "${ROLLCALL_INSTANCE_NAME:-rollcall-${ROLLCALL_PORT:-8080}}")
@@ -46,6 +53,6 @@ exec java ${ROLLCALL_JAVA_OPTS:--Xmx1g} -jar "$micro" \
   "${grid[@]}" --disablephonehome --contextroot / \
   --port "${ROLLCALL_PORT:-8080}" \
   --addlibs "$driver" \
-  --prebootcommandfile "$ROLLCALL_HOME/server-config/micro-http.asadmin" \
+  --prebootcommandfile "$preboot" \
   --postbootcommandfile "$commands" \
   --deploy "$war"
