@@ -8,6 +8,11 @@
 #   ROLLCALL_DRAIN_SECONDS  on SIGTERM, seconds of draining before the stop (default 10)
 # The HTTP port opens only once the WAR is deployed (micro-http.asadmin closes the listener, micro-ready.asadmin
 # opens it after the deployment).
+#   ROLLCALL_CLUSTER_MEMBERS  data grid members as host:port,host:port (e.g. 10.0.0.5:6900,10.0.0.6:6900): joins the
+#                       other instances (Hazelcast, static TCP/IP discovery) so console sessions are replicated; unset =
+#                       no data grid (one instance)
+#   ROLLCALL_CLUSTER_PORT     this instance's data grid port (default 6900); ROLLCALL_CLUSTER_INTERFACE the address it
+#                       binds (default 127.0.0.1); ROLLCALL_CLUSTER_NAME (default rollcall); ROLLCALL_INSTANCE_NAME
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -29,12 +34,29 @@ else
   export ROLLCALL_H2_OPTIONS="${ROLLCALL_H2_OPTIONS:-}"
 fi
 
+# Without ROLLCALL_CLUSTER_MEMBERS: no data grid. With it: Hazelcast joins exactly the listed members (no multicast);
+# --nohostaware so the backup copy of a session may live on another instance of the same address (otherwise instances
+# sharing one host keep no backups, and the loss of one loses its sessions).
+# One instance: session replication off too (the WAR is distributable), else every unknown session id makes Payara
+# look in the absent data grid and log a stack trace.
+grid=(--nohazelcast)
+preboot="$ROLLCALL_DATA/preboot.asadmin"
+{ cat "$ROLLCALL_HOME/server-config/micro-http.asadmin"
+  echo "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false"
+} >"$preboot"
+if [ -n "${ROLLCALL_CLUSTER_MEMBERS:-}" ]; then
+  preboot="$ROLLCALL_HOME/server-config/micro-http.asadmin"
+  grid=(--clustermode "tcpip:$ROLLCALL_CLUSTER_MEMBERS" --clustername "${ROLLCALL_CLUSTER_NAME:-rollcall}"
+        --startport "${ROLLCALL_CLUSTER_PORT:-6900}" --interfaces "${ROLLCALL_CLUSTER_INTERFACE:-127.0.0.1}"
+        --nohostaware --name "${ROLLCALL_INSTANCE_NAME:-rollcall-${ROLLCALL_PORT:-8080}}")
+fi
+
 # shellcheck disable=SC2086
 exec java ${ROLLCALL_JAVA_OPTS:--Xmx1g} -jar "$micro" \
-  --nohazelcast --disablephonehome --contextroot / \
+  "${grid[@]}" --disablephonehome --contextroot / \
   --port "${ROLLCALL_PORT:-8080}" \
   --addlibs "$driver" \
-  --prebootcommandfile "$ROLLCALL_HOME/server-config/micro-http.asadmin" \
+  --prebootcommandfile "$preboot" \
   --postbootcommandfile "$commands" \
   --postdeploycommandfile "$ROLLCALL_HOME/server-config/micro-ready.asadmin" \
   --deploy "$war"

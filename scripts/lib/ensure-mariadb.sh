@@ -49,9 +49,13 @@ ensure_test_database() {
     start_mariadb
   fi
   local password="rollcall-test-pw"
+  # ROLLCALL_TEST_DB_KEEP=1 (scripts/cluster.sh) keeps an existing database; by default it starts fresh.
+  local drop="DROP DATABASE IF EXISTS \`$ROLLCALL_TEST_DB_NAME\`;"
+  local state="fresh"
+  if [ "${ROLLCALL_TEST_DB_KEEP:-}" = "1" ]; then drop=""; state="kept if it existed"; fi
   db_admin <<SQL || die "could not create the test database and user"
-DROP DATABASE IF EXISTS \`$ROLLCALL_TEST_DB_NAME\`;
-CREATE DATABASE \`$ROLLCALL_TEST_DB_NAME\` CHARACTER SET utf8mb4;
+$drop
+CREATE DATABASE IF NOT EXISTS \`$ROLLCALL_TEST_DB_NAME\` CHARACTER SET utf8mb4;
 CREATE USER IF NOT EXISTS 'rollcall_test'@'127.0.0.1' IDENTIFIED BY '$password';
 CREATE USER IF NOT EXISTS 'rollcall_test'@'localhost' IDENTIFIED BY '$password';
 GRANT ALL PRIVILEGES ON \`rollcall\\_%\`.* TO 'rollcall_test'@'127.0.0.1';
@@ -61,5 +65,5 @@ SQL
   export ROLLCALL_TEST_DB_URL="jdbc:mysql://127.0.0.1:3306/$ROLLCALL_TEST_DB_NAME?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
   export ROLLCALL_TEST_DB_USER="rollcall_test"
   export ROLLCALL_TEST_DB_PASSWORD="$password"
-  say "test database: $ROLLCALL_TEST_DB_NAME on 127.0.0.1:3306 (fresh)"
+  say "database: $ROLLCALL_TEST_DB_NAME on 127.0.0.1:3306 ($state)"
 }

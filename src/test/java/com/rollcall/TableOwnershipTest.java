@@ -46,6 +46,7 @@ class TableOwnershipTest {
             Map.entry("remap_job", Set.of("remap/RemapJobRepository", "remap/RemapJob")),
             Map.entry("operator_token", Set.of("operators/OperatorTokenRepository", "operators/OperatorToken")),
             Map.entry("license_request", Set.of("licensing/LicenseRequestRepository", "licensing/LicenseRequest")),
+            Map.entry("startup_lock", Set.of("platform/persistence/StartupLockRepository")),
             Map.entry("effective_role_change", Set.of("access/RoleHistoryRepository")),
             Map.entry("audit_event_subject", Set.of("audit/AuditRepository", "audit/AuditEventSubject")),
             Map.entry("form_submission", Set.of("submissions/FormSubmissionRepository"))));

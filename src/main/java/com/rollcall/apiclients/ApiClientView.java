@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** What an admin may see of an API client: never the token nor its hash. */
 public record ApiClientView(long id, String name, Set<ApiScope> scopes, String tokenHint, Instant createdAt,
-        String createdBy, Instant lastUsedAt, Instant revokedAt) {
+        String createdBy, Instant lastUsedAt, Instant revokedAt) implements java.io.Serializable {
     static ApiClientView of(ApiClient c) {
         return new ApiClientView(c.id(), c.name(), c.scopes(), c.tokenHint(), c.createdAt(), c.createdBy(),
                 c.lastUsedAt(), c.revokedAt());

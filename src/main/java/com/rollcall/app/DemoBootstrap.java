@@ -44,11 +44,23 @@ public class DemoBootstrap {
             LOG.warning("ROLLCALL_BOOTSTRAP_TOKEN must be 16 to 200 URL-safe characters; no demo data created.");
             return;
         }
-        try {
-            boolean created = demoData.ensure(token, password, licenses());
-            LOG.info(created ? "Demo enterprise created." : "Demo enterprise present.");
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Could not create the demo enterprise", e);
+        Integer licenses = licenses();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean created = demoData.ensure(token, password, licenses);
+                LOG.info(created ? "Demo enterprise created." : "Demo enterprise present.");
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 1) {
+                    // Instances starting together take turns on the startup lock; should one still lose a race (a
+                    // unique key, a version), its transaction rolled back whole and a second look finds the winner's.
+                    LOG.info(() -> "The demo bootstrap met a concurrent change (" + e.getClass().getSimpleName()
+                            + "); trying once more.");
+                    continue;
+                }
+                LOG.log(Level.SEVERE, "Could not create the demo enterprise", e);
+                return;
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import com.rollcall.licensing.LicenseService;
 import com.rollcall.people.ConsoleRole;
 import com.rollcall.people.ConsoleUserService;
 import com.rollcall.people.PeopleService;
+import com.rollcall.platform.persistence.StartupLockRepository;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.platform.security.ApiScope;
 import com.rollcall.roles.Permission;
@@ -39,6 +40,12 @@ public class DemoDataService {
     static final String INVITED_LOGIN = "amara.okafor@demo.example";
     static final int DEFAULT_LICENSES = 500;
     static final List<String> SUB_ACCOUNTS = List.of("Corporate Communications", "EMEA", "North America", "Retail Stores");
+
+    /** The startup_lock row that makes instances starting together run the bootstrap one after the other. */
+    static final String LOCK = "demo-bootstrap";
+
+    @Inject
+    private StartupLockRepository startupLocks;
 
     @Inject
     private EnterpriseService enterprises;
@@ -80,9 +87,11 @@ public class DemoDataService {
      * Creates the demo enterprise unless it exists; then makes sure the given admin password and SCIM
      * token work (they are what scripts/run.sh prints), and that the license limit is {@code licenses} when
      * one is given (ROLLCALL_BOOTSTRAP_LICENSES: the only way the demo enterprise's limit changes; null keeps
-     * it). Returns true when it created the enterprise.
+     * it). Returns true when it created the enterprise. Instances starting together take turns: each locks the
+     * demo-bootstrap row first, so the second finds the enterprise the first created.
      */
     public boolean ensure(String token, String adminPassword, Integer licenses) {
+        startupLocks.lock(LOCK);
         var existing = enterprises.findByName(ENTERPRISE_NAME);
         if (existing.isPresent()) {
             long id = existing.get().id();

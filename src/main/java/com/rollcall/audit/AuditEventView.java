@@ -16,7 +16,7 @@ import java.time.Instant;
  */
 public record AuditEventView(long id, Long enterpriseId, Instant occurredAt, Actor.ActorType actorType, String actorId, String actorName,
         String action, String resourceType, String resourceId, String resourceName, String before, String after,
-        String callerAddress, String proxyAddress, String requestId) {
+        String callerAddress, String proxyAddress, String requestId) implements java.io.Serializable {
     static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id(), e.enterpriseId(), e.occurredAt(), e.actorType(), e.actorId(), e.actorName(), e.action(),
                 e.resourceType(), e.resourceId(), e.resourceName(), e.beforeState(), e.afterState(), e.callerAddress(),

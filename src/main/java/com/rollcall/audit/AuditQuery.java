@@ -8,5 +8,5 @@ import java.time.Instant;
  * the events about that user: the user's own, and the membership changes that added or removed them.
  */
 public record AuditQuery(Instant from, Instant to, Actor.ActorType actorType, String actorId, String action,
-        String resourceType, String resourceId, String userId, int startIndex, int count) {
+        String resourceType, String resourceId, String userId, int startIndex, int count) implements java.io.Serializable {
 }

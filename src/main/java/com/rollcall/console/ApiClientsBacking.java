@@ -27,10 +27,10 @@ public class ApiClientsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient ApiClientService apiClients;
+    private ApiClientService apiClients;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private List<ApiClientView> clients;
     private String name;

@@ -44,14 +44,14 @@ public class AuditBacking implements Serializable {
             "LicenseRequest", "Role", "SubAccount");
 
     /** One entry of the log with its readable change. */
-    public record Entry(AuditEventView event, List<AuditChanges.Change> changes) {
+    public record Entry(AuditEventView event, List<AuditChanges.Change> changes) implements java.io.Serializable {
     }
 
     @Inject
-    private transient AuditQueryService audit;
+    private AuditQueryService audit;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private final Pager pager = new Pager(PAGE_SIZE, this::reload);
     private String from;

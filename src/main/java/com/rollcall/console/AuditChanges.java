@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class AuditChanges {
     /** One changed field; null means "absent". */
-    public record Change(String field, String before, String after) {
+    public record Change(String field, String before, String after) implements java.io.Serializable {
     }
 
     private AuditChanges() {

@@ -43,25 +43,25 @@ public class DashboardBacking implements Serializable {
     }
 
     @Inject
-    private transient EnterpriseService enterprises;
+    private EnterpriseService enterprises;
 
     @Inject
-    private transient LicenseService licenses;
+    private LicenseService licenses;
 
     @Inject
-    private transient LicenseRequestService licenseRequests;
+    private LicenseRequestService licenseRequests;
 
     @Inject
-    private transient UserSeatService userSeats;
+    private UserSeatService userSeats;
 
     @Inject
-    private transient ActivityService activity;
+    private ActivityService activity;
 
     @Inject
-    private transient ApiClientService apiClients;
+    private ApiClientService apiClients;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private EnterpriseView enterprise;
     private LicenseUsage usage;

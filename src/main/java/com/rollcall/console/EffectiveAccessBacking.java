@@ -53,13 +53,13 @@ public class EffectiveAccessBacking implements Serializable {
     }
 
     @Inject
-    private transient EffectiveAccessService access;
+    private EffectiveAccessService access;
 
     @Inject
-    private transient GroupDirectoryService directory;
+    private GroupDirectoryService directory;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private String user;
     private MemberRow subject;

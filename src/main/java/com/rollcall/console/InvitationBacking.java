@@ -45,10 +45,8 @@ public class InvitationBacking implements Serializable {
     private static final String COMMON_PASSWORDS = PasswordPolicy.commonPasswords();
 
     @Inject
-    private transient InvitationService invitations;
+    private InvitationService invitations;
 
-    @Inject
-    private transient SecurityContext securityContext;
 
     private String token;
     private String link;
@@ -86,7 +84,8 @@ public class InvitationBacking implements Serializable {
         if (login == null) {
             return;
         }
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+        // Looked up when used: a view-scoped bean travels between instances in the session, a request's context does not.
+        AuthenticationStatus status = jakarta.enterprise.inject.spi.CDI.current().select(SecurityContext.class).get().authenticate(request, (HttpServletResponse) external.getResponse(),
                 withParams().credential(new UsernamePasswordCredential(login, new Password(password))));
         password = null;
         confirmation = null;

@@ -40,16 +40,16 @@ public class PeopleBacking implements Serializable {
     }
 
     @Inject
-    private transient PeopleService people;
+    private PeopleService people;
 
     @Inject
-    private transient InvitationMail mail;
+    private InvitationMail mail;
 
     @Inject
-    private transient EnterpriseService enterprises;
+    private EnterpriseService enterprises;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private List<ConsoleUserView> rows = List.of();
     private Instant now;

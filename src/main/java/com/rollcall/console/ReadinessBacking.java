@@ -15,10 +15,10 @@ public class ReadinessBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient MigrationReadinessService readiness;
+    private MigrationReadinessService readiness;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private ReadinessReport report;
 

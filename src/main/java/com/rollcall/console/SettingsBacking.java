@@ -24,16 +24,16 @@ public class SettingsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient EnterpriseService enterprises;
+    private EnterpriseService enterprises;
 
     @Inject
-    private transient LicenseService licenses;
+    private LicenseService licenses;
 
     @Inject
-    private transient MigrationReadinessService readiness;
+    private MigrationReadinessService readiness;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private EnterpriseView enterprise;
     private LicenseUsage usage;

@@ -19,10 +19,10 @@ public class SubAccountsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient SubAccountService subAccounts;
+    private SubAccountService subAccounts;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private List<SubAccountRow> rows = List.of();
     private String newName;

@@ -25,10 +25,10 @@ public class ConsoleExportServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient BackupExportService exports;
+    private BackupExportService exports;
 
     @Inject
-    private transient ConsoleUserService consoleUsers;
+    private ConsoleUserService consoleUsers;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

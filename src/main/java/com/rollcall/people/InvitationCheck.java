@@ -6,7 +6,7 @@ import java.time.Instant;
  * What an invitation link is worth, said without revealing anything the link does not already carry: a valid
  * link names the login it invites; a used, expired or unknown one says only that.
  */
-public record InvitationCheck(State state, String login, String displayName, ConsoleRole role, Instant expiresAt) {
+public record InvitationCheck(State state, String login, String displayName, ConsoleRole role, Instant expiresAt) implements java.io.Serializable {
     public enum State { VALID, USED, EXPIRED, UNKNOWN }
 
     static InvitationCheck of(State state) {

@@ -6,7 +6,7 @@ package com.rollcall.users;
  */
 public record UserRow(String scimId, String userName, String displayName, String givenName, String familyName,
         String email, String employeeNumber, UserSource source, boolean active, int version, java.time.Instant linkedAt,
-        String linkedBy) {
+        String linkedBy) implements java.io.Serializable {
 
     /** Whether this was a manual user that the identity provider's first write linked (PRODUCT.md rule 2). */
     public boolean linked() {

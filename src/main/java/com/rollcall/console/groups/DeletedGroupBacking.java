@@ -30,10 +30,10 @@ public class DeletedGroupBacking implements Serializable {
     static final int SEARCH_LIMIT = 20;
 
     @Inject
-    private transient DeletedGroupService service;
+    private DeletedGroupService service;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private String id;
     private DeletedGroupView group;

@@ -74,25 +74,25 @@ public class GroupDetailBacking implements Serializable {
     }
 
     @Inject
-    private transient GroupDirectoryService directory;
+    private GroupDirectoryService directory;
 
     @Inject
-    private transient MappingService mappingService;
+    private MappingService mappingService;
 
     @Inject
-    private transient RoleService roleService;
+    private RoleService roleService;
 
     @Inject
-    private transient SubAccountService subAccountService;
+    private SubAccountService subAccountService;
 
     @Inject
-    private transient RemapJobService remapJobs;
+    private RemapJobService remapJobs;
 
     @Inject
-    private transient DeletedGroupService deletedGroups;
+    private DeletedGroupService deletedGroups;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private String id;
     private GroupSummary group;

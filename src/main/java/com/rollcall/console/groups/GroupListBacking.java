@@ -26,13 +26,13 @@ public class GroupListBacking implements Serializable {
     static final int PAGE_SIZE = 20;
 
     @Inject
-    private transient GroupDirectoryService directory;
+    private GroupDirectoryService directory;
 
     @Inject
-    private transient DeletedGroupService deletedGroups;
+    private DeletedGroupService deletedGroups;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private final Pager pager = new Pager(PAGE_SIZE, this::load);
     private final Pager deletedPager = new Pager(PAGE_SIZE, this::loadDeleted);

@@ -45,13 +45,11 @@ public class RoleEditBacking implements Serializable {
     }
 
     @Inject
-    private transient RoleService roles;
+    private RoleService roles;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
-    @Inject
-    private transient FacesContext faces;
 
     private Long id;
     private boolean found = true;
@@ -156,7 +154,8 @@ public class RoleEditBacking implements Serializable {
                     + outcome.get(1) + ")." + (done.replayed() ? Submission.TWICE : ""));
             Feedback.keepForRedirect();
             try {
-                faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                FacesContext.getCurrentInstance().getExternalContext().redirect(
+                        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                         + "/console/roles/list.xhtml");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -41,10 +41,10 @@ public class RoleListBacking implements Serializable {
 
 
     @Inject
-    private transient RoleService roleService;
+    private RoleService roleService;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private List<RoleRow> builtIn = List.of();
     private List<RoleRow> custom = List.of();

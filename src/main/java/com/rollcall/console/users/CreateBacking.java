@@ -24,13 +24,13 @@ public class CreateBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient ManualUserService manual;
+    private ManualUserService manual;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     @Inject
-    private transient EnterpriseService enterprises;
+    private EnterpriseService enterprises;
 
     private final UserForm form = new UserForm();
     private String refusedReason;

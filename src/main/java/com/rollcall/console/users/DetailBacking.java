@@ -28,22 +28,22 @@ public class DetailBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient UserDirectoryService directory;
+    private UserDirectoryService directory;
 
     @Inject
-    private transient UserProvisioningService users;
+    private UserProvisioningService users;
 
     @Inject
-    private transient ManualUserService manual;
+    private ManualUserService manual;
 
     @Inject
-    private transient EnterpriseService enterprises;
+    private EnterpriseService enterprises;
 
     @Inject
-    private transient PeopleService people;
+    private PeopleService people;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private String id;
     private UserRow user;

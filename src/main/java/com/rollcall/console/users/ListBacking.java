@@ -26,16 +26,16 @@ public class ListBacking implements Serializable {
     static final int PAGE_SIZE = 25;
 
     @Inject
-    private transient UserDirectoryService directory;
+    private UserDirectoryService directory;
 
     @Inject
-    private transient EffectiveAccessService access;
+    private EffectiveAccessService access;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     @Inject
-    private transient EnterpriseService enterprises;
+    private EnterpriseService enterprises;
 
     private final Pager pager = new Pager(PAGE_SIZE, this::reload);
     private String query;
