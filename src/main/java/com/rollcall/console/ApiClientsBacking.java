@@ -43,7 +43,7 @@ public class ApiClientsBacking implements Serializable {
     private String submission = Submission.fresh();
 
     @Inject
-    private transient FormSubmissionService submissions;
+    private FormSubmissionService submissions;
 
     @PostConstruct
     void load() {

@@ -31,7 +31,7 @@ public class SubAccountsBacking implements Serializable {
     private String submission = Submission.fresh();
 
     @Inject
-    private transient FormSubmissionService submissions;
+    private FormSubmissionService submissions;
 
     /** The create form's one-time submission token ({@link Submission}). */
     public String getSubmission() {

@@ -37,7 +37,7 @@ public class RoleEditBacking implements Serializable {
     private String submission = Submission.fresh();
 
     @Inject
-    private transient FormSubmissionService submissions;
+    private FormSubmissionService submissions;
 
     /** The create form's one-time submission token ({@link Submission}). */
     public String getSubmission() {

@@ -37,7 +37,7 @@ public class CreateBacking implements Serializable {
     private String submission = Submission.fresh();
 
     @Inject
-    private transient FormSubmissionService submissions;
+    private FormSubmissionService submissions;
 
     @PostConstruct
     void load() {
