@@ -26,8 +26,6 @@ public final class RollcallServer implements BeforeAllCallback {
             // the suite itself. LoginStormIT checks the default budget on a server of its own.
             env.put("ROLLCALL_BUDGET_LOGIN_PERMINUTE", "100000");
             env.put("ROLLCALL_BUDGET_LOGIN_BURST", "100000");
-            // the race tests send dozens of one tenant's calls at once on purpose; RequestBudgetIT checks the bound
-            env.put("ROLLCALL_BUDGET_API_CONCURRENT", "0");
             shared = ServerProcess.start("shared-server-" + TestDatabase.kind().name().toLowerCase(java.util.Locale.ROOT),
                     env);
         }

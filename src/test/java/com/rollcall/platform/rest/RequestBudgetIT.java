@@ -13,13 +13,14 @@ import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TestDatabase;
 import com.rollcall.testing.TestTenants;
 import jakarta.json.JsonObject;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -79,46 +80,45 @@ class RequestBudgetIT {
     }
 
     /**
-     * At most 2 calls of one enterprise in progress at once (this server's bound): two creates whose bodies are held
-     * back keep two calls in progress; a third call of that enterprise is refused at once, another enterprise's is
-     * served, and once the two are over the enterprise is served again (the count is given back, whatever became of
-     * the held calls).
+     * At most 2 calls of one enterprise in progress at once (this server's bound): two creates wait on the license
+     * counter row this test holds; a third call of that enterprise is refused at once, another enterprise's is served,
+     * and once the two are over the enterprise is served again (the count is given back).
      */
     private static void inProgressCallsAreBoundedPerEnterprise(ServerProcess server) throws Exception {
         Tenant busy = TestTenants.create("Budget busy");
         Tenant other = TestTenants.create("Budget other");
-        URI base = URI.create(server.scimUrl());
-        List<Socket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                Socket socket = new Socket(base.getHost(), base.getPort());
-                socket.setSoTimeout(30_000);
-                socket.getOutputStream().write(("POST " + base.getPath() + "Users HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Authorization: Bearer " + busy.token() + "\r\nContent-Type: application/scim+json\r\n"
-                        + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                held.add(socket);
+        ScimClient busyClient = new ScimClient(server.scimUrl(), busy.token());
+        List<CompletableFuture<ScimClient.Response>> held = new ArrayList<>();
+        try (Connection lock = TestDatabase.connect()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement select = lock.prepareStatement(
+                    "SELECT seats_used FROM license_counter WHERE enterprise_id = ? FOR UPDATE")) {
+                select.setLong(1, busy.enterpriseId());
+                select.executeQuery().close();
             }
-            ScimClient busyClient = new ScimClient(server.scimUrl(), busy.token());
+            for (int i = 0; i < 2; i++) {
+                String name = "held." + i;
+                held.add(CompletableFuture.supplyAsync(() -> busyClient.post("Users",
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + name + "\"}")));
+            }
             ScimClient.Response third = null;
-            for (int attempt = 0; attempt < 50; attempt++) { // until both held calls have reached the application
+            for (int attempt = 0; attempt < 40; attempt++) { // until both creates wait on the lock
+                Thread.sleep(150);
                 third = busyClient.get("Users?count=1");
-                if (third.status() == 429) {
+                if (third.status() == 429 || held.stream().anyMatch(CompletableFuture::isDone)) {
                     break;
                 }
-                Thread.sleep(200);
             }
             assertEquals(429, third.status(), "a third call while two are in progress: " + third);
             assertTrue(third.json().getString("detail").contains("in progress"), third.toString());
             assertEquals("1", third.header("Retry-After").orElseThrow());
             assertEquals(200, new ScimClient(server.scimUrl(), other.token()).get("Users?count=1").status(),
                     "another enterprise is served");
-        } finally {
-            for (Socket socket : held) {
-                socket.close();
-            }
+            lock.rollback();
         }
-        ScimClient busyClient = new ScimClient(server.scimUrl(), busy.token());
+        for (CompletableFuture<ScimClient.Response> create : held) {
+            assertEquals(201, create.get(60, TimeUnit.SECONDS).status(), "the held creates finish once the lock is gone");
+        }
         int status = 0;
         for (int attempt = 0; attempt < 100 && status != 200; attempt++) { // the rate (5 a second) may ask for a wait
             Thread.sleep(300);
