@@ -90,8 +90,7 @@ public class GroupDirectoryService {
     /** How same-named groups are told apart: "external id 8aa1a0c0, 12 members". */
     static String tellApart(UserGroup group) {
         return (group.externalId() == null ? "no external id" : "external id " + group.externalId()) + ", "
-                + String.format(java.util.Locale.ROOT, "%,d", group.memberCount())
-                + (group.memberCount() == 1 ? " member" : " members");
+                + com.rollcall.platform.text.Plural.count(group.memberCount(), "member");
     }
 
     /** A page of the group's user members, in the order they were added (empty page for an unknown group). */
