@@ -27,18 +27,8 @@ public class AuditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 20;
 
-    /** Every action the product records, for the filter. */
-    public static final List<String> ACTIONS = List.of("API_CLIENT_CREATED", "API_CLIENT_REVOKED",
-            "CONSOLE_USER_DISABLED", "CONSOLE_USER_ENABLED", "CONSOLE_USER_INVITATION_ACCEPTED",
-            "CONSOLE_USER_INVITATION_RESENT", "CONSOLE_USER_INVITED", "CONSOLE_USER_REMOVED", "CONSOLE_USER_ROLE_CHANGED",
-            "ENTERPRISE_CREATED", "ENTERPRISE_RENAMED", "ENTERPRISE_RESUMED", "ENTERPRISE_SUSPENDED", "GROUP_CREATED",
-            "GROUP_DELETED", "GROUP_MAPPING_ADDED", "GROUP_MAPPING_REMOVED", "GROUP_MAPPINGS_DISCARDED",
-            "GROUP_MAPPINGS_RESTORED", "GROUP_MEMBER_ADDED", "GROUP_MEMBER_REMOVED",
-            "GROUP_PATCHED", "GROUP_REPLACED", "IDENTIFIER_RULE_CHANGED", "LICENSE_LIMIT_CHANGED", "LICENSES_ASSIGNED",
-            "LICENSE_REQUEST_DECLINED", "LICENSE_REQUEST_GRANTED", "LICENSES_REQUESTED", "PROVISIONING_MODE_CHANGED",
-            "ROLE_CREATED", "ROLE_DELETED", "ROLE_EDITED", "SUB_ACCOUNT_CREATED", "SUB_ACCOUNT_RENAMED", "USER_CREATED",
-            "USER_DEACTIVATED", "USER_DELETED", "USER_EDITED", "USER_LINKED", "USER_PATCHED", "USER_REACTIVATED",
-            "USER_REPLACED");
+    /** Every action the product records, for the filter: from {@link AuditActions}, the one list with their words. */
+    public static final List<String> ACTIONS = AuditActions.CODES;
 
     public static final List<String> RESOURCE_TYPES = List.of("User", "Group", "ApiClient", "ConsoleUser", "Enterprise",
             "LicenseRequest", "Role", "SubAccount");

@@ -295,6 +295,14 @@ public class GroupRepository {
         return groups;
     }
 
+    /** The live groups a user belongs to (directly), by name. */
+    public List<UserGroup> groupsOfUser(long enterpriseId, long userId) {
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :e AND g.deletedAt IS NULL AND g.id IN "
+                + "(SELECT m.groupId FROM GroupMembership m WHERE m.enterpriseId = :e AND m.userId = :u) "
+                + "ORDER BY g.displayNameKey, g.id", UserGroup.class)
+                .setParameter("e", enterpriseId).setParameter("u", userId).getResultList();
+    }
+
     /** The ids of the groups each of these users belongs to (directly). */
     public Map<Long, List<Long>> groupIdsOf(long enterpriseId, Collection<Long> userIds) {
         Map<Long, List<Long>> groups = new HashMap<>();
