@@ -88,7 +88,7 @@ class ConsoleAccessUiIT {
         String foreign = TestTenants.manualUser(other, "foreign@example.com", "foreign@example.com", null, true);
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.open("console/users/detail.xhtml?id=" + foreign);
-            assertTrue(ui.text("messages").contains("There is no user with this id"));
+            assertEquals("Page not found", ui.text("error-title"));
             assertFalse(ui.browser.getPageSource().contains("foreign@example.com"));
         }
     }

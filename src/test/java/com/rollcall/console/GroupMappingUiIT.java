@@ -124,7 +124,7 @@ class GroupMappingUiIT {
         String foreignGroup = otherScim.post("Groups", "{\"displayName\":\"Foreign Group\"}").json().getString("id");
 
         ui.open("console/groups/detail.xhtml?id=" + foreignGroup);
-        assertEquals("Group not found", ui.text("page-title"));
+        assertEquals("Page not found", ui.text("error-title"));
         assertFalse(ui.browser.getPageSource().contains("Foreign Group"));
         ui.open("console/effective-access.xhtml?user=" + foreignUser);
         assertTrue(ui.text("user-not-found").contains("no such user"));

@@ -44,10 +44,14 @@ public class DeletedGroupBacking implements Serializable {
     private String search;
     private boolean discarding;
 
-    /** f:viewAction: an unknown (or live, or foreign) group shows a not-found state, not an error page. */
+    /** f:viewAction: an unknown (or live, or foreign) group is the styled 404. */
     public void open() {
         group = service.deletedGroup(session.enterpriseId(), id).orElse(null);
-        if (group == null || group.keptMappings().isEmpty()) {
+        if (group == null) {
+            com.rollcall.console.NotFound.send();
+            return;
+        }
+        if (group.keptMappings().isEmpty()) {
             return;
         }
         suggestions = service.suggestedTargets(session.enterpriseId(), id);

@@ -116,6 +116,9 @@ public class GroupDetailBacking implements Serializable {
         group = directory.group(session.enterpriseId(), id).orElse(null);
         if (group == null) {
             deletedByIdp = deletedGroups.deletedGroup(session.enterpriseId(), id).isPresent();
+            if (!deletedByIdp) {
+                com.rollcall.console.NotFound.send();
+            }
             return;
         }
         loadMembers();

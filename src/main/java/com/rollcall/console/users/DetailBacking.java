@@ -62,7 +62,7 @@ public class DetailBacking implements Serializable {
     /** f:viewAction: loads the user named by the id parameter. */
     public void load() {
         if (user == null && !reload()) {
-            Feedback.error("There is no user with this id in your enterprise. Go back to the user list and pick one.");
+            com.rollcall.console.NotFound.send();
         }
     }
 
