@@ -138,8 +138,9 @@ public class SubAccountService {
             List<String> kept = uses.stream().filter(u -> u[1] == 1).map(u -> groupName(names, u[0])).distinct().toList();
             StringBuilder why = new StringBuilder("The sub-account '" + before.name() + "' cannot be deleted: ");
             if (!active.isEmpty()) {
-                why.append(Plural.count(uses.stream().filter(u -> u[1] == 0).count(), "group mapping"))
-                        .append(" of ").append(String.join(", ", active)).append(" use it");
+                long n = uses.stream().filter(u -> u[1] == 0).count();
+                why.append(Plural.count(n, "group mapping")).append(n == 1 ? " uses" : " use").append(" it (")
+                        .append(String.join(", ", active)).append(")");
             }
             if (!kept.isEmpty()) {
                 why.append(active.isEmpty() ? "" : "; ").append("mappings kept from ").append(String.join(", ", kept))

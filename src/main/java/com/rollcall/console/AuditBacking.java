@@ -200,7 +200,8 @@ public class AuditBacking implements Serializable {
     public record Choice(String value, String label) {
     }
 
-    private static final List<Choice> ACTOR_TYPES = List.of(new Choice("", "Anyone"), new Choice("API_CLIENT", "API clients"),
+    /** The actor types offered after "Anyone" (whose value, the empty one, the page writes itself). */
+    private static final List<Choice> ACTOR_TYPES = List.of(new Choice("API_CLIENT", "API clients"),
             new Choice("CONSOLE_USER", "Console users"), new Choice("SYSTEM", "System"),
             new Choice("OPERATOR", "Rollcall operator"));
 

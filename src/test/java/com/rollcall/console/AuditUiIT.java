@@ -107,7 +107,7 @@ class AuditUiIT {
             stranger.attemptLogin(own.adminLogin(), "not the password");
         }
         try (ConsoleUi first = ConsoleUi.signIn(own.adminLogin(), own.adminPassword())) {
-            first.submit("logout");
+            first.submit("logout-form:logout");
         }
         try (ConsoleUi ui = ConsoleUi.signIn(own.adminLogin(), own.adminPassword())) {
             ui.open("console/audit.xhtml?resourceType=ConsoleUser");
@@ -146,6 +146,8 @@ class AuditUiIT {
 
     private static List<String> actions(ConsoleUi ui) {
         if (ui.present("events-empty")) {
+            System.out.println("AuditUiIT: no events at " + ui.browser.getCurrentUrl() + ": "
+                    + ui.browser.findElements(By.cssSelector("#messages, .field-error")).stream().map(WebElement::getText).toList());
             return List.of();
         }
         return ui.visible("events").findElements(By.cssSelector(".action")).stream()

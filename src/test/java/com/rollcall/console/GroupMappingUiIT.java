@@ -123,7 +123,7 @@ class GroupMappingUiIT {
         String foreignUser = otherScim.post("Users", "{\"userName\":\"foreign.access@example.test\"}").json().getString("id");
         String foreignGroup = otherScim.post("Groups", "{\"displayName\":\"Foreign Group\"}").json().getString("id");
 
-        ui.open("console/groups/detail.xhtml?id=" + foreignGroup);
+        ui.browser.get(ui.base + "console/groups/detail.xhtml?id=" + foreignGroup);
         assertEquals("Page not found", ui.text("error-title"));
         assertFalse(ui.browser.getPageSource().contains("Foreign Group"));
         ui.open("console/effective-access.xhtml?user=" + foreignUser);
