@@ -59,8 +59,8 @@ public record ReadinessReport(String identifierRule, Section<UserRef> unmatchabl
             open.add("More users are active than the license limit allows.");
         }
         if (unmappedGroups.count() > 0) {
-            open.add(Plural.countHas(unmappedGroups.count(), "group") + " no mapping: their members get no role from "
-                    + "them.");
+            open.add(Plural.countHas(unmappedGroups.count(), "group") + (unmappedGroups.count() == 1
+                    ? " no mapping: its members get no role from it." : " no mapping: their members get no role from them."));
         }
         return open;
     }

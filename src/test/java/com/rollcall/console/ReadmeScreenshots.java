@@ -50,12 +50,15 @@ class ReadmeScreenshots {
             visible("user-groups");
             String amara = browser.getCurrentUrl().replaceAll(".*id=", "");
             save("users-detail");
+            scrollTo("user-groups");
+            save("users-detail-groups");
             shoot("console/effective-access.xhtml?user=" + amara, "access-effective-access");
             shoot("console/api-clients.xhtml", "api-clients");
             shoot("console/readiness.xhtml", "readiness");
 
-            browser.get(base + "console/audit.xhtml");
+            browser.get(base + "console/audit.xhtml?resourceType=Group");
             browser.findElement(By.cssSelector("#events details summary")).click();
+            scrollTo("events");
             save("audit");
 
             browser.get(base + "console/settings.xhtml");
@@ -78,9 +81,11 @@ class ReadmeScreenshots {
 
             browser.manage().window().setSize(new Dimension(400, 860));
             shoot("console/users/list.xhtml", "users-narrow");
-            shoot("console/api-clients.xhtml", "api-clients-narrow");
+            browser.get(base + "console/api-clients.xhtml");
+            scrollTo("clients:client-table");
+            save("api-clients-narrow");
             browser.get(group);
-            visible("members");
+            scrollTo("members-title");
             save("group-narrow");
         } finally {
             browser.quit();
@@ -97,6 +102,13 @@ class ReadmeScreenshots {
         Path shot = Browser.screenshot(browser, "docs-" + name);
         Path target = Path.of("docs", "screenshots", name + ".png");
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Scrolls the element to the top of the window, a little below the edge. */
+    private void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var e = document.getElementById(arguments[0]); window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 16);",
+                id);
     }
 
     private WebElement visible(String id) {
