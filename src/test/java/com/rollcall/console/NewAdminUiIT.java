@@ -183,7 +183,8 @@ class NewAdminUiIT {
         try (ConsoleUi ui = ConsoleUi.signIn(s.tenant().adminLogin(), s.tenant().adminPassword())) {
             for (String path : List.of("console/roles/edit.xhtml?id=999999", "console/roles/edit.xhtml?id=abc",
                     "console/users/detail.xhtml?id=no-such-user", "console/groups/detail.xhtml?id=no-such-group",
-                    "console/groups/deleted.xhtml?id=no-such-group", "console/roles/edit.xhtml?id=%27%3Cb%3E")) {
+                    "console/groups/deleted.xhtml?id=no-such-group", "console/roles/edit.xhtml?id=%27%3Cb%3E",
+                    "console/people.xhtml?id=999999", "console/people.xhtml?id=x")) {
                 ui.open(path);
                 assertEquals("Page not found", ui.text("error-title"), path);
                 assertEquals("Page not found · Rollcall", ui.browser.getTitle(), path);
