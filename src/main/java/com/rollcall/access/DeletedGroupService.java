@@ -145,7 +145,7 @@ public class DeletedGroupService {
         Long jobId = null;
         int changed = 0;
         if (!restored.isEmpty()) {
-            MemberRemap.Outcome outcome = memberRemap.apply(actor, target, restored.size() + " mapping(s) restored onto '"
+            MemberRemap.Outcome outcome = memberRemap.apply(actor, target, com.rollcall.platform.text.Plural.count(restored.size(), "mapping") + " restored onto '"
                     + target.displayName() + "' from the deleted group '" + deleted.displayName() + "'");
             jobId = outcome.remapJobId();
             changed = outcome.usersChanged();

@@ -81,6 +81,12 @@ public class EffectiveRoleRepository {
                 List.of(enterpriseId, userId));
     }
 
+    /** A deleted sub-account's stored roles go with it (none are stored while no mapping uses it; this keeps it so). */
+    void removeScope(long enterpriseId, long subAccountId) {
+        NativeSql.update(em, "DELETE FROM user_effective_role WHERE enterprise_id = ? AND scope_key = ?",
+                List.of(enterpriseId, subAccountId));
+    }
+
     /** How many users hold any stored role. */
     public long holderCount(long enterpriseId) {
         return Columns.number(NativeSql.query(em, "SELECT COUNT(DISTINCT user_id) FROM user_effective_role WHERE enterprise_id = ?",

@@ -48,6 +48,13 @@ public class GroupMappingRepository {
                 + "AND role_id = ?", List.of(groupId, scope, roleId)).get(0)[0]);
     }
 
+    /** The groups (internal ids) whose mappings use this sub-account: active ones, then kept ones (deleted groups). */
+    List<long[]> usesOfSubAccount(long enterpriseId, long subAccountId) {
+        return NativeSql.query(em, "SELECT group_id, CASE WHEN deactivated_at IS NULL THEN 0 ELSE 1 END FROM group_mapping "
+                + "WHERE enterprise_id = ? AND sub_account_id = ? ORDER BY 2, id", List.of(enterpriseId, subAccountId))
+                .stream().map(r -> new long[] {Columns.number(r[0]), Columns.number(r[1])}).toList();
+    }
+
     /** Removes one active mapping of the group; how many went (0 or 1). */
     int remove(long enterpriseId, long groupId, long mappingId) {
         return NativeSql.update(em, "DELETE FROM group_mapping WHERE enterprise_id = ? AND group_id = ? AND id = ?" + ACTIVE,

@@ -97,6 +97,7 @@ public class MappingService {
             throw ScimException.invalidValue("'" + role.name() + "' is a sub-account role: map it to a sub-account.");
         }
         String where = "at the enterprise level";
+        String subAccountName = null;
         if (subAccountId != null) {
             SubAccount subAccount = subAccounts.find(enterpriseId, subAccountId)
                     .orElseThrow(() -> ScimException.invalidValue("No sub-account " + subAccountId + " in this enterprise."));
@@ -104,6 +105,7 @@ public class MappingService {
                 throw ScimException.invalidValue("'" + role.name() + "' is an enterprise role: map it at the enterprise level.");
             }
             where = "in sub-account '" + subAccount.name() + "'";
+            subAccountName = subAccount.name();
         }
         long id;
         try {
@@ -118,21 +120,32 @@ public class MappingService {
                 + " " + where);
         audit.record(actor, "GROUP_MAPPING_ADDED", "Group", group.scimId(), group.displayName(), null, ScimJson.object()
                 .add("mappingId", id).add("subAccountId", subAccountId == null ? "enterprise" : subAccountId.toString())
+                .add("subAccount", subAccountName == null ? ENTERPRISE_LEVEL : subAccountName)
                 .add("role", role.name()).add("usersChanged", change.usersChanged())
                 .add("remapJob", change.remapJobId() == null ? "none" : change.remapJobId().toString()).build());
         return change;
     }
 
+    /** How a mapping's audit event names the enterprise level where it names a sub-account. */
+    static final String ENTERPRISE_LEVEL = "Enterprise level";
+
     public MappingChange removeMapping(Actor actor, String groupScimId, long mappingId) {
         long enterpriseId = actor.enterpriseId();
         UserGroup group = lockedGroup(enterpriseId, groupScimId);
-        if (mappings.remove(enterpriseId, group.id(), mappingId) == 0) {
+        GroupMappingRepository.Mapping removed = mappings.ofGroup(enterpriseId, group.id()).stream()
+                .filter(m -> m.id() == mappingId).findFirst().orElse(null);
+        if (removed == null || mappings.remove(enterpriseId, group.id(), mappingId) == 0) {
             throw ScimException.notFound("The group has no mapping " + mappingId + ".");
         }
-        MappingChange change = remap(actor, group, mappingId, "Mapping " + mappingId + " removed from '"
-                + group.displayName() + "'");
+        String roleName = roles.find(enterpriseId, removed.roleId()).map(RoleDefinition::name).orElse("a deleted role");
+        String subAccountName = removed.subAccountId() == null ? ENTERPRISE_LEVEL
+                : subAccounts.find(enterpriseId, removed.subAccountId()).map(SubAccount::name).orElse("a sub-account");
+        MappingChange change = remap(actor, group, mappingId, "Mapping removed: '" + group.displayName() + "' → "
+                + roleName + (removed.subAccountId() == null ? " at the enterprise level" : " in sub-account '"
+                + subAccountName + "'"));
         audit.record(actor, "GROUP_MAPPING_REMOVED", "Group", group.scimId(), group.displayName(),
-                ScimJson.object().add("mappingId", mappingId).build(), ScimJson.object()
+                ScimJson.object().add("mappingId", mappingId).add("subAccount", subAccountName).add("role", roleName)
+                        .build(), ScimJson.object()
                         .add("usersChanged", change.usersChanged())
                         .add("remapJob", change.remapJobId() == null ? "none" : change.remapJobId().toString()).build());
         return change;

@@ -20,7 +20,7 @@ public record RestoreTarget(String scimId, String displayName, String externalId
     public String label() {
         String why = EXTERNAL_ID.equals(match) ? " (same external id)" : DISPLAY_NAME.equals(match) ? " (same name)" : "";
         return displayName + " — " + (externalId == null ? "no external id" : "external id " + externalId) + ", "
-                + String.format(Locale.ROOT, "%,d", memberCount) + (memberCount == 1 ? " member" : " members") + why;
+                + com.rollcall.platform.text.Plural.count(memberCount, "member") + why;
     }
 
     public JsonObject toJson() {

@@ -75,7 +75,7 @@ public class RoleService {
         validate(enterpriseId, roleId, input);
         List<String> usedBy = usedBy(enterpriseId, roleId);
         if (!usedBy.isEmpty() && input.scope() != before.scope()) {
-            throw ScimException.conflict("The role '" + before.name() + "' is mapped to the group(s) "
+            throw ScimException.conflict("The role '" + before.name() + "' is mapped to the " + (usedBy.size() == 1 ? "group " : "groups ")
                     + String.join(", ", usedBy) + "; its scope cannot change while it is mapped.");
         }
         List<Long> affected = groups.userIdsOfGroups(enterpriseId, mappings.groupsMapping(enterpriseId, roleId));
@@ -101,7 +101,7 @@ public class RoleService {
         RoleDefinition role = custom(enterpriseId, roleId);
         List<String> usedBy = usedBy(enterpriseId, roleId);
         if (!usedBy.isEmpty()) {
-            throw ScimException.conflict("The role '" + role.name() + "' is mapped to the group(s) "
+            throw ScimException.conflict("The role '" + role.name() + "' is mapped to the " + (usedBy.size() == 1 ? "group " : "groups ")
                     + String.join(", ", usedBy) + "; remove those mappings first.");
         }
         roles.deleteCustom(enterpriseId, roleId);

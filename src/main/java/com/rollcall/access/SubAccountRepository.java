@@ -32,6 +32,18 @@ public class SubAccountRepository {
         em.flush();
     }
 
+    /** Whether another sub-account of the enterprise has this name (in any case). */
+    boolean nameTaken(long enterpriseId, String name, long exceptId) {
+        return !NativeSql.query(em, "SELECT id FROM sub_account WHERE enterprise_id = ? AND name_key = ? AND id <> ?",
+                List.of(enterpriseId, name.toLowerCase(Locale.ROOT), exceptId)).isEmpty();
+    }
+
+    /** Deletes it if it is still at {@code expectedVersion}; how many rows went (0 or 1). */
+    int delete(long enterpriseId, long subAccountId, int expectedVersion) {
+        return NativeSql.update(em, "DELETE FROM sub_account WHERE id = ? AND enterprise_id = ? AND version = ?",
+                List.of(subAccountId, enterpriseId, expectedVersion));
+    }
+
     /** Renames it if it is still at {@code expectedVersion}; how many rows changed (0 or 1). */
     int rename(long enterpriseId, long subAccountId, int expectedVersion, String name, Instant at) {
         return NativeSql.update(em, "UPDATE sub_account SET name = ?, name_key = ?, last_modified = ?, version = version + 1 "

@@ -60,7 +60,7 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
         long wait = budgets.api(caller.get().enterpriseId());
         if (wait > 0) {
             request.abortWith(reject(ScimException.tooManyRequests("This enterprise is over its request budget on this "
-                    + "server; retry after " + wait + " second(s).", wait)));
+                    + "server; retry after " + com.rollcall.platform.text.Plural.count(wait, "second") + ".", wait)));
             return;
         }
         if (!budgets.enter(caller.get().enterpriseId())) {

@@ -40,6 +40,10 @@ public final class AuditChanges {
         fields.addAll(after.keySet());
         fields.remove("meta");
         fields.remove("schemas");
+        fields.removeAll(INTERNAL_IDS); // the names beside them say it (subAccount, role); the API keeps both
+        if ("\"none\"".equals(String.valueOf(after.get("remapJob"))) && !before.containsKey("remapJob")) {
+            fields.remove("remapJob");
+        }
         List<Change> changes = new ArrayList<>();
         for (String field : fields) {
             JsonValue b = before.get(field);
@@ -65,6 +69,9 @@ public final class AuditChanges {
             "INTEGRATIONS_MANAGER", "Integrations Manager", "INVITED", "Invited", "ACTIVE", "Active", "DISABLED",
             "Disabled", "LOCKED", "Locked", "OPEN", "Open", "GRANTED", "Granted", "DECLINED", "Declined");
 
+    /** Internal ids an event carries for the API beside the names a person reads. */
+    private static final java.util.Set<String> INTERNAL_IDS = java.util.Set.of("mappingId", "subAccountId");
+
     private static String text(String field, JsonValue value) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -82,6 +89,10 @@ public final class AuditChanges {
                 }
             }
             return text;
+        }
+        if (value instanceof jakarta.json.JsonArray array && !array.isEmpty() && array.stream().allMatch(
+                v -> v instanceof JsonObject o && o.get("userName") instanceof JsonString)) {
+            return String.join(", ", array.stream().map(v -> v.asJsonObject().getString("userName")).toList());
         }
         if (value instanceof JsonObject o && o.get("userName") instanceof JsonString userName) {
             return userName.getString() + (o.containsKey("active")

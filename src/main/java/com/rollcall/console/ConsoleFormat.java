@@ -2,6 +2,7 @@ package com.rollcall.console;
 
 import com.rollcall.people.ConsoleRole;
 import com.rollcall.people.ConsoleUserView;
+import com.rollcall.platform.text.Plural;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -82,6 +83,21 @@ public class ConsoleFormat {
     }
 
     static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return Plural.count(n, unit);
+    }
+
+    /** {@code #{fmt.count(3, 'member')}}: "3 members", "1 member" (the one pluralisation, {@link Plural}). */
+    public String count(long n, String singular) {
+        return Plural.count(n, singular);
+    }
+
+    /** "1 identifier is", "2 identifiers are". */
+    public String countIs(long n, String singular) {
+        return Plural.countIs(n, singular);
+    }
+
+    /** "1 user has", "2 users have". */
+    public String countHas(long n, String singular) {
+        return Plural.countHas(n, singular);
     }
 }

@@ -134,6 +134,9 @@ public class ConsoleSession {
 
     public void logout() throws IOException, ServletException {
         ExternalContext external = faces.getExternalContext();
+        if (getUser() != null) {
+            consoleUsers.signedOut(actor());
+        }
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");

@@ -10,7 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import com.rollcall.groups.GroupDirectoryService.GroupRow;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * /console/effective-access.xhtml?user=USER: for one user, per sub-account (and at the enterprise level)
@@ -24,7 +28,7 @@ public class EffectiveAccessBacking implements Serializable {
 
     /** One candidate role at one level. */
     public record CandidateView(String roleName, int score, String groups, boolean explicit, String asideBecause,
-            boolean winner, boolean enterpriseLevel) implements Serializable {
+            boolean winner, boolean enterpriseLevel, List<String> groupNames) implements Serializable {
         public boolean isSetAside() {
             return asideBecause != null;
         }
@@ -68,6 +72,9 @@ public class EffectiveAccessBacking implements Serializable {
     private List<EffectiveAccessView.HistoryEntry> history = List.of();
     private String query;
     private List<MemberRow> matches;
+    private List<GroupRow> groups = List.of();
+    /** The user's groups by name, for the names that only one of them has (group names need not be unique). */
+    private HashMap<String, String> groupIds = new HashMap<>();
 
     public void open() {
         if (user == null || user.isBlank()) {
@@ -82,6 +89,10 @@ public class EffectiveAccessBacking implements Serializable {
             subject = null;
             return;
         }
+        groups = directory.groupsOfUser(session.enterpriseId(), user);
+        Map<String, Long> named = groups.stream().collect(Collectors.groupingBy(GroupRow::displayName, Collectors.counting()));
+        groupIds = new HashMap<>();
+        groups.stream().filter(g -> named.get(g.displayName()) == 1).forEach(g -> groupIds.put(g.displayName(), g.scimId()));
         enterpriseLevel = level("Enterprise level", view.enterpriseLevel());
         history = view.history();
         subAccounts = view.subAccounts().stream().map(l -> level(l.subAccount().name(), l)).toList();
@@ -97,7 +108,8 @@ public class EffectiveAccessBacking implements Serializable {
         List<CandidateView> candidates = new ArrayList<>();
         for (EffectiveAccessView.Candidate c : level.candidates()) {
             candidates.add(new CandidateView(c.role().name(), c.score(), String.join(", ", c.groups()), c.explicit(),
-                    c.aside() == null ? null : c.aside().name(), candidates.isEmpty() && level.hasRole(), enterpriseLevel));
+                    c.aside() == null ? null : c.aside().name(), candidates.isEmpty() && level.hasRole(), enterpriseLevel,
+                    List.copyOf(c.groups())));
         }
         return new LevelView(where, enterpriseLevel, level.hasRole() ? level.winner().name() : null, level.score(),
                 level.rule().name(), ruleText(level.rule()), level.explanation(), candidates);
@@ -114,6 +126,14 @@ public class EffectiveAccessBacking implements Serializable {
             case INHERITED_FULL_ACCESS -> "Inherited: an enterprise role with access to all sub-accounts";
             case NOTHING_INHERITED -> "The enterprise roles give nothing inside sub-accounts";
         };
+    }
+
+    /** The user's groups, by name, each linked to its page. */
+    public List<GroupRow> getGroups() { return groups; }
+
+    /** The page of the user's group of this name, or null when the name is not one group's alone. */
+    public String groupId(String displayName) {
+        return groupIds.get(displayName);
     }
 
     public String getUser() { return user; }

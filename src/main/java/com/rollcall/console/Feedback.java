@@ -39,6 +39,11 @@ public final class Feedback {
         FacesContext.getCurrentInstance().validationFailed();
     }
 
+    /** A field-level warning that does not fail the form (the field keeps its value; the page asks to confirm). */
+    public static void fieldWarning(String clientId, String text) {
+        add(clientId, FacesMessage.SEVERITY_WARN, text);
+    }
+
     /** Keeps this request's messages for the page a redirect leads to. */
     public static void keepForRedirect() {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
@@ -90,6 +95,27 @@ public final class Feedback {
         LOG.log(Level.SEVERE, "console action failed (reference " + reference + ")", failure);
         return "Rollcall could not complete this step; nothing was changed. Try again; if it keeps failing, give your "
                 + "operator the reference " + reference + ".";
+    }
+
+    /**
+     * Like {@link #attempt(String, Supplier)}, but only a clash (a value already someone else's) goes on the field
+     * {@code clientId}; every other refusal (a license limit, a locked user) concerns the page and is shown globally.
+     */
+    public static <T> T attemptClashOnField(String clientId, Supplier<T> useCase) {
+        try {
+            return useCase.get();
+        } catch (RuntimeException e) {
+            Refusal refusal = Refusal.of(e).orElse(null);
+            if (refusal == null) {
+                error(fault(e));
+            } else if (refusal.clash()) {
+                fieldError(clientId, refusal.text());
+                markInvalid(clientId);
+            } else {
+                error(refusal.text());
+            }
+            return null;
+        }
     }
 
     /** Flags the input itself invalid too, so the field is styled as the error (class "error", aria-invalid). */

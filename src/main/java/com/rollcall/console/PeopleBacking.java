@@ -55,6 +55,7 @@ public class PeopleBacking implements Serializable {
     private Instant now;
     private String self;
     private Long id;
+    private String idText;
     private ConsoleUserView focused;
     private String email;
     private String displayName;
@@ -80,8 +81,21 @@ public class PeopleBacking implements Serializable {
 
     /** f:viewAction: the person named by {@code ?id=}, which must be one of this enterprise's console users. */
     public void focus() {
-        if (id != null) {
-            focused = Feedback.attempt(() -> people.find(session.enterpriseId(), id));
+        if (idText == null || idText.isBlank()) {
+            return;
+        }
+        id = NotFound.number(idText);
+        if (id == null) {
+            NotFound.send();
+            return;
+        }
+        try {
+            focused = people.find(session.enterpriseId(), id);
+        } catch (RuntimeException e) {
+            if (Refusal.of(e).isEmpty()) {
+                throw e;
+            }
+            NotFound.send(); // unknown, or another enterprise's: the styled 404
         }
     }
 
@@ -223,6 +237,9 @@ public class PeopleBacking implements Serializable {
     public boolean isRemoveOpen() { return removing != null; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
+    /** The id as the address gives it (any text: a bad or unknown one is the 404). */
+    public String getIdText() { return idText; }
+    public void setIdText(String idText) { this.idText = idText; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
     public String getDisplayName() { return displayName; }

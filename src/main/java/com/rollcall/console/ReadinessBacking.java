@@ -35,14 +35,9 @@ public class ReadinessBacking implements Serializable {
         return "EMPLOYEE_ID".equals(report.identifierRule());
     }
 
-    /** Items that stand in the way (unmapped groups do not block a switch; they only map nobody yet). */
+    /** The open items of the checklist: the same count as the settings dialog's ({@link ReadinessReport#openItems}). */
     public int getOpenItems() {
-        int open = 0;
-        open += report.unmatchableManualUsers().count() > 0 ? 1 : 0;
-        open += report.emailClashes().count() > 0 ? 1 : 0;
-        open += report.employeeNumberClashes().count() > 0 ? 1 : 0;
-        open += report.licenses().headroom() < 0 || report.licenses().seatsHeadroom() < 0 ? 1 : 0;
-        return open;
+        return report.openItems().size();
     }
 
     public int getListLimit() {

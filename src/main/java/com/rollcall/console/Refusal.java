@@ -14,8 +14,10 @@ import java.util.Optional;
  *
  * @param text  what the person reads
  * @param stale true for an edit based on a stale read
+ * @param clash true when a value is already someone else's (a taken user name or role name): it belongs on the
+ *              field of that value
  */
-public record Refusal(String text, boolean stale) {
+public record Refusal(String text, boolean stale, boolean clash) {
     static final String STALE = "Someone else changed this in the meantime. Reload the page to see their change, then "
             + "try again.";
 
@@ -26,7 +28,8 @@ public record Refusal(String text, boolean stale) {
     public static Optional<Refusal> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ScimException refusal) {
-                return Optional.of(staleEdit(refusal) ? staleEdit() : new Refusal(refusal.detail(), false));
+                return Optional.of(staleEdit(refusal) ? staleEdit() : new Refusal(refusal.detail(), false,
+                        refusal.type() == com.rollcall.scim.message.ScimErrorType.UNIQUENESS));
             }
             if (t instanceof OptimisticLockException || t instanceof ConcurrentAccessException) {
                 return Optional.of(staleEdit());
@@ -41,7 +44,7 @@ public record Refusal(String text, boolean stale) {
     }
 
     private static Refusal staleEdit() {
-        return new Refusal(STALE, true);
+        return new Refusal(STALE, true, false);
     }
 
     /**

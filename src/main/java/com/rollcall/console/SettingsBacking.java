@@ -70,7 +70,7 @@ public class SettingsBacking implements Serializable {
             enterprise = changed;
             Feedback.info(target == ProvisioningMode.MANAGED_IN_CONNECTED_SYSTEM
                     ? "Provisioning is now Managed in Connected System: your identity provider manages users, and "
-                            + "they cannot be added or edited here. User groups are available."
+                            + "they cannot be added or edited here. Groups and their mappings are unchanged."
                     : "Provisioning is now Managed in Platform: users can be added and edited here again. Your "
                             + "identity provider may still overwrite those edits until it is turned off there.");
         }

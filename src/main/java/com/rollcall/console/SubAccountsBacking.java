@@ -28,6 +28,7 @@ public class SubAccountsBacking implements Serializable {
     private String newName;
     private SubAccountRow renaming;
     private String renameTo;
+    private SubAccountRow deleting;
     private String submission = Submission.fresh();
 
     @Inject
@@ -89,6 +90,30 @@ public class SubAccountsBacking implements Serializable {
         }
     }
 
+    /** First step of a deletion: the confirmation names the sub-account. */
+    public void askDelete(long subAccountId) {
+        deleting = rows.stream().filter(r -> r.id() == subAccountId).findFirst().orElse(null);
+    }
+
+    public void cancelDelete() {
+        deleting = null;
+    }
+
+    /** Second step: deletes it, or shows why not (mappings use it) in the service's words. */
+    public void confirmDelete() {
+        SubAccountRow target = deleting;
+        deleting = null;
+        if (target == null) {
+            return;
+        }
+        if (Feedback.attempt(() -> subAccounts.delete(session.actor(), target.id(), target.version()))) {
+            Feedback.info("Deleted the sub-account '" + target.name() + "'.");
+        }
+        load();
+    }
+
+    public SubAccountRow getDeleting() { return deleting; }
+    public boolean isDeleteOpen() { return deleting != null; }
     public List<SubAccountRow> getRows() { return rows; }
     public String getNewName() { return newName; }
     public void setNewName(String newName) { this.newName = newName; }

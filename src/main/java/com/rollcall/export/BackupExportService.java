@@ -41,6 +41,16 @@ public class BackupExportService {
     @Inject
     private SubAccountService subAccounts;
 
+    @Inject
+    private com.rollcall.enterprise.EnterpriseService enterprises;
+
+    /** The file an export of these kinds is now: its name (enterprise, UTC time) and what the JSON opens with. */
+    public ExportFile describe(long enterpriseId, List<ExportKind> kinds, boolean csv) {
+        String name = enterprises.find(enterpriseId).map(e -> e.name()).orElse(null);
+        return ExportFile.of(enterpriseId, name, com.rollcall.platform.persistence.Clock.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), kinds, csv);
+    }
+
     public void export(long enterpriseId, List<ExportKind> kinds, ExportWriter out) {
         try {
             out.begin();

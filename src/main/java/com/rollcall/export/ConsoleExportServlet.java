@@ -49,12 +49,12 @@ public class ConsoleExportServlet extends HttpServlet {
             response.getWriter().write(e.detail());
             return;
         }
-        String name = "rollcall-" + (kinds.size() == 1 ? kinds.get(0).wireName() : "backup") + (csv ? ".csv" : ".json");
+        ExportFile file = exports.describe(user.get().enterpriseId(), kinds, csv);
         response.setContentType(csv ? "text/csv; charset=utf-8" : "application/json");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        response.setHeader("Content-Disposition", file.contentDisposition());
         response.setHeader("Cache-Control", "no-store");
         OutputStream out = response.getOutputStream();
-        exports.export(user.get().enterpriseId(), kinds, csv ? new CsvExportWriter(out) : new JsonExportWriter(out));
+        exports.export(user.get().enterpriseId(), kinds, csv ? new CsvExportWriter(out) : new JsonExportWriter(out, file));
         out.flush();
     }
 }

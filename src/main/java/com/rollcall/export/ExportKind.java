@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum ExportKind {
     USERS(List.of("id", "userName", "externalId", "active", "source", "givenName", "familyName", "middleName",
             "formattedName", "displayName", "title", "employeeNumber", "department", "emails", "createdAt", "lastModified")),
-    GROUPS(List.of("id", "displayName", "externalId", "memberCount", "members", "memberGroups", "createdAt", "lastModified")),
+    GROUPS(List.of("id", "displayName", "externalId", "memberCount", "members", "memberUserNames", "memberGroups", "createdAt", "lastModified")),
     ROLES(List.of("id", "code", "name", "scope", "groupManager", "fullAccess", "consumesLicense", "builtIn", "permissions")),
     MAPPINGS(List.of("id", "groupId", "groupDisplayName", "level", "subAccountId", "subAccountName", "roleId", "roleCode",
             "roleName"));

@@ -44,11 +44,11 @@ public class ExportResource {
         boolean csv = csv(format);
         List<ExportKind> kinds = kinds(what, csv);
         long enterpriseId = requestInfo.enterpriseId();
-        String name = "rollcall-" + (kinds.size() == 1 ? kinds.get(0).wireName() : "backup") + (csv ? ".csv" : ".json");
+        ExportFile file = exports.describe(enterpriseId, kinds, csv);
         StreamingOutput body = out -> exports.export(enterpriseId, kinds,
-                csv ? new CsvExportWriter(out) : new JsonExportWriter(out));
+                csv ? new CsvExportWriter(out) : new JsonExportWriter(out, file));
         return Response.ok(body, csv ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Content-Disposition", file.contentDisposition())
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();

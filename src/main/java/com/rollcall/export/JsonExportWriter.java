@@ -12,13 +12,27 @@ import java.util.Map;
 final class JsonExportWriter implements ExportWriter {
     private final JsonGenerator json;
 
-    JsonExportWriter(OutputStream out) {
+    private final ExportFile file;
+
+    JsonExportWriter(OutputStream out, ExportFile file) {
         this.json = ScimJson.PROVIDER.createGenerator(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        this.file = file;
     }
 
+    /** Opens the document with what it is: the format version, when it was exported (UTC) and whose it is. */
     @Override
     public void begin() {
         json.writeStartObject();
+        json.write("formatVersion", ExportFile.FORMAT_VERSION);
+        json.write("exportedAt", file.exportedAt().toString());
+        json.writeStartObject("enterprise");
+        json.write("id", Long.toString(file.enterpriseId()));
+        if (file.enterpriseName() == null) {
+            json.writeNull("name");
+        } else {
+            json.write("name", file.enterpriseName());
+        }
+        json.writeEnd();
     }
 
     @Override

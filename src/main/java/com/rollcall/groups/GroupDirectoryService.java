@@ -90,8 +90,19 @@ public class GroupDirectoryService {
     /** How same-named groups are told apart: "external id 8aa1a0c0, 12 members". */
     static String tellApart(UserGroup group) {
         return (group.externalId() == null ? "no external id" : "external id " + group.externalId()) + ", "
-                + String.format(java.util.Locale.ROOT, "%,d", group.memberCount())
-                + (group.memberCount() == 1 ? " member" : " members");
+                + com.rollcall.platform.text.Plural.count(group.memberCount(), "member");
+    }
+
+    /** The live groups a live user of the enterprise belongs to, by name, each with its mappings in words. */
+    public List<GroupRow> groupsOfUser(long enterpriseId, String userScimId) {
+        Optional<UserSummary> user = users.liveSummary(enterpriseId, userScimId);
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        List<UserGroup> memberOf = groups.groupsOfUser(enterpriseId, user.get().id());
+        Map<Long, List<String>> mapped = mappings.of(enterpriseId, memberOf.stream().map(UserGroup::id).toList());
+        return memberOf.stream().map(g -> new GroupRow(g.scimId(), g.displayName(), g.externalId(), g.memberCount(),
+                mapped.getOrDefault(g.id(), List.of()))).toList();
     }
 
     /** A page of the group's user members, in the order they were added (empty page for an unknown group). */

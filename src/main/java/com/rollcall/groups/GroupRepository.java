@@ -232,6 +232,13 @@ public class GroupRepository {
      * transaction, so all pages come from one snapshot.
      */
     public void forEachMember(long enterpriseId, long groupId, java.util.function.Consumer<GroupMember> sink) {
+        forEachUserMember(enterpriseId, groupId, user -> sink.accept(new GroupMember(user.scimId(), user.label(),
+                GroupMember.Type.User)));
+        forEachGroupMember(enterpriseId, groupId, sink);
+    }
+
+    /** The group's live user members, in pages, by internal id. */
+    private void forEachUserMember(long enterpriseId, long groupId, java.util.function.Consumer<UserSummary> sink) {
         long after = 0;
         while (true) {
             List<Long> page = memberUserIdsAfter(enterpriseId, groupId, after, STREAM_PAGE);
@@ -239,7 +246,7 @@ public class GroupRepository {
             for (Long id : page) {
                 UserSummary user = users.get(id);
                 if (user != null) {
-                    sink.accept(new GroupMember(user.scimId(), user.label(), GroupMember.Type.User));
+                    sink.accept(user);
                 }
             }
             if (page.size() < STREAM_PAGE) {
@@ -247,6 +254,10 @@ public class GroupRepository {
             }
             after = page.get(page.size() - 1);
         }
+    }
+
+    /** The group's member groups. */
+    private void forEachGroupMember(long enterpriseId, long groupId, java.util.function.Consumer<GroupMember> sink) {
         for (Object row : em.createNativeQuery("SELECT g.scim_id, g.display_name FROM group_nesting n "
                         + "JOIN user_group g ON g.id = n.member_group_id "
                         + "WHERE n.enterprise_id = ? AND n.group_id = ? ORDER BY n.member_group_id")
@@ -293,6 +304,14 @@ public class GroupRepository {
             }
         }
         return groups;
+    }
+
+    /** The live groups a user belongs to (directly), by name. */
+    public List<UserGroup> groupsOfUser(long enterpriseId, long userId) {
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.enterpriseId = :e AND g.deletedAt IS NULL AND g.id IN "
+                + "(SELECT m.groupId FROM GroupMembership m WHERE m.enterpriseId = :e AND m.userId = :u) "
+                + "ORDER BY g.displayNameKey, g.id", UserGroup.class)
+                .setParameter("e", enterpriseId).setParameter("u", userId).getResultList();
     }
 
     /** The ids of the groups each of these users belongs to (directly). */
@@ -409,10 +428,15 @@ public class GroupRepository {
                 group.put("externalId", g.externalId());
                 group.put("memberCount", (long) g.memberCount());
                 List<String> members = new ArrayList<>();
+                List<String> memberUserNames = new ArrayList<>();
                 List<String> memberGroups = new ArrayList<>();
-                forEachMember(enterpriseId, g.id(), member -> (member.type() == GroupMember.Type.User ? members : memberGroups)
-                        .add(member.scimId()));
+                forEachUserMember(enterpriseId, g.id(), user -> {
+                    members.add(user.scimId());
+                    memberUserNames.add(user.userName());
+                });
+                forEachGroupMember(enterpriseId, g.id(), member -> memberGroups.add(member.scimId()));
                 group.put("members", members);
+                group.put("memberUserNames", memberUserNames);
                 group.put("memberGroups", memberGroups);
                 group.put("createdAt", g.createdAt() == null ? null : g.createdAt().toString());
                 group.put("lastModified", g.lastModified() == null ? null : g.lastModified().toString());

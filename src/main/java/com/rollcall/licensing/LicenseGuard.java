@@ -66,7 +66,8 @@ public class LicenseGuard {
             } else {
                 recordAfterRollback(enterpriseId, requestId);
                 throw ScimException.forbidden("The license limit is reached: " + used + " of " + seats.limit()
-                        + " licenses are in use and this change would make " + toTake + " more user(s) consume one. "
+                        + " licenses are in use and this change would make " + com.rollcall.platform.text.Plural.count(toTake, "more user", "more users")
+                        + " consume one. "
                         + "Deactivate users or add licenses, then retry.");
             }
         }
@@ -87,7 +88,8 @@ public class LicenseGuard {
         if (toTake - toFree > room) {
             recordAfterRollback(enterpriseId, requestId);
             throw ScimException.forbidden("The license limit is reached: " + seats.used() + " of " + seats.limit()
-                    + " licenses are in use and this change would make " + (toTake - toFree) + " more user(s) consume one. "
+                    + " licenses are in use and this change would make " + com.rollcall.platform.text.Plural.count(toTake - toFree, "more user", "more users")
+                    + " consume one. "
                     + "Deactivate users or add licenses, then retry.");
         }
     }

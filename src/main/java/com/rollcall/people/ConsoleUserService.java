@@ -4,7 +4,11 @@ import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.rest.RequestBudgets;
 import com.rollcall.platform.security.PasswordHasher;
+import com.rollcall.audit.AuditTrail;
+import com.rollcall.platform.security.Actor;
+import com.rollcall.scim.json.ScimJson;
 import jakarta.ejb.Stateless;
+import java.util.Set;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -25,6 +29,9 @@ public class ConsoleUserService {
 
     @Inject
     private RequestBudgets budgets;
+
+    @Inject
+    private AuditTrail audit;
 
     /**
      * Checks a login and password from a client address. Each address has a budget of attempts (right or wrong;
@@ -54,20 +61,45 @@ public class ConsoleUserService {
             outcome.busy();
             return Optional.empty();
         }
-        if (user.isEmpty() || lockedOut || hash == null) {
-            return Optional.empty();
+        if (user.isEmpty()) {
+            return Optional.empty(); // no enterprise's log to put it in
         }
         ConsoleUser u = user.get();
+        if (lockedOut || hash == null) {
+            signInFailed(u, address, lockedOut ? "locked after repeated wrong passwords" : "no password set yet");
+            return Optional.empty();
+        }
         if (u.disabled() || result != PasswordChecks.Result.MATCH) {
             u.loginFailed();
+            signInFailed(u, address, result != PasswordChecks.Result.MATCH ? "wrong password" : "login disabled");
             return Optional.empty();
         }
         if (enterprises.suspended(u.enterpriseId())) {
             outcome.enterpriseSuspended();
+            signInFailed(u, address, "enterprise suspended");
             return Optional.empty();
         }
         u.loginSucceeded(address);
+        audit.record(Actor.consoleUser(u.enterpriseId(), u.login(), u.displayName(), u.role().scopes(), address, null),
+                "CONSOLE_SIGNED_IN", "ConsoleUser", Long.toString(u.id()), u.login(), null, null);
         return Optional.of(ConsoleUserView.of(u));
+    }
+
+    /**
+     * A failed sign-in to a known login, in its enterprise's audit log: the login tried, from which address, and why
+     * (the page itself says only that it failed). Attempts on unknown logins belong to no enterprise and are not
+     * recorded; attempts refused by the address's budget are not either (they never reach a login).
+     */
+    private void signInFailed(ConsoleUser u, String address, String reason) {
+        audit.record(Actor.consoleUser(u.enterpriseId(), u.login(), u.displayName(), Set.of(), address, null),
+                "CONSOLE_SIGN_IN_FAILED", "ConsoleUser", Long.toString(u.id()), u.login(), null,
+                ScimJson.object().add("reason", reason).build());
+    }
+
+    /** Records a console sign-out (the actor is the person signing out). */
+    public void signedOut(Actor actor) {
+        users.byLogin(actor.id()).ifPresent(u -> audit.record(actor, "CONSOLE_SIGNED_OUT", "ConsoleUser",
+                Long.toString(u.id()), u.login(), null, null));
     }
 
     public Optional<ConsoleUserView> findView(String login) {

@@ -45,8 +45,8 @@ public class LoginOutcome {
             return "Your enterprise's access to Rollcall is suspended. Contact your Rollcall account manager.";
         }
         if (waitSeconds > 0) {
-            return "Too many sign-in attempts from your address. Wait " + waitSeconds + " second"
-                    + (waitSeconds == 1 ? "" : "s") + " and try again.";
+            return "Too many sign-in attempts from your address. Wait "
+                    + com.rollcall.platform.text.Plural.count(waitSeconds, "second") + " and try again.";
         }
         if (busy) {
             return "The server is busy checking other sign-ins. Try again in a moment.";

@@ -1,5 +1,6 @@
 package com.rollcall.readiness;
 
+import com.rollcall.platform.text.Plural;
 import java.util.List;
 
 /**
@@ -35,6 +36,33 @@ public record ReadinessReport(String identifierRule, Section<UserRef> unmatchabl
         public long seatsHeadroom() {
             return limit - seatsUsed;
         }
+    }
+
+    /**
+     * The checklist's open items, one sentence each, in the page's order: the readiness page and the settings
+     * dialog both count and show these, so they always say the same number. Unmapped groups are an item (their
+     * members get no role yet) although they do not block a switch ({@link #ready()}).
+     */
+    public List<String> openItems() {
+        List<String> open = new java.util.ArrayList<>();
+        if (unmatchableManualUsers.count() > 0) {
+            open.add(Plural.count(unmatchableManualUsers.count(), "manual user") + " cannot be matched by your "
+                    + "identity provider.");
+        }
+        if (emailClashes.count() > 0) {
+            open.add(Plural.countIs(emailClashes.count(), "email") + " shared by several users.");
+        }
+        if (employeeNumberClashes.count() > 0) {
+            open.add(Plural.countIs(employeeNumberClashes.count(), "employee ID") + " shared by several users.");
+        }
+        if (licenses.headroom() < 0 || licenses.seatsHeadroom() < 0) {
+            open.add("More users are active than the license limit allows.");
+        }
+        if (unmappedGroups.count() > 0) {
+            open.add(Plural.countHas(unmappedGroups.count(), "group") + (unmappedGroups.count() == 1
+                    ? " no mapping: its members get no role from it." : " no mapping: their members get no role from them."));
+        }
+        return open;
     }
 
     /** Nothing stands in the way of switching to the connected system. */

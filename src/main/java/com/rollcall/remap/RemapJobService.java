@@ -150,7 +150,7 @@ public class RemapJobService implements RemapQueue {
         };
         Instant now = Clock.now();
         if (userIds.isEmpty()) {
-            jobs.finish(jobId, now, job.changed() + " user(s) got a different effective role.");
+            jobs.finish(jobId, now, com.rollcall.platform.text.Plural.count(job.changed(), "user") + " got a different effective role.");
             return false;
         }
         EffectiveRoleStore.Outcome outcome = store.recompute(Actor.system(enterpriseId, "Remap job " + jobId), userIds,

@@ -50,6 +50,24 @@ public class UserDirectoryService {
     }
 
     /**
+     * Live users who already hold this email (as an email or an email userName) or this employee ID: a second user
+     * with either would be a clash on the readiness checklist, so the console warns before creating one.
+     */
+    public Holders holdersOf(long enterpriseId, String email, String employeeNumber) {
+        String emailKey = email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+        UserSummary byEmail = emailKey == null ? null : users.byEmailKeys(enterpriseId, List.of(emailKey)).get(emailKey);
+        return new Holders(byEmail, users.liveByEmployeeNumber(enterpriseId, UserAccount.employeeNumberKey(employeeNumber), 1)
+                .stream().findFirst().orElse(null));
+    }
+
+    /** Who already holds an email and an employee ID (null when nobody). */
+    public record Holders(UserSummary email, UserSummary employeeNumber) implements java.io.Serializable {
+        public boolean any() {
+            return email != null || employeeNumber != null;
+        }
+    }
+
+    /**
      * Live users holding one of these emails (lower-cased; an email value or an email userName), by email: how a
      * console login (an email) is linked to the user of the same enterprise.
      */

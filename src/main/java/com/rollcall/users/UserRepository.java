@@ -152,6 +152,16 @@ public class UserRepository {
 
     private static final String SUMMARY = "SELECT id, scim_id, user_name, display_name, active, source FROM user_account ";
 
+    /** Live users of the enterprise (any source) with this employee-number key, by id (at most {@code limit}). */
+    public List<UserSummary> liveByEmployeeNumber(long enterpriseId, String employeeNumberKey, int limit) {
+        if (employeeNumberKey == null) {
+            return List.of();
+        }
+        return NativeSql.query(em, SUMMARY + "WHERE enterprise_id = ? AND employee_number_key = ? AND deleted_at IS NULL "
+                + "ORDER BY id LIMIT " + Math.max(1, limit), List.of(enterpriseId, employeeNumberKey)).stream()
+                .map(UserRepository::summary).toList();
+    }
+
     /** Internal ids of the enterprise's live users among these SCIM ids. */
     public Map<String, Long> liveIds(long enterpriseId, Collection<String> scimIds) {
         Map<String, Long> ids = new HashMap<>();

@@ -50,8 +50,13 @@ class AdminExportIT {
         ScimClient.Response response = admin.get("export");
         assertEquals(200, response.status(), response.toString());
         assertTrue(response.contentType().startsWith("application/json"), response.contentType());
-        assertTrue(response.header("Content-Disposition").orElse("").contains("rollcall-backup.json"));
+        assertTrue(response.header("Content-Disposition").orElse("")
+                .matches("attachment; filename=\"rollcall-[a-z0-9-]+-backup-\\d{8}T\\d{6}Z\\.json\""),
+                "the enterprise and the UTC time in the name: " + response.header("Content-Disposition"));
         JsonObject backup = response.json();
+        assertEquals(2, backup.getInt("formatVersion"));
+        assertTrue(java.time.Instant.parse(backup.getString("exportedAt")).isAfter(java.time.Instant.now().minusSeconds(600)));
+        assertEquals(Long.toString(tenant.enterpriseId()), backup.getJsonObject("enterprise").getString("id"));
         List<JsonObject> users = backup.getJsonArray("users").getValuesAs(JsonObject.class);
         assertEquals(2, users.size(), "only this enterprise's users: " + users);
         JsonObject ann = users.stream().filter(u -> u.getString("id").equals(annId)).findFirst().orElseThrow();
@@ -67,6 +72,8 @@ class AdminExportIT {
         JsonObject group = backup.getJsonArray("groups").getJsonObject(0);
         assertEquals("Sales", group.getString("displayName"));
         assertEquals(List.of(annId), group.getJsonArray("members").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(List.of("ann@export.test"), group.getJsonArray("memberUserNames").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList());
 
         List<JsonObject> roles = backup.getJsonArray("roles").getValuesAs(JsonObject.class);
@@ -85,7 +92,7 @@ class AdminExportIT {
     @Test
     void jsonOfOneKind() {
         JsonObject only = admin.get("export?format=json&what=mappings").json();
-        assertEquals(List.of("mappings"), List.copyOf(only.keySet()));
+        assertEquals(List.of("formatVersion", "exportedAt", "enterprise", "mappings"), List.copyOf(only.keySet()));
     }
 
     @Test
@@ -106,8 +113,8 @@ class AdminExportIT {
     @Test
     void csvOfGroupsRolesAndMappings() {
         String groups = admin.get("export?format=csv&what=groups").text();
-        assertTrue(groups.startsWith("id,displayName,externalId,memberCount,members,memberGroups,createdAt,lastModified\r\n"), groups);
-        assertTrue(groups.contains(groupId + ",Sales,,1," + annId + ","), groups);
+        assertTrue(groups.startsWith("id,displayName,externalId,memberCount,members,memberUserNames,memberGroups,createdAt,lastModified\r\n"), groups);
+        assertTrue(groups.contains(groupId + ",Sales,,1," + annId + ",ann@export.test,"), groups);
         assertTrue(admin.get("export?format=csv&what=roles").text().contains("Enterprise Admin"));
         assertTrue(admin.get("export?format=CSV&what=Mappings").text().contains(groupId + ",Sales,SUB_ACCOUNT," + stores + ",Stores,"));
     }

@@ -49,4 +49,16 @@ class AuditChangesTest {
         assertEquals(List.of(new AuditChanges.Change("title", null, "ACTIVE")), AuditChanges.of(null, "{\"title\":\"ACTIVE\"}"));
         assertEquals(List.of(new AuditChanges.Change("role", null, "Editor")), AuditChanges.of(null, "{\"role\":\"Editor\"}"));
     }
+
+    @Test
+    void mappingEventsNameTheSubAccountAndMembershipEventsTheUsers() {
+        assertEquals(List.of(new AuditChanges.Change("role", null, "Editor"), new AuditChanges.Change("subAccount", null, "EMEA"),
+                new AuditChanges.Change("usersChanged", null, "1")),
+                AuditChanges.of(null, "{\"mappingId\":12,\"subAccountId\":\"3\",\"subAccount\":\"EMEA\",\"role\":\"Editor\","
+                        + "\"usersChanged\":1,\"remapJob\":\"none\"}"));
+        assertEquals(List.of(new AuditChanges.Change("joined", null, "ann@example.com, bob@example.com"),
+                new AuditChanges.Change("joinedCount", null, "2")),
+                AuditChanges.of(null, "{\"joined\":[{\"id\":\"u1\",\"userName\":\"ann@example.com\"},"
+                        + "{\"id\":\"u2\",\"userName\":\"bob@example.com\"}],\"joinedCount\":2}"));
+    }
 }

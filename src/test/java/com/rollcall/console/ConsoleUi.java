@@ -99,6 +99,17 @@ final class ConsoleUi implements AutoCloseable {
         input.sendKeys(value);
     }
 
+    /**
+     * Types a value past the input's maxlength (which a browser enforces): the attribute is removed first, as a
+     * hand-made request would do, so that the server's own check shows.
+     */
+    void typePastLimit(String id, String value) {
+        WebElement input = visible(id);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('maxlength')", input);
+        input.clear();
+        input.sendKeys(value);
+    }
+
     void screenshot(String name) {
         Browser.screenshot(browser, name);
     }

@@ -124,7 +124,7 @@ class CustomRoleUiIT {
         ui.submit("roles-form:custom:0:delete");
         assertTrue(ui.text("confirm-delete-title").contains("Store Reporter"));
         ui.submit("confirm-delete:continue");
-        assertTrue(ui.messages().contains("mapped to the group(s) Store Managers"), ui.messages());
+        assertTrue(ui.messages().contains("mapped to the group Store Managers"), ui.messages());
         assertEquals("Store Reporter", ui.text("roles-form:custom:0:edit"), "still there");
         ui.screenshot("access-role-in-use");
 

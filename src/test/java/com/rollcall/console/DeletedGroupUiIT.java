@@ -97,7 +97,7 @@ class DeletedGroupUiIT {
         ui.open("console/groups/deleted.xhtml?id=" + old);
         assertTrue(ui.text("restore-title").contains("Restore mappings onto a group"));
         ui.submit("discard-form:discard");
-        assertTrue(ui.text("confirm-discard-title").startsWith("Discard the 1 kept mapping(s) of “Temporary project”?"),
+        assertTrue(ui.text("confirm-discard-title").startsWith("Discard the 1 kept mapping of “Temporary project”?"),
                 ui.text("confirm-discard-title"));
         ui.screenshot("access-deleted-group-discard");
         ui.submit("confirm-discard:cancel");

@@ -45,9 +45,15 @@ class ExportUiIT {
 
             HttpResponse<String> json = get(ui.visible("download-json").getAttribute("href"), cookies);
             assertEquals(200, json.statusCode());
-            assertTrue(json.headers().firstValue("Content-Disposition").orElse("").contains("rollcall-backup.json"));
+            String disposition = json.headers().firstValue("Content-Disposition").orElse("");
+            assertTrue(disposition.matches("attachment; filename=\"rollcall-[a-z0-9-]+-backup-\\d{8}T\\d{6}Z\\.json\""),
+                    disposition);
             JsonObject backup = Json.createReader(new StringReader(json.body())).readObject();
-            assertEquals(List.of("users", "groups", "roles", "mappings"), List.copyOf(backup.keySet()));
+            assertEquals(List.of("formatVersion", "exportedAt", "enterprise", "users", "groups", "roles", "mappings"),
+                    List.copyOf(backup.keySet()));
+            assertEquals(2, backup.getInt("formatVersion"));
+            assertTrue(disposition.contains(backup.getString("exportedAt").replace("-", "").replace(":", "")),
+                    "the same time in the name and the document: " + disposition + " " + backup.getString("exportedAt"));
             assertEquals(1, backup.getJsonArray("users").size());
             assertEquals(userId, backup.getJsonArray("users").getJsonObject(0).getString("id"));
             assertEquals(1, backup.getJsonArray("groups").size());
@@ -72,9 +78,11 @@ class ExportUiIT {
             assertEquals("E-7", cells.get(11));
 
             List<String> groups = csv(ui, "groups", cookies);
-            assertEquals("id,displayName,externalId,memberCount,members,memberGroups,createdAt,lastModified", groups.get(0));
+            assertEquals("id,displayName,externalId,memberCount,members,memberUserNames,memberGroups,createdAt,lastModified",
+                    groups.get(0));
             assertEquals(2, groups.size(), "one group: " + groups);
-            assertTrue(groups.get(1).startsWith(groupId + ",\"Exporters, Inc.\",ext-9,1," + userId + ",,"), groups.get(1));
+            assertTrue(groups.get(1).startsWith(groupId + ",\"Exporters, Inc.\",ext-9,1," + userId + ",export-me@example.com,,"),
+                    "members by id and by userName: " + groups.get(1));
 
             List<String> roles = csv(ui, "roles", cookies);
             assertEquals("id,code,name,scope,groupManager,fullAccess,consumesLicense,builtIn,permissions", roles.get(0));

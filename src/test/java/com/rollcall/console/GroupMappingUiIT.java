@@ -123,8 +123,8 @@ class GroupMappingUiIT {
         String foreignUser = otherScim.post("Users", "{\"userName\":\"foreign.access@example.test\"}").json().getString("id");
         String foreignGroup = otherScim.post("Groups", "{\"displayName\":\"Foreign Group\"}").json().getString("id");
 
-        ui.open("console/groups/detail.xhtml?id=" + foreignGroup);
-        assertEquals("Group not found", ui.text("page-title"));
+        ui.browser.get(ui.base + "console/groups/detail.xhtml?id=" + foreignGroup);
+        assertEquals("Page not found", ui.text("error-title"));
         assertFalse(ui.browser.getPageSource().contains("Foreign Group"));
         ui.open("console/effective-access.xhtml?user=" + foreignUser);
         assertTrue(ui.text("user-not-found").contains("no such user"));

@@ -43,10 +43,11 @@ class LicenseRequestUiIT {
             ui.submit("license-request:submit");
             assertTrue(ui.text("license-request:seats-message").startsWith("'seats' must be a whole number from 1 to"),
                     "the service's own limit, on the field: " + ui.text("license-request:seats-message"));
-            ui.type("license-request:note", "x".repeat(1001));
+            assertEquals("1000", ui.visible("license-request:note").getAttribute("maxlength"));
+            ui.typePastLimit("license-request:note", "x".repeat(1001));
             ui.type("license-request:seats", "25");
             ui.submit("license-request:submit");
-            assertEquals("Keep the note under 1,000 characters.", ui.text("license-request:note-message"));
+            assertEquals("Notes can be at most 1,000 characters.", ui.text("license-request:note-message"));
             assertEquals(0, TestTenants.number("SELECT COUNT(*) FROM license_request WHERE enterprise_id = ?",
                     tenant.enterpriseId()), "nothing was sent while the form was wrong");
 

@@ -254,7 +254,7 @@ class PeopleUiIT {
         long foreignId = TestTenants.number("SELECT id FROM console_user WHERE login = ?", other.adminLogin());
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.open("console/people.xhtml?id=" + foreignId);
-            assertEquals("There is no console user " + foreignId + " in this enterprise.", ui.text("messages"));
+            assertEquals("Page not found", ui.text("error-title"), "another enterprise's person: the styled 404");
             assertFalse(ui.present("person"));
             assertFalse(ui.browser.getPageSource().contains(other.adminLogin()));
 

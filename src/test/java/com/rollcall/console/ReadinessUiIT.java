@@ -1,6 +1,7 @@
 package com.rollcall.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollcall.testing.RollcallServer;
@@ -29,7 +30,7 @@ class ReadinessUiIT {
             assertEquals("0", ui.text("count-employee-clashes"));
             assertEquals("0", ui.text("license-headroom"));
             assertEquals("1", ui.text("count-unmapped-groups"));
-            assertTrue(ui.text("readiness-summary").contains("2 items need attention"), ui.text("readiness-summary"));
+            assertTrue(ui.text("readiness-summary").contains("3 items need attention"), ui.text("readiness-summary"));
 
             ui.browser.findElement(By.cssSelector("#email-clashes-list summary")).click();
             String clash = ui.text("email-clashes-list");
@@ -43,6 +44,17 @@ class ReadinessUiIT {
             ui.browser.findElement(By.cssSelector("#unmapped-groups-list summary")).click();
             assertTrue(ui.text("unmapped-groups-list").contains("Sales"));
             ui.screenshot("readiness");
+
+            // Issue 16: the settings dialog counts the same open items, from the same report, in the same words.
+            ui.open("console/settings.xhtml");
+            ui.submit("mode:switch");
+            assertEquals("The migration checklist has 3 open items.", ui.text("confirm-readiness-count"));
+            String items = ui.text("confirm-readiness-items");
+            assertTrue(items.contains("1 manual user cannot be matched") && items.contains("1 email is shared by several users")
+                    && items.contains("1 group has no mapping"), items);
+            String dialog = ui.text("confirm-connected-dialog");
+            assertFalse(dialog.contains("become available"), dialog);
+            assertTrue(dialog.contains("under Groups"), dialog);
         }
     }
 }

@@ -217,7 +217,7 @@ class UsersUiIT {
                     "the stale edit changed nothing");
 
             ui.open("console/users/detail.xhtml?id=no-such-user");
-            assertTrue(ui.text("messages").contains("There is no user with this id"));
+            assertEquals("Page not found", ui.text("error-title"), "an unknown id is the styled 404");
         }
     }
 

@@ -44,10 +44,14 @@ public class DeletedGroupBacking implements Serializable {
     private String search;
     private boolean discarding;
 
-    /** f:viewAction: an unknown (or live, or foreign) group shows a not-found state, not an error page. */
+    /** f:viewAction: an unknown (or live, or foreign) group is the styled 404. */
     public void open() {
         group = service.deletedGroup(session.enterpriseId(), id).orElse(null);
-        if (group == null || group.keptMappings().isEmpty()) {
+        if (group == null) {
+            com.rollcall.console.NotFound.send();
+            return;
+        }
+        if (group.keptMappings().isEmpty()) {
             return;
         }
         suggestions = service.suggestedTargets(session.enterpriseId(), id);
@@ -106,14 +110,14 @@ public class DeletedGroupBacking implements Serializable {
             text.append(" The group is large: its members' effective roles are being updated in the background.");
         } else if (restored > 0) {
             text.append(outcome.usersChanged() == 0 ? " No user's effective role changed."
-                    : " The effective role of " + number(outcome.usersChanged())
-                            + (outcome.usersChanged() == 1 ? " user" : " users") + " changed.");
+                    : " The effective role of "
+                            + com.rollcall.platform.text.Plural.count(outcome.usersChanged(), "user") + " changed.");
         }
         return text.toString();
     }
 
     private static String mappings(int n) {
-        return n + (n == 1 ? " mapping" : " mappings");
+        return com.rollcall.platform.text.Plural.count(n, "mapping");
     }
 
     private static String describe(List<KeptMappingView> mappings) {

@@ -116,6 +116,9 @@ public class GroupDetailBacking implements Serializable {
         group = directory.group(session.enterpriseId(), id).orElse(null);
         if (group == null) {
             deletedByIdp = deletedGroups.deletedGroup(session.enterpriseId(), id).isPresent();
+            if (!deletedByIdp) {
+                com.rollcall.console.NotFound.send();
+            }
             return;
         }
         loadMembers();
@@ -231,11 +234,11 @@ public class GroupDetailBacking implements Serializable {
     }
 
     private static String licenses(long n) {
-        return number(n) + (n == 1 ? " license" : " licenses");
+        return com.rollcall.platform.text.Plural.count(n, "license");
     }
 
     private static String users(long n) {
-        return number(n) + (n == 1 ? " user" : " users");
+        return com.rollcall.platform.text.Plural.count(n, "user");
     }
 
     private static String number(long n) {

@@ -63,7 +63,7 @@ public class GroupListBacking implements Serializable {
 
     static String deletedText(DeletedGroupView group, String when) {
         int kept = group.keptMappings().size();
-        return "Deleted by the identity provider on " + when + ", " + kept + (kept == 1 ? " mapping" : " mappings") + " kept";
+        return "Deleted by the identity provider on " + when + ", " + com.rollcall.platform.text.Plural.count(kept, "mapping") + " kept";
     }
 
     public void search() {

@@ -53,6 +53,7 @@ public class RoleEditBacking implements Serializable {
 
     private Long id;
     private boolean found = true;
+    private String idText;
     private boolean builtIn;
     private String name;
     private RoleScope scope = RoleScope.SUB_ACCOUNT;
@@ -61,14 +62,17 @@ public class RoleEditBacking implements Serializable {
     private boolean fullAccess;
     private int version;
 
+    /** f:viewAction: no id is a new role; an id that names no role of the enterprise (or is no number) is the 404. */
     public void open() {
-        if (id == null) {
+        if (idText == null || idText.isBlank()) {
             return;
         }
-        RoleDefinition role = roles.roles(session.enterpriseId()).stream().filter(r -> r.id() == id).findFirst()
-                .orElse(null);
+        id = com.rollcall.console.NotFound.number(idText);
+        RoleDefinition role = id == null ? null : roles.roles(session.enterpriseId()).stream()
+                .filter(r -> r.id() == id).findFirst().orElse(null);
         if (role == null) {
             found = false;
+            com.rollcall.console.NotFound.send();
             return;
         }
         builtIn = role.builtIn();
@@ -192,6 +196,9 @@ public class RoleEditBacking implements Serializable {
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
+    /** The id as the address gives it (any text: a bad one is the 404, not a conversion message). */
+    public String getIdText() { return idText; }
+    public void setIdText(String idText) { this.idText = idText; }
     public boolean isFound() { return found; }
     public boolean isBuiltIn() { return builtIn; }
     public String getName() { return name; }

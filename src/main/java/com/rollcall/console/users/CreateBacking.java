@@ -7,6 +7,8 @@ import com.rollcall.submissions.FormSubmissionService;
 import com.rollcall.submissions.FormSubmissionService.Submitted;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.users.ManualUserService;
+import com.rollcall.users.UserDirectoryService;
+import com.rollcall.users.UserSummary;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -32,7 +34,13 @@ public class CreateBacking implements Serializable {
     @Inject
     private EnterpriseService enterprises;
 
+    @Inject
+    private transient UserDirectoryService directory;
+
     private final UserForm form = new UserForm();
+    /** The holders the admin was warned about and may confirm; a different clash warns again. */
+    private String confirmedClash;
+    private boolean clashPending;
     private String refusedReason;
     private String submission = Submission.fresh();
 
@@ -45,13 +53,40 @@ public class CreateBacking implements Serializable {
                 enterprises.find(session.enterpriseId()).orElseThrow().provisioningMode()).orElse(null);
     }
 
+    /**
+     * Creates the user. A blank user name is a message on its field. An email or employee ID that another user
+     * already holds would make the two a clash on the readiness checklist (the identity provider could not tell
+     * them apart): the first submit warns on the field and asks to confirm; the second ("Create anyway") creates.
+     * A taken user name is a message on its field.
+     */
     public String create() {
-        Submitted done = Feedback.attempt(() -> submissions.once(session.actor(), "user", Submission.sent(), () -> {
+        if (form.getUserName() == null || form.getUserName().isBlank()) {
+            Feedback.fieldError("create:userName", "Enter a user name.");
+            return null;
+        }
+        UserDirectoryService.Holders holders = directory.holdersOf(session.enterpriseId(), form.getEmail(),
+                form.getEmployeeNumber());
+        String seen = holders.any() ? holdersKey(holders) : null;
+        if (seen != null && !seen.equals(confirmedClash)) {
+            if (holders.email() != null) {
+                Feedback.fieldWarning("create:email", "This email is already " + who(holders.email()) + "'s. Two users "
+                        + "with one email cannot both be matched by your identity provider.");
+            }
+            if (holders.employeeNumber() != null) {
+                Feedback.fieldWarning("create:employeeNumber", "This employee ID is already " + who(holders.employeeNumber())
+                        + "'s. Two users with one employee ID cannot both be matched by your identity provider.");
+            }
+            confirmedClash = seen;
+            clashPending = true;
+            return null;
+        }
+        Submitted done = Feedback.attemptClashOnField("create:userName", () -> submissions.once(session.actor(), "user", Submission.sent(), () -> {
             UserForm.Written written = UserForm.written(manual.create(session.actor(), form.newUser(),
                     session.scimBaseUrl()));
             return Submission.outcome(written.id(), written.userName());
         }));
         if (done == null) {
+
             load();
             return null;
         }
@@ -62,6 +97,18 @@ public class CreateBacking implements Serializable {
         Feedback.keepForRedirect();
         return "/console/users/detail.xhtml?faces-redirect=true&id=" + created.id();
     }
+
+    private static String holdersKey(UserDirectoryService.Holders holders) {
+        return (holders.email() == null ? "" : holders.email().scimId()) + "|"
+                + (holders.employeeNumber() == null ? "" : holders.employeeNumber().scimId());
+    }
+
+    private static String who(UserSummary user) {
+        return user.label() + (user.label().equals(user.userName()) ? "" : " (" + user.userName() + ")");
+    }
+
+    /** Whether the form waits for "Create anyway" after a warning on the email or employee ID. */
+    public boolean isClashPending() { return clashPending; }
 
     public UserForm getForm() { return form; }
     /** The form's one-time submission token ({@link Submission}). */

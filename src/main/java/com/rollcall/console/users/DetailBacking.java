@@ -4,6 +4,8 @@ import com.rollcall.console.ConsoleSession;
 import com.rollcall.console.Feedback;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.ProvisioningMode;
+import com.rollcall.groups.GroupDirectoryService;
+import com.rollcall.groups.GroupDirectoryService.GroupRow;
 import com.rollcall.people.ConsoleUserView;
 import com.rollcall.people.PeopleService;
 import com.rollcall.scim.message.Preconditions;
@@ -16,6 +18,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * /console/users/detail.xhtml?id=: one user. Under PRODUCT.md rule 6, a SCIM-sourced user in Managed in
@@ -43,6 +46,9 @@ public class DetailBacking implements Serializable {
     private PeopleService people;
 
     @Inject
+    private GroupDirectoryService groupDirectory;
+
+    @Inject
     private ConsoleSession session;
 
     private String id;
@@ -51,11 +57,12 @@ public class DetailBacking implements Serializable {
     private String lockedReason;
     private boolean confirmDeactivate;
     private ConsoleUserView consoleLogin;
+    private List<GroupRow> groups = List.of();
 
     /** f:viewAction: loads the user named by the id parameter. */
     public void load() {
         if (user == null && !reload()) {
-            Feedback.error("There is no user with this id in your enterprise. Go back to the user list and pick one.");
+            com.rollcall.console.NotFound.send();
         }
     }
 
@@ -69,6 +76,7 @@ public class DetailBacking implements Serializable {
         form = UserForm.of(users.get(session.enterpriseId(), user.scimId(), session.scimBaseUrl()));
         consoleLogin = people.loginOf(session.enterpriseId(), directory.emailKeys(session.enterpriseId(), user.scimId()))
                 .orElse(null);
+        groups = groupDirectory.groupsOfUser(session.enterpriseId(), user.scimId());
         return true;
     }
 
@@ -117,6 +125,8 @@ public class DetailBacking implements Serializable {
     /** The console login linked to this user by email (null when none): disabled when the IdP deactivates the user. */
     public ConsoleUserView getConsoleLogin() { return consoleLogin; }
 
+    /** The groups the user belongs to, by name, with their mappings in words. */
+    public List<GroupRow> getGroups() { return groups; }
     public boolean isFound() { return user != null; }
     public boolean isEditable() { return user != null && lockedReason == null; }
     public boolean isAtRisk() { return isEditable() && user.source() == UserSource.SCIM; }
