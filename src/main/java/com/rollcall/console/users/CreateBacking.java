@@ -35,7 +35,7 @@ public class CreateBacking implements Serializable {
     private EnterpriseService enterprises;
 
     @Inject
-    private transient UserDirectoryService directory;
+    private UserDirectoryService directory;
 
     private final UserForm form = new UserForm();
     /** The holders the admin was warned about and may confirm; a different clash warns again. */
