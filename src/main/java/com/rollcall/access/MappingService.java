@@ -121,6 +121,8 @@ public class MappingService {
             }
             throw e;
         }
+        feed.record(actor, EventType.MAPPING_ADDED, "Group", group.scimId(), mappingEvent(enterpriseId, group, id,
+                role, subAccountId));
         MappingChange change = remap(actor, group, id, "Mapping added: '" + group.displayName() + "' → " + role.name()
                 + " " + where);
         audit.record(actor, "GROUP_MAPPING_ADDED", "Group", group.scimId(), group.displayName(), null, ScimJson.object()
@@ -128,8 +130,6 @@ public class MappingService {
                 .add("subAccount", subAccountName == null ? ENTERPRISE_LEVEL : subAccountName)
                 .add("role", role.name()).add("usersChanged", change.usersChanged())
                 .add("remapJob", change.remapJobId() == null ? "none" : change.remapJobId().toString()).build());
-        feed.record(actor, EventType.MAPPING_ADDED, "Group", group.scimId(), mappingEvent(enterpriseId, group, id,
-                role, subAccountId));
         return change;
     }
 

@@ -198,17 +198,17 @@ public class GroupProvisioningService {
         } catch (PersistenceException e) {
             throw uniquenessOrRethrow(e);
         }
-        roles.apply();
-        JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
         MembershipLog log = new MembershipLog();
         log.joined(toAdd.userIds());
         log.left(toRemove.userIds());
+        renamedEvent(actor, group, before);
+        log.publish(feed, actor, group, users);
+        roles.apply();
+        JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
         MembershipLog.Described state = log.describe(enterpriseId, users, ScimJson.object(after)
                 .add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size()).remove("meta"));
         audit.record(actor, "GROUP_REPLACED", "Group", group.scimId(), group.displayName(), before, state.state().build(),
                 state.subjects());
-        renamedEvent(actor, group, before);
-        log.publish(feed, actor, group, users);
         return toJson(enterpriseId, group, withMembers, baseUrl);
     }
 
@@ -266,6 +266,8 @@ public class GroupProvisioningService {
         } catch (PersistenceException e) {
             throw uniquenessOrRethrow(e);
         }
+        renamedEvent(actor, group, before);
+        log.publish(feed, actor, group, users);
         if (roles != null) {
             roles.apply();
         }
@@ -274,8 +276,6 @@ public class GroupProvisioningService {
                 .add("membersAdded", added).add("membersRemoved", removed));
         audit.record(actor, "GROUP_PATCHED", "Group", group.scimId(), group.displayName(), before, state.state().build(),
                 state.subjects());
-        renamedEvent(actor, group, before);
-        log.publish(feed, actor, group, users);
         return toJson(enterpriseId, group, withMembers, baseUrl);
     }
 
@@ -385,6 +385,8 @@ public class GroupProvisioningService {
         groups.leaveParentGroups(enterpriseId, group.id());
         group.softDelete();
         groups.flush();
+        log.publish(feed, actor, group, users);
+        feed.record(actor, EventType.GROUP_DELETED, "Group", scimId, groupData(group).add("memberCount", members).build());
         roles.apply();
         var deactivated = ScimJson.array();
         for (KeptMappings.Kept m : kept) {
@@ -399,8 +401,6 @@ public class GroupProvisioningService {
                 .add("mappingsDeactivated", deactivated).add("mappingsKept", kept.size()));
         audit.record(actor, "GROUP_DELETED", "Group", scimId, group.displayName(), before, state.state().build(),
                 state.subjects());
-        log.publish(feed, actor, group, users);
-        feed.record(actor, EventType.GROUP_DELETED, "Group", scimId, groupData(group).add("memberCount", members).build());
     }
 
     /** A group's identity for the change feed: id, displayName, externalId and member count. */

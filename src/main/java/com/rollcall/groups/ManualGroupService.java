@@ -71,11 +71,6 @@ public class ManualGroupService {
         }
         group.adjustMemberCount(add ? changed : -changed);
         groups.flush();
-        roles.apply();
-        audit.record(actor, add ? "GROUP_MEMBER_ADDED" : "GROUP_MEMBER_REMOVED", "Group", group.scimId(),
-                group.displayName(), null, ScimJson.object().add(add ? "memberAdded" : "memberRemoved", userId)
-                        .add("userName", user.userName()).build(), List.of(add ? AuditSubject.joined(user.scimId(), user.userName())
-                        : AuditSubject.left(user.scimId(), user.userName())));
         MembershipLog log = new MembershipLog();
         if (add) {
             log.joined(List.of(user.id()));
@@ -83,6 +78,11 @@ public class ManualGroupService {
             log.left(List.of(user.id()));
         }
         log.publish(feed, actor, group, users);
+        roles.apply();
+        audit.record(actor, add ? "GROUP_MEMBER_ADDED" : "GROUP_MEMBER_REMOVED", "Group", group.scimId(),
+                group.displayName(), null, ScimJson.object().add(add ? "memberAdded" : "memberRemoved", userId)
+                        .add("userName", user.userName()).build(), List.of(add ? AuditSubject.joined(user.scimId(), user.userName())
+                        : AuditSubject.left(user.scimId(), user.userName())));
         return true;
     }
 }
