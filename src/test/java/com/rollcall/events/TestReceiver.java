@@ -20,13 +20,13 @@ import java.util.concurrent.Executors;
  * request (headers, body, when) and answers from a script: the next scripted answer (a status, or {@link #HANG} to
  * answer only after the sender's timeout), else {@link #defaultStatus}.
  */
-final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable {
     /** Answer after Rollcall's delivery timeout (the test server's is 1.5 s). */
-    static final int HANG = -1;
+    public static final int HANG = -1;
 
     /** One request the receiver got. */
-    record Received(String eventId, String eventType, String signature, String body, Instant at, int answered) {
-        JsonObject json() {
+    public record Received(String eventId, String eventType, String signature, String body, Instant at, int answered) {
+        public JsonObject json() {
             try (var reader = ScimJson.PROVIDER.createReader(new StringReader(body))) {
                 return reader.readObject();
             }
@@ -36,9 +36,9 @@ final class TestReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
-    volatile int defaultStatus = 200;
+    public volatile int defaultStatus = 200;
 
-    TestReceiver() {
+    public TestReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -65,21 +65,21 @@ final class TestReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
     /** Answers these, in order, to the next requests. */
-    void script(Integer... statuses) {
+    public void script(Integer... statuses) {
         script.addAll(List.of(statuses));
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
     /** The requests answered 2xx (delivered), in arrival order. */
-    List<Received> delivered() {
+    public List<Received> delivered() {
         return received.stream().filter(r -> r.answered() >= 200 && r.answered() < 300).toList();
     }
 
