@@ -1,8 +1,8 @@
 package com.rollcall.enterprise;
 
+import com.rollcall.audit.AuditTrail;
 import com.rollcall.events.ChangeFeed;
 import com.rollcall.events.EventType;
-import com.rollcall.audit.AuditTrail;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
@@ -160,7 +160,7 @@ public class EnterpriseService {
             audit.record(actor, "PROVISIONING_MODE_CHANGED", "Enterprise", enterprise.id().toString(), enterprise.name(),
                     setting("provisioningMode", before.name()), setting("provisioningMode", mode.name()));
             feed.record(actor, EventType.PROVISIONING_MODE_CHANGED, "Enterprise", enterprise.id().toString(),
-                    com.rollcall.scim.json.ScimJson.object().add("before", before.name()).add("after", mode.name()).build());
+                    ScimJson.object().add("before", before.name()).add("after", mode.name()).build());
         }
         return EnterpriseView.of(enterprise);
     }

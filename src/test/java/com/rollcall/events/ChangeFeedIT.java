@@ -116,6 +116,32 @@ class ChangeFeedIT {
     }
 
     @Test
+    void aBackgroundRemapWritesOneRoleChangedPerUserInItsBatches() {
+        Tenant big = TestTenants.create("Feed remap", 5_000, "scim,admin");
+        ScimClient client = ScimClient.forTenant(big);
+        List<String> users = TestTenants.bulkUsers(big, "remap", 1_100);
+        ScimClient.Response group = client.post("Groups", "{\"displayName\":\"Everyone\"}");
+        String groupId = group.json().getString("id");
+        StringBuilder members = new StringBuilder();
+        users.forEach(u -> members.append(members.length() == 0 ? "" : ",").append("{\"value\":\"").append(u).append("\"}"));
+        assertEquals(204, Feed.patch(client, "Groups/" + groupId, "{\"Operations\":[{\"op\":\"add\",\"path\":\"members\","
+                + "\"value\":[" + members + "]}]}").status());
+        JsonObject mapped = TestTenants.mapGroup(big, groupId, "Enterprise Admin", null);
+        long job = mapped.getJsonObject("remapJob").getJsonNumber("id").longValue();
+        Await.until("the remap job done", Duration.ofSeconds(120), () -> JsonClient.admin(big).get("remap-jobs/" + job).json(),
+                j -> j.getString("status").equals("DONE"));
+        assertEquals(1_100, TestTenants.number("SELECT COUNT(*) FROM change_event WHERE enterprise_id = ? AND event_type = "
+                + "'group.member.added'", big.enterpriseId()));
+        assertEquals(1_100, TestTenants.number("SELECT COUNT(DISTINCT resource_id) FROM change_event WHERE enterprise_id = ? "
+                + "AND event_type = 'role.changed' AND payload LIKE ?", big.enterpriseId(), "%\"remapJobId\":" + job + "%"));
+        assertEquals(1_100, TestTenants.number("SELECT COUNT(*) FROM change_event WHERE enterprise_id = ? AND event_type = "
+                + "'role.changed'", big.enterpriseId()), "one event per user");
+        List<JsonObject> events = Feed.all(big);
+        assertEquals(events.size(), events.stream().map(e -> e.getJsonNumber("position").longValue()).distinct().count());
+        assertEquals("mapping.added", events.get(1_100 + 2).getString("type"), "after the group and its members");
+    }
+
+    @Test
     void aRefusedOrRolledBackChangeWritesNoEventButTheLicenseRefusalIsOne() {
         Tenant small = TestTenants.create("Feed refusals", 1, "scim,admin");
         ScimClient client = ScimClient.forTenant(small);
