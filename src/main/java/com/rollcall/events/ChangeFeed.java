@@ -29,6 +29,9 @@ import java.util.UUID;
 public class ChangeFeed {
     private static final Object KEY = ChangeFeed.class.getName() + ".pending";
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ChangeFeed.class.getName());
+    private static volatile boolean warned;
+
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
@@ -59,6 +62,11 @@ public class ChangeFeed {
                 resourceId, requestId, data == null ? JsonValue.EMPTY_JSON_OBJECT : data);
         Pending pending = (Pending) transactions.getResource(KEY);
         if (pending == null || pending.depth == 0) {
+            if (!warned) {
+                warned = true;
+                LOG.warning("A change event was written outside an EJB call (" + type.wireName() + "): it takes the "
+                        + "enterprise's feed lock before the change is done; record events from EJB use cases");
+            }
             events.append(List.of(event));
         } else {
             pending.events.add(event);
