@@ -85,10 +85,16 @@ public class ChangeEventRepository {
                 List.of(enterpriseId, position));
     }
 
-    /** Whether the enterprise has an event after this position (the delivery runner's cheap check). */
-    boolean anyAfter(long enterpriseId, long position) {
-        return !NativeSql.query(em, "SELECT feed_position FROM change_event WHERE enterprise_id = ? AND feed_position > ? "
-                + "ORDER BY feed_position LIMIT 1", List.of(enterpriseId, position)).isEmpty();
+    /** The last position of each of these enterprises that has a feed (committed ones: the counter's committed value). */
+    Map<Long, Long> lastPositions(java.util.Collection<Long> enterpriseIds) {
+        Map<Long, Long> last = new java.util.HashMap<>();
+        for (List<Long> chunk : NativeSql.chunks(new java.util.TreeSet<>(enterpriseIds))) {
+            for (Object[] c : NativeSql.query(em, "SELECT enterprise_id, last_position FROM change_event_counter WHERE "
+                    + "enterprise_id IN " + NativeSql.placeholders(chunk.size()), new ArrayList<>(chunk))) {
+                last.put(Columns.number(c[0]), Columns.number(c[1]));
+            }
+        }
+        return last;
     }
 
     /**

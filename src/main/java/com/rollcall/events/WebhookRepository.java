@@ -75,12 +75,15 @@ public class WebhookRepository {
         return NativeSql.update(em, "DELETE FROM webhook_endpoint WHERE enterprise_id = ? AND id = ?", List.of(enterpriseId, id));
     }
 
-    /** Active endpoints whose retry time has come and that no instance holds, oldest first. */
-    List<Due> due(Instant now, int limit) {
+    /**
+     * Every active endpoint whose retry time has come and that no instance holds (ids, enterprises and cursors only: a
+     * few bytes per endpoint, on the (status, next attempt) index).
+     */
+    List<Due> due(Instant now) {
         Object at = TIME.convertToDatabaseColumn(now);
         return NativeSql.query(em, "SELECT id, enterprise_id, cursor_position FROM webhook_endpoint WHERE status = 'ACTIVE' "
                 + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND (claimed_until IS NULL OR claimed_until < ?) "
-                + "ORDER BY id LIMIT " + Math.max(1, limit), List.of(at, at)).stream()
+                + "ORDER BY id", List.of(at, at)).stream()
                 .map(c -> new Due(Columns.number(c[0]), Columns.number(c[1]), Columns.number(c[2]))).toList();
     }
 

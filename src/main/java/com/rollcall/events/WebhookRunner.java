@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 /**
  * Delivers webhooks from this instance on the server's managed scheduled executor (Jakarta Concurrency), like the
  * remap jobs: every {@code rollcall.webhooks.pollMillis} it looks for active endpoints whose retry time has come and
- * that have events after their cursor, claims each with a conditional UPDATE (a lease of
+ * that have events after their cursor (at most {@value #MAX_CONCURRENT} at once per instance), claims each with a conditional UPDATE (a lease of
  * {@link WebhookService#LEASE}, renewed with every delivery: one instance at a time per endpoint, so an enterprise's
  * events reach an endpoint in position order), and sends them one after another. A failure stops the endpoint's
  * delivery until its retry time (backoff with jitter); everything lives in the database, so after a restart, or when
@@ -33,6 +33,8 @@ import java.util.logging.Logger;
 public class WebhookRunner {
     private static final Logger LOG = Logger.getLogger(WebhookRunner.class.getName());
     private static final int BATCH = 100;
+    /** Endpoints this instance delivers to at once (each sends its events one after another). */
+    private static final int MAX_CONCURRENT = 8;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -69,8 +71,12 @@ public class WebhookRunner {
         if (stopping || !migrator.isMigrated()) {
             return;
         }
+        int room = MAX_CONCURRENT - running.size();
+        if (room <= 0) {
+            return;
+        }
         try {
-            for (WebhookRepository.Due due : webhooks.due(50)) {
+            for (WebhookRepository.Due due : webhooks.due(room)) {
                 if (running.add(due.id())) {
                     if (webhooks.claim(due.id(), instance)) {
                         scheduler.execute(() -> deliver(due.id()));
