@@ -25,13 +25,13 @@ public class WebhooksBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient WebhookService webhooks;
+    private WebhookService webhooks;
 
     @Inject
-    private transient WebhookResendService resends;
+    private WebhookResendService resends;
 
     @Inject
-    private transient ConsoleSession session;
+    private ConsoleSession session;
 
     private List<WebhookEndpointView> endpoints;
     private String url;

@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /** One attempt to deliver one event to one endpoint: outcome ({@code DELIVERED} or {@code FAILED}), code, latency. */
 public record WebhookDeliveryView(long id, long endpointId, String eventId, String eventType, long position, int attempt,
-        String outcome, Integer responseCode, long latencyMillis, String error, Instant attemptedAt, boolean resend) {
+        String outcome, Integer responseCode, long latencyMillis, String error, Instant attemptedAt, boolean resend)
+        implements java.io.Serializable {
 
     public boolean delivered() {
         return "DELIVERED".equals(outcome);

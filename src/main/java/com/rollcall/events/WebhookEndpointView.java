@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record WebhookEndpointView(long id, String url, List<String> eventTypes, String description, String status,
         String disabledReason, long cursor, int attempts, Instant failingSince, Instant nextAttemptAt, String secretHint,
-        Instant createdAt, String createdBy) {
+        Instant createdAt, String createdBy) implements java.io.Serializable {
 
     public boolean active() {
         return "ACTIVE".equals(status);
