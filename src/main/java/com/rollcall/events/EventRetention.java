@@ -1,5 +1,6 @@
 package com.rollcall.events;
 
+import com.rollcall.platform.health.FailureLog;
 import com.rollcall.platform.persistence.DatabaseMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Startup
 public class EventRetention {
     private static final Logger LOG = Logger.getLogger(EventRetention.class.getName());
+    private static final FailureLog FAILURES = new FailureLog(LOG, 60);
     private static final int STEP = 10_000;
 
     @Resource
@@ -66,7 +68,7 @@ public class EventRetention {
             } while (removed > 0 && !stopping);
             webhooks.pruneDeliveries();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not remove old change events; retrying later", e);
+            FAILURES.log(Level.WARNING, "retention", "Could not remove old change events; retrying later", e);
         }
     }
 }

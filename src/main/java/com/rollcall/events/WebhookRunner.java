@@ -1,5 +1,6 @@
 package com.rollcall.events;
 
+import com.rollcall.platform.health.FailureLog;
 import com.rollcall.platform.persistence.DatabaseMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -35,6 +36,9 @@ public class WebhookRunner {
     private static final int BATCH = 100;
     /** Endpoints this instance delivers to at once (each sends its events one after another). */
     private static final int MAX_CONCURRENT = 8;
+    private static final int MAX_BACKOFF_SECONDS = 30;
+    /** One line a minute per kind while the database is gone, as the remap poller's (not a trace a second). */
+    private static final FailureLog FAILURES = new FailureLog(LOG, 60);
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -51,6 +55,9 @@ public class WebhookRunner {
     private final String instance = host() + "/" + UUID.randomUUID();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    /** While looking for deliveries fails: the wait before the next look, 2, 4 … 30 s. */
+    private volatile int backoffSeconds;
+    private volatile long nextPollNanos = System.nanoTime();
     private ScheduledFuture<?> poller;
 
     @PostConstruct
@@ -68,7 +75,7 @@ public class WebhookRunner {
     }
 
     private void poll() {
-        if (stopping || !migrator.isMigrated()) {
+        if (stopping || !migrator.isMigrated() || System.nanoTime() - nextPollNanos < 0) {
             return;
         }
         int room = MAX_CONCURRENT - running.size();
@@ -85,8 +92,15 @@ public class WebhookRunner {
                     }
                 }
             }
+            if (backoffSeconds > 0) {
+                LOG.info("Webhook deliveries: the database answers again");
+                backoffSeconds = 0;
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not look for webhook deliveries; retrying", e);
+            backoffSeconds = backoffSeconds == 0 ? 2 : Math.min(backoffSeconds * 2, MAX_BACKOFF_SECONDS);
+            nextPollNanos = System.nanoTime() + backoffSeconds * 1_000_000_000L;
+            FAILURES.log(Level.WARNING, "webhook poll", "Could not look for webhook deliveries; next try in "
+                    + backoffSeconds + " s", e);
         }
     }
 
@@ -123,7 +137,8 @@ public class WebhookRunner {
             }
             webhooks.release(endpointId, instance);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Webhook delivery to endpoint " + endpointId + " stopped; it is retried", e);
+            FAILURES.log(Level.WARNING, "webhook delivery", "Webhook delivery to endpoint " + endpointId
+                    + " stopped; it is retried", e);
             try {
                 webhooks.release(endpointId, instance);
             } catch (RuntimeException ignored) {
