@@ -49,7 +49,11 @@ class TableOwnershipTest {
             Map.entry("startup_lock", Set.of("platform/persistence/StartupLockRepository")),
             Map.entry("effective_role_change", Set.of("access/RoleHistoryRepository")),
             Map.entry("audit_event_subject", Set.of("audit/AuditRepository", "audit/AuditEventSubject")),
-            Map.entry("form_submission", Set.of("submissions/FormSubmissionRepository"))));
+            Map.entry("form_submission", Set.of("submissions/FormSubmissionRepository")),
+            Map.entry("change_event", Set.of("events/ChangeEventRepository")),
+            Map.entry("change_event_counter", Set.of("events/ChangeEventRepository")),
+            Map.entry("webhook_endpoint", Set.of("events/WebhookRepository")),
+            Map.entry("webhook_delivery", Set.of("events/WebhookRepository"))));
 
     /** JPQL entity names: only their own room's repository (or a filter mapping) queries them. */
     private static final Map<String, Set<String>> ENTITIES = Map.ofEntries(

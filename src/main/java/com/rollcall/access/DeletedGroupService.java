@@ -1,6 +1,8 @@
 package com.rollcall.access;
 
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.events.ChangeFeed;
+import com.rollcall.events.EventType;
 import com.rollcall.groups.GroupRepository;
 import com.rollcall.groups.UserGroup;
 import com.rollcall.platform.security.Actor;
@@ -32,6 +34,9 @@ import java.util.stream.Collectors;
 public class DeletedGroupService {
     /** Most suggested targets for a restore. */
     static final int SUGGESTIONS = 10;
+
+    @Inject
+    private ChangeFeed feed;
 
     @Inject
     private GroupRepository groups;
@@ -144,6 +149,19 @@ public class DeletedGroupService {
         mappings.discardKept(enterpriseId, deleted.id(), skippedIds);
         Long jobId = null;
         int changed = 0;
+        for (KeptMappingView m : restored) {
+            var data = ScimJson.object().add("mappingId", m.id())
+                    .add("group", ScimJson.object().add("id", target.scimId()).add("displayName", target.displayName()))
+                    .add("role", ScimJson.object().add("id", m.roleId()).add("name", m.roleName()))
+                    .add("level", m.subAccountId() == null ? "ENTERPRISE" : "SUB_ACCOUNT")
+                    .add("restoredFrom", ScimJson.object().add("id", deleted.scimId()).add("displayName", deleted.displayName()));
+            if (m.subAccountId() == null) {
+                data.addNull("subAccount");
+            } else {
+                data.add("subAccount", ScimJson.object().add("id", m.subAccountId()).add("name", m.subAccountName()));
+            }
+            feed.record(actor, EventType.MAPPING_ADDED, "Group", target.scimId(), data.build());
+        }
         if (!restored.isEmpty()) {
             MemberRemap.Outcome outcome = memberRemap.apply(actor, target, com.rollcall.platform.text.Plural.count(restored.size(), "mapping") + " restored onto '"
                     + target.displayName() + "' from the deleted group '" + deleted.displayName() + "'");

@@ -1,6 +1,8 @@
 package com.rollcall.access;
 
 import com.rollcall.access.EffectiveRoleRepository.Winner;
+import com.rollcall.events.ChangeFeed;
+import com.rollcall.events.EventType;
 import com.rollcall.groups.GroupRepository;
 import com.rollcall.licensing.LicenseGuard;
 import com.rollcall.licensing.SeatRule;
@@ -12,8 +14,10 @@ import com.rollcall.roles.EffectiveRoleResolver;
 import com.rollcall.roles.EffectiveRoles;
 import com.rollcall.roles.Resolution;
 import com.rollcall.roles.RoleDefinition;
+import com.rollcall.scim.json.ScimJson;
 import com.rollcall.users.UserRemoved;
 import com.rollcall.users.UserRepository;
+import com.rollcall.users.UserSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -72,6 +76,9 @@ public class EffectiveRoleStore {
 
     @Inject
     private RoleHistoryRepository history;
+
+    @Inject
+    private ChangeFeed feed;
 
     /** What a recomputation did. */
     public record Outcome(int users, int changed, int seatsTaken, int seatsFreed, int unlicensed) {
@@ -153,13 +160,59 @@ public class EffectiveRoleStore {
         }
         Instant now = Clock.now();
         effectiveRoles.replace(enterpriseId, changed, rows, now);
-        history.record(enterpriseId, changes(changed, stored, rows, roleById), actor, cause, now);
+        List<RoleHistoryRepository.Change> changes = changes(changed, stored, rows, roleById);
+        history.record(enterpriseId, changes, actor, cause, now);
+        publish(actor, changes, cause);
         users.setLicenseExempt(enterpriseId, becameExempt, true);
         users.setLicenseExempt(enterpriseId, becameConsuming, false);
         int taken = seats.adjustSeats(enterpriseId, toFree.size(), toTake.size(), actor.requestId(), allOrNothing);
         users.setHoldsSeat(enterpriseId, toFree, false);
         users.setHoldsSeat(enterpriseId, toTake.subList(0, taken), true);
         return new Outcome(states.size(), changed.size(), taken, toFree.size(), toTake.size() - taken);
+    }
+
+    /**
+     * The change feed's {@code role.changed}: one event per user whose stored roles changed, with every scope that
+     * changed (the enterprise level, a sub-account, or what every other sub-account inherits), before and after.
+     */
+    private void publish(Actor actor, List<RoleHistoryRepository.Change> changes, RoleChangeCause cause) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<Long, List<RoleHistoryRepository.Change>> byUser = new java.util.LinkedHashMap<>();
+        changes.forEach(c -> byUser.computeIfAbsent(c.userId(), k -> new ArrayList<>()).add(c));
+        Map<Long, UserSummary> names = users.summaries(actor.enterpriseId(), byUser.keySet());
+        byUser.forEach((userId, list) -> {
+            UserSummary user = names.get(userId);
+            if (user == null) {
+                return;
+            }
+            var scopes = ScimJson.array();
+            for (RoleHistoryRepository.Change c : list) {
+                var change = ScimJson.object().add("scope", c.scope() == EffectiveRoleRepository.ENTERPRISE_LEVEL ? "ENTERPRISE"
+                        : c.scope() == EffectiveRoleRepository.INHERITED ? "INHERITED" : "SUB_ACCOUNT");
+                if (c.scope() > 0) {
+                    change.add("subAccountId", c.scope());
+                }
+                nullable(change, "before", c.before());
+                nullable(change, "after", c.after());
+                scopes.add(change);
+            }
+            var data = ScimJson.object().add("user", ScimJson.object().add("id", user.scimId()).add("userName", user.userName()))
+                    .add("changes", scopes).add("cause", cause.text());
+            if (cause.remapJobId() != null) {
+                data.add("remapJobId", cause.remapJobId());
+            }
+            feed.record(actor, EventType.ROLE_CHANGED, "User", user.scimId(), data.build());
+        });
+    }
+
+    private static void nullable(jakarta.json.JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
     }
 
     /**

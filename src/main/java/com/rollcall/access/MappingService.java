@@ -9,6 +9,8 @@ import com.rollcall.licensing.LicenseUsage;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.platform.security.Actor;
+import com.rollcall.events.ChangeFeed;
+import com.rollcall.events.EventType;
 import com.rollcall.roles.Candidate;
 import com.rollcall.roles.RoleDefinition;
 import com.rollcall.roles.RoleScope;
@@ -46,6 +48,9 @@ public class MappingService {
 
     @Inject
     private RoleRepository roles;
+
+    @Inject
+    private ChangeFeed feed;
 
     @Inject
     private SubAccountRepository subAccounts;
@@ -116,6 +121,8 @@ public class MappingService {
             }
             throw e;
         }
+        feed.record(actor, EventType.MAPPING_ADDED, "Group", group.scimId(), mappingEvent(enterpriseId, group, id,
+                role, subAccountId));
         MappingChange change = remap(actor, group, id, "Mapping added: '" + group.displayName() + "' → " + role.name()
                 + " " + where);
         audit.record(actor, "GROUP_MAPPING_ADDED", "Group", group.scimId(), group.displayName(), null, ScimJson.object()
@@ -129,6 +136,23 @@ public class MappingService {
     /** How a mapping's audit event names the enterprise level where it names a sub-account. */
     static final String ENTERPRISE_LEVEL = "Enterprise level";
 
+    /** A mapping as the change feed tells it: its id, the group, the role, and the sub-account (null: enterprise level). */
+    private jakarta.json.JsonObject mappingEvent(long enterpriseId, UserGroup group, long mappingId, RoleDefinition role,
+            Long subAccountId) {
+        var data = ScimJson.object().add("mappingId", mappingId)
+                .add("group", ScimJson.object().add("id", group.scimId()).add("displayName", group.displayName()));
+        if (role != null) {
+            data.add("role", ScimJson.object().add("id", role.id()).add("name", role.name()));
+        }
+        if (subAccountId == null) {
+            data.add("level", "ENTERPRISE").addNull("subAccount");
+        } else {
+            data.add("level", "SUB_ACCOUNT").add("subAccount", ScimJson.object().add("id", subAccountId).add("name",
+                    subAccounts.find(enterpriseId, subAccountId).map(SubAccount::name).orElse("")));
+        }
+        return data.build();
+    }
+
     public MappingChange removeMapping(Actor actor, String groupScimId, long mappingId) {
         long enterpriseId = actor.enterpriseId();
         UserGroup group = lockedGroup(enterpriseId, groupScimId);
@@ -137,6 +161,8 @@ public class MappingService {
         if (removed == null || mappings.remove(enterpriseId, group.id(), mappingId) == 0) {
             throw ScimException.notFound("The group has no mapping " + mappingId + ".");
         }
+        feed.record(actor, EventType.MAPPING_REMOVED, "Group", group.scimId(), mappingEvent(enterpriseId, group, mappingId,
+                roles.find(enterpriseId, removed.roleId()).orElse(null), removed.subAccountId()));
         String roleName = roles.find(enterpriseId, removed.roleId()).map(RoleDefinition::name).orElse("a deleted role");
         String subAccountName = removed.subAccountId() == null ? ENTERPRISE_LEVEL
                 : subAccounts.find(enterpriseId, removed.subAccountId()).map(SubAccount::name).orElse("a sub-account");

@@ -5,6 +5,7 @@ import com.rollcall.platform.security.ApiScope;
 import com.rollcall.scim.message.ScimException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -15,6 +16,20 @@ import jakarta.ws.rs.core.Response;
 public class AdminBearerTokenFilter extends BearerTokenFilter {
     public AdminBearerTokenFilter() {
         super(ApiScope.ADMIN);
+    }
+
+    /**
+     * The {@code admin} scope opens the whole admin API; the {@code events} scope only reading the change feed
+     * ({@code GET events}, {@code events/cursor}, {@code events/types}).
+     */
+    @Override
+    protected boolean allowed(ApiCaller caller, ContainerRequestContext request) {
+        if (caller.may(ApiScope.ADMIN)) {
+            return true;
+        }
+        String path = request.getUriInfo().getPath();
+        return caller.may(ApiScope.EVENTS) && "GET".equals(request.getMethod())
+                && (path.equals("events") || path.startsWith("events/"));
     }
 
     @Override

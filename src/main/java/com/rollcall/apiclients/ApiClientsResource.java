@@ -103,18 +103,19 @@ public class ApiClientsResource {
 
     static Set<ApiScope> scopes(JsonValue value) {
         if (!(value instanceof JsonArray array) || array.isEmpty()) {
-            throw ScimException.invalidValue("'scopes' must be a non-empty array of \"scim\" and/or \"admin\".");
+            throw ScimException.invalidValue("'scopes' must be a non-empty array of \"scim\", \"admin\" and/or \"events\".");
         }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (JsonValue item : array) {
             if (!(item instanceof JsonString s)) {
-                throw ScimException.invalidValue("'scopes' must contain only the strings \"scim\" and \"admin\".");
+                throw ScimException.invalidValue("'scopes' must contain only the strings \"scim\", \"admin\" and \"events\".");
             }
             ApiScope scope = switch (s.getString().strip().toLowerCase(Locale.ROOT)) {
                 case "scim" -> ApiScope.SCIM;
                 case "admin" -> ApiScope.ADMIN;
+                case "events" -> ApiScope.EVENTS;
                 default -> throw ScimException.invalidValue("Unknown scope '" + AdminInput.abbreviate(s.getString())
-                        + "': use \"scim\" and/or \"admin\".");
+                        + "': use \"scim\", \"admin\" and/or \"events\".");
             };
             scopes.add(scope);
         }

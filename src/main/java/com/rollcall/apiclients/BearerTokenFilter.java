@@ -69,13 +69,18 @@ public abstract class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         request.setProperty(RequestBudgets.IN_FLIGHT, caller.get().enterpriseId());
-        if (!caller.get().may(requiredScope)) {
+        if (!allowed(caller.get(), request)) {
             request.abortWith(reject(ScimException.forbidden(
                     "This API client's token does not have the '" + requiredScope.wireName() + "' scope.")));
             return;
         }
         requestInfo.authenticated(caller.get().actor(requestInfo.callerAddress(), requestInfo.requestId())
                 .via(requestInfo.proxyAddress()));
+    }
+
+    /** Whether the caller's scopes open this request: by default, the API's scope. */
+    protected boolean allowed(ApiCaller caller, ContainerRequestContext request) {
+        return caller.may(requiredScope);
     }
 
     /** The token's caller: from this instance's short-lived cache, else from the database (then cached). */

@@ -68,6 +68,8 @@ public class AdminApplication extends Application {
                 GroupMappingsResource.class,
                 DeletedGroupsResource.class,
                 EffectiveAccessResource.class,
-                ConsoleUsersResource.class);
+                ConsoleUsersResource.class,
+                com.rollcall.events.EventsResource.class,
+                com.rollcall.events.WebhooksResource.class);
     }
 }

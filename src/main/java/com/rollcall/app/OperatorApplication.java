@@ -33,6 +33,7 @@ public class OperatorApplication extends Application {
                 OperatorTokensResource.class,
                 OperatorEnterprisesResource.class,
                 OperatorLicenseRequestsResource.class,
-                OperatorAuditResource.class);
+                OperatorAuditResource.class,
+                com.rollcall.events.OperatorEventsResource.class);
     }
 }

@@ -53,6 +53,7 @@ public class ApiClientsBacking implements Serializable {
         scopeChoices = held.stream().map(scope -> new ScopeChoice(scope.wireName(), switch (scope) {
             case SCIM -> "scim — the SCIM 2.0 API your identity provider calls";
             case ADMIN -> "admin — the admin JSON API (automation)";
+            case EVENTS -> "events — only the change feed (GET /api/admin/v1/events), for a consumer of changes";
         })).toList();
     }
 

@@ -62,7 +62,11 @@ public final class AuditActions {
             Map.entry("USER_LINKED", "Manual user linked to the identity provider"),
             Map.entry("USER_PATCHED", "User updated"),
             Map.entry("USER_REACTIVATED", "User reactivated"),
-            Map.entry("USER_REPLACED", "User replaced"))));
+            Map.entry("USER_REPLACED", "User replaced"),
+            Map.entry("WEBHOOK_CHANGED", "Webhook endpoint changed"),
+            Map.entry("WEBHOOK_CREATED", "Webhook endpoint added"),
+            Map.entry("WEBHOOK_DELETED", "Webhook endpoint deleted"),
+            Map.entry("WEBHOOK_DELIVERY_RESENT", "Webhook delivery sent again"))));
 
     /** Every action, by code (the Action filter's order). */
     public static final List<String> CODES = List.copyOf(WORDS.keySet());

@@ -35,7 +35,7 @@ public class AuditBacking implements Serializable {
     public static final List<String> ACTIONS = AuditActions.CODES;
 
     public static final List<String> RESOURCE_TYPES = List.of("User", "Group", "ApiClient", "ConsoleUser", "Enterprise",
-            "LicenseRequest", "Role", "SubAccount");
+            "LicenseRequest", "Role", "SubAccount", "Webhook");
 
     /** One entry of the log with its readable change. */
     public record Entry(AuditEventView event, List<AuditChanges.Change> changes) implements java.io.Serializable {

@@ -40,6 +40,7 @@ public class ConsoleSession {
             new NavItem("roles", "Roles", "/console/roles/list.xhtml", true),
             new NavItem("sub-accounts", "Sub-accounts", "/console/sub-accounts.xhtml", true),
             new NavItem("api-clients", "API clients", "/console/api-clients.xhtml", false),
+            new NavItem("webhooks", "Webhooks", "/console/webhooks.xhtml", true),
             new NavItem("people", "People", "/console/people.xhtml", true),
             new NavItem("audit", "Audit log", "/console/audit.xhtml", true),
             new NavItem("export", "Export", "/console/export.xhtml", true));

@@ -1,6 +1,8 @@
 package com.rollcall.enterprise;
 
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.events.ChangeFeed;
+import com.rollcall.events.EventType;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.scim.message.ScimException;
@@ -13,6 +15,9 @@ import java.util.Optional;
 /** Enterprise (tenant) use cases. */
 @Stateless
 public class EnterpriseService {
+    @Inject
+    private ChangeFeed feed;
+
     @Inject
     private EnterpriseRepository enterprises;
 
@@ -154,6 +159,8 @@ public class EnterpriseService {
             enterprise.changeProvisioningMode(mode);
             audit.record(actor, "PROVISIONING_MODE_CHANGED", "Enterprise", enterprise.id().toString(), enterprise.name(),
                     setting("provisioningMode", before.name()), setting("provisioningMode", mode.name()));
+            feed.record(actor, EventType.PROVISIONING_MODE_CHANGED, "Enterprise", enterprise.id().toString(),
+                    ScimJson.object().add("before", before.name()).add("after", mode.name()).build());
         }
         return EnterpriseView.of(enterprise);
     }

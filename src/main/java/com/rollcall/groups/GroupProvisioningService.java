@@ -1,6 +1,8 @@
 package com.rollcall.groups;
 
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.events.ChangeFeed;
+import com.rollcall.events.EventType;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
@@ -33,6 +35,9 @@ import java.util.Set;
 /** Group provisioning use cases, one transaction each; they return SCIM documents. */
 @Stateless
 public class GroupProvisioningService {
+    @Inject
+    private ChangeFeed feed;
+
     @Inject
     private GroupRepository groups;
 
@@ -73,6 +78,8 @@ public class GroupProvisioningService {
                 ScimJson.object(withoutMembers(created, attributes.memberIds())));
         audit.record(actor, "GROUP_CREATED", "Group", group.scimId(), group.displayName(), null, state.state().build(),
                 state.subjects());
+        feed.record(actor, EventType.GROUP_CREATED, "Group", group.scimId(), groupData(group).build());
+        log.publish(feed, actor, group, users);
         return created;
     }
 
@@ -191,11 +198,13 @@ public class GroupProvisioningService {
         } catch (PersistenceException e) {
             throw uniquenessOrRethrow(e);
         }
-        roles.apply();
-        JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
         MembershipLog log = new MembershipLog();
         log.joined(toAdd.userIds());
         log.left(toRemove.userIds());
+        renamedEvent(actor, group, before);
+        log.publish(feed, actor, group, users);
+        roles.apply();
+        JsonObject after = GroupScimMapper.toJson(group, null, baseUrl);
         MembershipLog.Described state = log.describe(enterpriseId, users, ScimJson.object(after)
                 .add("membersAdded", toAdd.size()).add("membersRemoved", toRemove.size()).remove("meta"));
         audit.record(actor, "GROUP_REPLACED", "Group", group.scimId(), group.displayName(), before, state.state().build(),
@@ -236,8 +245,7 @@ public class GroupProvisioningService {
         MembershipLog log = new MembershipLog();
         for (Delta delta : deltas) {
             if (delta.removeAll()) {
-                log.leftAll(groups.memberCounts(enterpriseId, group.id())[0],
-                        groups.memberUserIdsPage(enterpriseId, group.id(), 0, AuditTrail.MAX_SUBJECTS));
+                log.leftAll(groups.memberUserIdsPage(enterpriseId, group.id(), 0, Integer.MAX_VALUE));
                 removed += groups.removeAllMembers(enterpriseId, group.id());
             } else if (delta.add()) {
                 java.util.Set<Long> already = groups.userMembersAmong(enterpriseId, group.id(), delta.ids().userIds());
@@ -258,6 +266,8 @@ public class GroupProvisioningService {
         } catch (PersistenceException e) {
             throw uniquenessOrRethrow(e);
         }
+        renamedEvent(actor, group, before);
+        log.publish(feed, actor, group, users);
         if (roles != null) {
             roles.apply();
         }
@@ -370,12 +380,13 @@ public class GroupProvisioningService {
         roles.lock();
         List<KeptMappings.Kept> kept = keptMappings.keep(enterpriseId, group.id());
         MembershipLog log = new MembershipLog();
-        log.leftAll(groups.memberCounts(enterpriseId, group.id())[0],
-                groups.memberUserIdsPage(enterpriseId, group.id(), 0, AuditTrail.MAX_SUBJECTS));
+        log.leftAll(groups.memberUserIdsPage(enterpriseId, group.id(), 0, Integer.MAX_VALUE));
         groups.removeAllMembers(enterpriseId, group.id());
         groups.leaveParentGroups(enterpriseId, group.id());
         group.softDelete();
         groups.flush();
+        log.publish(feed, actor, group, users);
+        feed.record(actor, EventType.GROUP_DELETED, "Group", scimId, groupData(group).add("memberCount", members).build());
         roles.apply();
         var deactivated = ScimJson.array();
         for (KeptMappings.Kept m : kept) {
@@ -390,6 +401,21 @@ public class GroupProvisioningService {
                 .add("mappingsDeactivated", deactivated).add("mappingsKept", kept.size()));
         audit.record(actor, "GROUP_DELETED", "Group", scimId, group.displayName(), before, state.state().build(),
                 state.subjects());
+    }
+
+    /** A group's identity for the change feed: id, displayName, externalId and member count. */
+    private static jakarta.json.JsonObjectBuilder groupData(UserGroup group) {
+        return nullable(ScimJson.object().add("id", group.scimId()).add("displayName", group.displayName()), "externalId",
+                group.externalId()).add("memberCount", group.memberCount());
+    }
+
+    /** {@code group.renamed} when the displayName differs from the one before the change. */
+    private void renamedEvent(Actor actor, UserGroup group, JsonObject before) {
+        String previous = before.getString("displayName", null);
+        if (previous != null && !previous.equals(group.displayName())) {
+            feed.record(actor, EventType.GROUP_RENAMED, "Group", group.scimId(), groupData(group)
+                    .add("previousDisplayName", previous).build());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.rollcall.audit.AuditSubject;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.ProvisioningMode;
+import com.rollcall.events.ChangeFeed;
 import com.rollcall.platform.persistence.Clock;
 import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
@@ -21,6 +22,9 @@ import java.util.List;
  */
 @Stateless
 public class ManualGroupService {
+    @Inject
+    private ChangeFeed feed;
+
     @Inject
     private GroupRepository groups;
 
@@ -67,6 +71,13 @@ public class ManualGroupService {
         }
         group.adjustMemberCount(add ? changed : -changed);
         groups.flush();
+        MembershipLog log = new MembershipLog();
+        if (add) {
+            log.joined(List.of(user.id()));
+        } else {
+            log.left(List.of(user.id()));
+        }
+        log.publish(feed, actor, group, users);
         roles.apply();
         audit.record(actor, add ? "GROUP_MEMBER_ADDED" : "GROUP_MEMBER_REMOVED", "Group", group.scimId(),
                 group.displayName(), null, ScimJson.object().add(add ? "memberAdded" : "memberRemoved", userId)

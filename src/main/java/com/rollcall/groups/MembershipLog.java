@@ -2,6 +2,10 @@ package com.rollcall.groups;
 
 import com.rollcall.audit.AuditSubject;
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.events.ChangeFeed;
+import com.rollcall.events.EventType;
+import com.rollcall.platform.persistence.NativeSql;
+import com.rollcall.platform.security.Actor;
 import com.rollcall.scim.json.ScimJson;
 import com.rollcall.users.UserRepository;
 import com.rollcall.users.UserSummary;
@@ -21,17 +25,59 @@ import java.util.Map;
 final class MembershipLog {
     private final List<Long> joined = new ArrayList<>();
     private final List<Long> left = new ArrayList<>();
+    /** Every user who joined or left, in order (true: joined), for the change feed's one event per user. */
+    private final List<Long> everyone = new ArrayList<>();
+    private final List<Boolean> joining = new ArrayList<>();
     private long joinedCount;
     private long leftCount;
 
     void joined(Collection<Long> userIds) {
         joinedCount += userIds.size();
         keep(joined, userIds);
+        every(userIds, true);
     }
 
     void left(Collection<Long> userIds) {
         leftCount += userIds.size();
         keep(left, userIds);
+        every(userIds, false);
+    }
+
+    /** Every member leaving at once, all of them named (read before they leave). */
+    void leftAll(List<Long> allUserIds) {
+        leftCount += allUserIds.size();
+        keep(left, allUserIds);
+        every(allUserIds, false);
+    }
+
+    private void every(Collection<Long> userIds, boolean joined) {
+        for (Long id : userIds) {
+            everyone.add(id);
+            joining.add(joined);
+        }
+    }
+
+    /**
+     * The change feed's {@code group.member.added} / {@code group.member.removed}: one event per user who joined or
+     * left, in order, in the change's transaction.
+     */
+    void publish(ChangeFeed feed, Actor actor, UserGroup group, UserRepository users) {
+        int index = 0;
+        for (List<Long> chunk : NativeSql.chunks(everyone)) {
+            Map<Long, UserSummary> names = users.summaries(actor.enterpriseId(), chunk);
+            for (Long id : chunk) {
+                boolean joined = joining.get(index++);
+                UserSummary user = names.get(id);
+                if (user == null) {
+                    continue;
+                }
+                feed.record(actor, joined ? EventType.GROUP_MEMBER_ADDED : EventType.GROUP_MEMBER_REMOVED, "Group",
+                        group.scimId(), ScimJson.object()
+                                .add("group", ScimJson.object().add("id", group.scimId()).add("displayName", group.displayName()))
+                                .add("user", ScimJson.object().add("id", user.scimId()).add("userName", user.userName()))
+                                .build());
+            }
+        }
     }
 
     /** Every member leaving at once: how many, and the first ones (read before they leave). */

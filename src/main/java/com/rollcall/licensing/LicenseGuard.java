@@ -1,5 +1,6 @@
 package com.rollcall.licensing;
 
+import com.rollcall.events.ChangeFeed;
 import com.rollcall.scim.message.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -24,6 +25,9 @@ public class LicenseGuard {
 
     @Inject
     private LicenseRefusals refusals;
+
+    @Inject
+    private ChangeFeed feed;
 
     /**
      * Takes a seat for a user about to become active, or refuses with 403. One conditional UPDATE checks the
@@ -63,6 +67,7 @@ public class LicenseGuard {
         if (toTake > room) {
             if (!allOrNothing) {
                 licenses.addRefusal(enterpriseId, requestId);
+                LicenseRefusals.published(feed, licenses, enterpriseId, requestId);
             } else {
                 recordAfterRollback(enterpriseId, requestId);
                 throw ScimException.forbidden("The license limit is reached: " + used + " of " + seats.limit()

@@ -1,6 +1,7 @@
 package com.rollcall.users;
 
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.events.ChangeFeed;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.ProvisioningMode;
 import com.rollcall.platform.security.Actor;
@@ -24,6 +25,9 @@ public class ManualUserService {
     /** The result of a manual write, and whether the IdP may still overwrite it. */
     public record ManualEdit(JsonObject user, boolean mayBeOverwrittenByIdp) {
     }
+
+    @Inject
+    private ChangeFeed feed;
 
     @Inject
     private UserRepository users;
@@ -67,6 +71,7 @@ public class ManualUserService {
         writes.flush();
         JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_EDITED", "User", user.scimId(), user.userName(), before, after);
+        feed.userChanged(actor, user.scimId(), before, after);
         return new ManualEdit(after, atRisk(user));
     }
 
@@ -86,6 +91,7 @@ public class ManualUserService {
         JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, active ? "USER_REACTIVATED" : "USER_DEACTIVATED", "User", user.scimId(), user.userName(),
                 before, after);
+        feed.userChanged(actor, user.scimId(), before, after);
         return new ManualEdit(after, atRisk(user));
     }
 

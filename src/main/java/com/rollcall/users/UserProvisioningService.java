@@ -3,6 +3,8 @@ package com.rollcall.users;
 import com.rollcall.audit.AuditTrail;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.enterprise.IdentifierRule;
+import com.rollcall.events.ChangeFeed;
+import com.rollcall.events.EventType;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
 import com.rollcall.platform.security.Actor;
@@ -35,6 +37,9 @@ public class UserProvisioningService {
 
     @Inject
     private UserWrites writes;
+
+    @Inject
+    private ChangeFeed feed;
 
     @Inject
     private GroupsOfUsers groupsOfUsers;
@@ -89,8 +94,9 @@ public class UserProvisioningService {
         writes.departedIfLeft(actor, user, presence);
         writes.flush();
         JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
-        audit.record(actor, "USER_LINKED", "User", user.scimId(), user.userName(), before,
-                ScimJson.object(after).add("linked", match.toJson(actor.name(), request, rule)).build());
+        JsonObject linked = ScimJson.object(after).add("linked", match.toJson(actor.name(), request, rule)).build();
+        audit.record(actor, "USER_LINKED", "User", user.scimId(), user.userName(), before, linked);
+        feed.record(actor, EventType.USER_LINKED, "User", user.scimId(), linked);
         return after;
     }
 
@@ -136,6 +142,7 @@ public class UserProvisioningService {
         writes.flush();
         JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         audit.record(actor, "USER_REPLACED", "User", user.scimId(), user.userName(), before, after);
+        feed.userChanged(actor, user.scimId(), before, after);
         return after;
     }
 
@@ -169,6 +176,7 @@ public class UserProvisioningService {
         writes.flush();
         JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         audit.record(actor, "USER_PATCHED", "User", user.scimId(), user.userName(), before, after);
+        feed.userChanged(actor, user.scimId(), before, after);
         return after;
     }
 
@@ -187,6 +195,11 @@ public class UserProvisioningService {
         writes.departedIfLeft(actor, user, presence);
         users.flush();
         audit.record(actor, "USER_DELETED", "User", user.scimId(), user.userName(), before, null);
+        var deleted = ScimJson.object().add("id", user.scimId()).add("userName", before.getString("userName", user.userName()));
+        if (before.containsKey("externalId")) {
+            deleted.add("externalId", before.get("externalId"));
+        }
+        feed.record(actor, EventType.USER_DELETED, "User", user.scimId(), deleted.build());
     }
 
     /** SCIM read of one live user of the caller's enterprise; 404 for unknown, deleted or foreign ids. */

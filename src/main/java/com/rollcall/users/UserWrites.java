@@ -1,6 +1,8 @@
 package com.rollcall.users;
 
 import com.rollcall.audit.AuditTrail;
+import com.rollcall.events.ChangeFeed;
+import com.rollcall.events.EventType;
 import com.rollcall.licensing.LicenseGuard;
 import com.rollcall.platform.persistence.Constraints;
 import com.rollcall.platform.security.Actor;
@@ -20,6 +22,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 class UserWrites {
+    @Inject
+    private ChangeFeed feed;
+
     @Inject
     private UserRepository users;
 
@@ -75,6 +80,7 @@ class UserWrites {
         flush();
         JsonObject created = UserScimMapper.toJson(user, baseUrl);
         audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
+        feed.record(actor, EventType.USER_CREATED, "User", user.scimId(), created);
         if (takesSeat) {
             // Last: the tenant's counter row is locked from here to the commit, so concurrent creates of
             // one tenant queue on it only for that long, not for their inserts too. A refusal (403) rolls

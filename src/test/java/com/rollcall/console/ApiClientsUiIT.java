@@ -110,10 +110,10 @@ class ApiClientsUiIT {
     }
 
     @Test
-    void anEnterpriseAdminIsOfferedBothScopes() {
+    void anEnterpriseAdminIsOfferedEveryScope() {
         try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
             ui.open("console/api-clients.xhtml");
-            assertEquals(List.of("scim", "admin"), ui.browser.findElements(By.cssSelector("input[name='create:scopes']"))
+            assertEquals(List.of("scim", "admin", "events"), ui.browser.findElements(By.cssSelector("input[name='create:scopes']"))
                     .stream().map(box -> box.getAttribute("value")).toList());
         }
     }

@@ -27,6 +27,7 @@ class ConsoleAccessUiIT {
             List.of("nav-roles", "Roles", "console/roles/list.xhtml", "Roles"),
             List.of("nav-sub-accounts", "Sub-accounts", "console/sub-accounts.xhtml", "Sub-accounts"),
             List.of("nav-api-clients", "API clients", "console/api-clients.xhtml", "API clients"),
+            List.of("nav-webhooks", "Webhooks", "console/webhooks.xhtml", "Webhooks"),
             List.of("nav-people", "People", "console/people.xhtml", "People"),
             List.of("nav-audit", "Audit log", "console/audit.xhtml", "Audit log"),
             List.of("nav-export", "Export", "console/export.xhtml", "Backup export"));

@@ -30,6 +30,7 @@ public final class AdminErrors {
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
             case 409 -> "conflict";
+            case 410 -> "gone";
             case 412 -> "precondition_failed";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";

@@ -10,7 +10,9 @@ public enum ApiScope {
     /** The SCIM 2.0 API under /scim/v2. */
     SCIM,
     /** The admin JSON API under /api/admin/v1. */
-    ADMIN;
+    ADMIN,
+    /** Only the change feed of the admin API: GET /api/admin/v1/events (for a consumer of changes). */
+    EVENTS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

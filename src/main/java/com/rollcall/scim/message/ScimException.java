@@ -61,6 +61,7 @@ public class ScimException extends RuntimeException {
     public static ScimException preconditionFailed(String detail) { return new ScimException(412, ScimErrorType.NONE, detail); }
     public static ScimException payloadTooLarge(String detail) { return new ScimException(413, ScimErrorType.NONE, detail); }
     public static ScimException conflict(String detail) { return new ScimException(409, ScimErrorType.NONE, detail); }
+    public static ScimException gone(String detail) { return new ScimException(410, ScimErrorType.NONE, detail); }
 
     /** 429: the caller is over its request budget; {@code Retry-After} says when to come back (whole seconds). */
     public static ScimException tooManyRequests(String detail, long retryAfterSeconds) {
