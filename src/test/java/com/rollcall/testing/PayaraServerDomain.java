@@ -15,12 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -73,10 +71,10 @@ public final class PayaraServerDomain implements AutoCloseable {
         Path install = unzipOnce(zip, root).resolve("payara6");
         Path work = target.resolve("payara-server-it");
         Path logs = target.resolve("it-logs").resolve("payara-server");
-        deleteTree(logs);
+        TestDatabase.deleteTree(logs);
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
-            deleteTree(work);
+            TestDatabase.deleteTree(work);
             try {
                 Files.createDirectories(work);
                 Files.createDirectories(logs);
@@ -220,7 +218,7 @@ public final class PayaraServerDomain implements AutoCloseable {
         if (Files.exists(marker)) {
             return root;
         }
-        deleteTree(root);
+        TestDatabase.deleteTree(root);
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             for (ZipEntry entry : archive.stream().toList()) {
                 Path to = root.resolve(entry.getName()).normalize();
@@ -269,18 +267,5 @@ public final class PayaraServerDomain implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove " + root, e);
-        }
     }
 }

@@ -93,7 +93,8 @@ public final class TestDatabase {
         return Path.of(System.getProperty("user.dir"), "target", "it-data", "h2-" + instance);
     }
 
-    private static void deleteTree(Path root) {
+    /** Removes a directory and everything in it (nothing when it does not exist); the test servers' data folders. */
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
@@ -102,7 +103,7 @@ public final class TestDatabase {
                 Files.delete(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not empty " + root, e);
+            throw new UncheckedIOException("could not remove " + root, e);
         }
     }
 
