@@ -148,6 +148,14 @@ p1=$(instance_port 1); p2=$(instance_port 2)
 view_state() { { grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; } || true; }
 page() { curl -s -m 30 -o "$out/page.html" -w '%{http_code}' -c "$jar" -b "$jar" "$1"; }
 signed_in() { [ "$(page "$1")" = "200" ] && grep -q 'Demo Admin' "$out/page.html"; }
+# post_search PORT: posts the users page's search form (view state $form_state) there; true if it answered the page
+# signed in and not expired ($status holds the HTTP status)
+post_search() {
+  status=$(curl -s -m 30 -o "$out/post.html" -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:$1/console/users/list.xhtml" \
+    --data-urlencode "$form_id=$form_id" --data-urlencode "${search:-q}=faults" ${button:+--data-urlencode "$button=Search"} \
+    --data-urlencode "jakarta.faces.ViewState=$form_state")
+  [ "$status" = "200" ] && ! grep -qi 'expired' "$out/post.html" && grep -q 'Demo Admin' "$out/post.html"
+}
 console_ok=1; console_notes=""
 note() { console_notes="${console_notes:+$console_notes; }$1"; }
 # Sign in through the balancer (the login page and its post may land on different instances).
@@ -163,10 +171,7 @@ signed_in "http://127.0.0.1:$p1/console/dashboard.xhtml" && signed_in "http://12
 page "http://127.0.0.1:$p1/console/users/list.xhtml" >/dev/null
 form_state=$(view_state "$out/page.html")
 form_id=search; search=search:q; button=search:submit
-status=$(curl -s -m 30 -o "$out/post.html" -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:$p2/console/users/list.xhtml" \
-  --data-urlencode "$form_id=$form_id" --data-urlencode "${search:-q}=faults" ${button:+--data-urlencode "$button=Search"} \
-  --data-urlencode "jakarta.faces.ViewState=$form_state")
-if [ "$status" = "200" ] && ! grep -qi 'expired' "$out/post.html" && grep -q 'Demo Admin' "$out/post.html"; then
+if post_search "$p2"; then
   note "a form from instance 1 posted to instance 2"
 else
   console_ok=0; note "form from instance 1 posted to instance 2 answered $status"
@@ -177,10 +182,7 @@ form_state=$(view_state "$out/page.html")
 stop_instance 1 KILL
 if signed_in "http://127.0.0.1:$CLUSTER_PORT/console/dashboard.xhtml"; then note "signed in after instance 1 was killed"
 else console_ok=0; note "signed out after instance 1 was killed"; fi
-status=$(curl -s -m 30 -o "$out/post.html" -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:$CLUSTER_PORT/console/users/list.xhtml" \
-  --data-urlencode "$form_id=$form_id" --data-urlencode "${search:-q}=faults" ${button:+--data-urlencode "$button=Search"} \
-  --data-urlencode "jakarta.faces.ViewState=$form_state")
-if [ "$status" = "200" ] && ! grep -qi 'expired' "$out/post.html" && grep -q 'Demo Admin' "$out/post.html"; then
+if post_search "$CLUSTER_PORT"; then
   note "its form still posts"
 else
   console_ok=0; note "its form answered $status after the kill"
