@@ -49,7 +49,7 @@ final class FeedLag {
             + "\"id\":(?:null|\"([^\"]*)\")\\}");
     private static final Pattern CURSOR = Pattern.compile("\"cursor\":\"(\\d+)\"");
     private static final Pattern SECRET = Pattern.compile("\"secret\":\"([^\"]+)\"");
-    private static final Duration DRAIN = Duration.ofSeconds(180);
+    private static final Duration DRAIN = Duration.ofSeconds(300);
 
     private final String base;
     private final Database db;
