@@ -5,7 +5,7 @@
 # under target/bench/ (bench-<timestamp>.json, latest.json, latest.txt).
 #
 #   scripts/bench.sh [--users N] [--concurrency C] [--group-size G] [--runs R] [--quick] [--jfr]
-#                    [--scenario standard|hardening|flood,storm,heap|all] [--phase-seconds S]
+#                    [--scenario standard|hardening|flood,storm,heap|feed|all] [--phase-seconds S]
 #   env: BENCH_USERS (20000), BENCH_CONCURRENCY (16), BENCH_GROUP_SIZE (100000), BENCH_RUNS (1),
 #        BENCH_FLOOR_SECONDS (10), BENCH_PORT (18480), BENCH_DB_NAME (rollcall_bench),
 #        BENCH_SCENARIO (standard), BENCH_PHASE_SECONDS (20),
@@ -42,8 +42,8 @@ while [ $# -gt 0 ]; do
     *) die "unknown option $1 (see scripts/bench.sh --help)" ;;
   esac
 done
-[[ "$scenario" =~ ^(standard|hardening|flood|storm|heap|all)(,(standard|hardening|flood|storm|heap|all))*$ ]] \
-  || die "--scenario takes standard, hardening, flood, storm, heap or all (comma-separated; got '$scenario')"
+[[ "$scenario" =~ ^(standard|hardening|flood|storm|heap|feed|all)(,(standard|hardening|flood|storm|heap|feed|all))*$ ]] \
+  || die "--scenario takes standard, hardening, flood, storm, heap, feed or all (comma-separated; got '$scenario')"
 for n in "$users" "$concurrency" "$group_size" "$runs" "$port" "$phase_seconds"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "numbers must be positive integers (got '$n')"
 done
@@ -97,7 +97,7 @@ for run in $(seq 1 "$runs"); do
   operator_token="rco_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
   ROLLCALL_OPERATOR_TOKEN="$operator_token" ROLLCALL_DB_URL="$ROLLCALL_TEST_DB_URL" ROLLCALL_DB_USER="$ROLLCALL_TEST_DB_USER" \
   ROLLCALL_DB_PASSWORD="$ROLLCALL_TEST_DB_PASSWORD" ROLLCALL_PORT="$port" ROLLCALL_DATA="$out/data" \
-  ROLLCALL_JAVA_OPTS="$opts" ROLLCALL_DEMO=false \
+  ROLLCALL_JAVA_OPTS="$opts" ROLLCALL_DEMO=false ROLLCALL_WEBHOOKS_ALLOWEDPRIVATEHOSTS=127.0.0.1 \
     "$ROLLCALL_HOME/scripts/serve.sh" >"$out/server-$stamp-$run.log" 2>&1 &
   server_pid=$!
   ready=""

@@ -87,8 +87,11 @@ public final class Bench {
             memory();
             ratios();
         }
+        if (scenarios.contains("feed")) {
+            new FeedLag(base, db, concurrency, Double.parseDouble(options.getOrDefault("phase-seconds", "20")), stats, tag).run();
+        }
         Set<String> hardening = new TreeSet<>(scenarios);
-        hardening.remove("standard");
+        hardening.removeAll(List.of("standard", "feed"));
         if (!hardening.isEmpty()) {
             new Hardening(base, db, serverPid, heapWatch, groupSize,
                     Double.parseDouble(options.getOrDefault("phase-seconds", "20")), System.getenv("BENCH_OPERATOR_TOKEN"),
@@ -109,11 +112,11 @@ public final class Bench {
         Set<String> out = new TreeSet<>();
         for (String name : spec.split(",")) {
             switch (name.trim()) {
-                case "standard", "flood", "storm", "heap" -> out.add(name.trim());
+                case "standard", "flood", "storm", "heap", "feed" -> out.add(name.trim());
                 case "hardening" -> out.addAll(List.of("flood", "storm", "heap"));
                 case "all" -> out.addAll(List.of("standard", "flood", "storm", "heap"));
                 default -> throw new IllegalArgumentException("unknown scenario '" + name
-                        + "' (standard, flood, storm, heap, hardening, all)");
+                        + "' (standard, flood, storm, heap, hardening, feed, all)");
             }
         }
         return out;

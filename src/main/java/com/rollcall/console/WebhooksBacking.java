@@ -5,6 +5,8 @@ import com.rollcall.events.WebhookDeliveryView;
 import com.rollcall.events.WebhookEndpointView;
 import com.rollcall.events.WebhookResendService;
 import com.rollcall.events.WebhookService;
+import com.rollcall.submissions.FormSubmissionService;
+import com.rollcall.submissions.FormSubmissionService.Submitted;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,7 +19,8 @@ import java.util.List;
 /**
  * /console/webhooks.xhtml: the enterprise's webhook endpoints (add one — its signing secret is shown once, in this
  * view only —, enable a disabled one, delete), and the selected endpoint's recent deliveries, each of which can be
- * sent again.
+ * sent again. The add form is one submission however often it is sent: a copy shows the one endpoint's secret
+ * ({@link Submission}).
  */
 @Named
 @ViewScoped
@@ -33,6 +36,9 @@ public class WebhooksBacking implements Serializable {
     @Inject
     private ConsoleSession session;
 
+    @Inject
+    private FormSubmissionService submissions;
+
     private List<WebhookEndpointView> endpoints;
     private String url;
     private String description;
@@ -42,6 +48,7 @@ public class WebhooksBacking implements Serializable {
     private WebhookEndpointView selected;
     private List<WebhookDeliveryView> deliveries = List.of();
     private WebhookEndpointView deleting;
+    private String submission = Submission.fresh();
 
     /** One event type offered in the form: its name and what it means. */
     public record TypeChoice(String value, String label) implements Serializable {
@@ -58,17 +65,31 @@ public class WebhooksBacking implements Serializable {
     }
 
     public void create() {
-        WebhookService.Created created = Feedback.attempt("create:url", () -> webhooks.create(session.actor(),
-                url == null ? "" : url.strip(), types, description == null || description.isBlank() ? null : description.strip()));
-        if (created != null) {
-            secret = created.secret();
-            secretUrl = created.endpoint().url();
+        String target = url == null ? "" : url.strip();
+        List<String> chosen = List.copyOf(types);
+        String about = description == null || description.isBlank() ? null : description.strip();
+        Submitted done = Feedback.attempt("create:url", () -> submissions.once(session.actor(), "webhook-endpoint",
+                Submission.sent(), () -> {
+                    WebhookService.Created created = webhooks.create(session.actor(), target, chosen, about);
+                    return Submission.outcome(created.endpoint().id(), created.secret(), created.endpoint().url());
+                }));
+        if (done != null) {
+            List<String> outcome = Submission.parts(done.outcome());
+            secret = outcome.get(1);
+            secretUrl = outcome.get(2);
+            submission = Submission.fresh();
             url = null;
             description = null;
             types = new ArrayList<>();
             endpoints = webhooks.list(session.enterpriseId());
-            Feedback.info("Webhook endpoint added. Copy its signing secret now: it is shown only once.");
+            Feedback.info("Webhook endpoint added. Copy its signing secret now: it is shown only on this page."
+                    + (done.replayed() ? Submission.TWICE : ""));
         }
+    }
+
+    /** The add form's one-time submission token ({@link Submission}). */
+    public String getSubmission() {
+        return submission;
     }
 
     public void dismissSecret() {

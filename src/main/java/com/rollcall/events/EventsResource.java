@@ -42,7 +42,7 @@ public class EventsResource {
         Long cursor = LongPoll.cursor(after);
         int size = AdminInput.integer(limit, "limit", 100, 1, 1000);
         int seconds = AdminInput.integer(wait, "wait", 0, 0, LongPoll.MAX_WAIT_SECONDS);
-        return longPoll.read(seconds, () -> feed.after(enterpriseId, cursor, size)).toJson();
+        return longPoll.read(enterpriseId, seconds, () -> feed.after(enterpriseId, cursor, size)).toJson();
     }
 
     @GET

@@ -40,9 +40,9 @@ public class OperatorEventsResource {
         int seconds = AdminInput.integer(wait, "wait", 0, 0, LongPoll.MAX_WAIT_SECONDS);
         if (enterprise != null && !enterprise.isBlank()) {
             long enterpriseId = AdminInput.operatorId(enterprise, "enterprise");
-            return longPoll.read(seconds, () -> feed.after(enterpriseId, cursor, size)).toJson();
+            return longPoll.read(LongPoll.OPERATOR, seconds, () -> feed.after(enterpriseId, cursor, size)).toJson();
         }
-        return longPoll.read(seconds, () -> feed.acrossEnterprises(cursor, null, size)).toJson();
+        return longPoll.read(LongPoll.OPERATOR, seconds, () -> feed.acrossEnterprises(cursor, null, size)).toJson();
     }
 
     @GET

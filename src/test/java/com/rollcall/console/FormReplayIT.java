@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollcall.apiclients.ApiTokens;
+import com.rollcall.events.TestReceiver;
 import com.rollcall.testing.ConsoleHttp;
 import com.rollcall.testing.Parallel;
 import com.rollcall.testing.RollcallServer;
@@ -138,6 +139,33 @@ class FormReplayIT {
         assertTrue(first.body().contains("Created the sub-account"), first.body());
         assertTrue(copy.body().contains("The form was sent twice; it was done once."), copy.body());
         assertFalse(copy.body().contains("already exists"), copy.body());
+    }
+
+    @Test
+    void twoCopiesOfTheAddWebhookFormAtOnceAddOneEndpointAndBothShowItsSecret() {
+        ConsoleHttp console = ConsoleHttp.anonymous();
+        console.signIn(tenant.adminLogin(), tenant.adminPassword());
+        String url;
+        try (TestReceiver receiver = new TestReceiver()) {
+            url = receiver.url() + "/" + suffix(); // an allowed URL; nothing is delivered to it here
+        }
+        Map<String, String> form = ConsoleHttp.form(console.get("console/webhooks.xhtml").body(), "create");
+        form.put("create:url", url);
+        form.put("create:submit", "Add endpoint");
+
+        List<ConsoleHttp.Response> answers = Parallel.together(2, i -> console.post("console/webhooks.xhtml", form));
+
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM webhook_endpoint WHERE enterprise_id = ? AND url = ?",
+                tenant.enterpriseId(), url), "one endpoint for one submission");
+        String stored = TestTenants.text("SELECT secret FROM webhook_endpoint WHERE enterprise_id = ? AND url = ?",
+                tenant.enterpriseId(), url);
+        Pattern secret = Pattern.compile("<code id=\"issued-secret\">([^<]+)</code>");
+        for (ConsoleHttp.Response answer : answers) {
+            assertEquals(200, answer.status(), answer.toString());
+            Matcher shown = secret.matcher(answer.body());
+            assertTrue(shown.find(), "each answer shows the secret of the endpoint added: " + answer.body());
+            assertEquals(stored, shown.group(1));
+        }
     }
 
     private Map<String, String> createClientForm(ConsoleHttp console, String name) {
