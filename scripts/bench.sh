@@ -5,7 +5,7 @@
 # under target/bench/ (bench-<timestamp>.json, latest.json, latest.txt).
 #
 #   scripts/bench.sh [--users N] [--concurrency C] [--group-size G] [--runs R] [--quick] [--jfr]
-#                    [--scenario standard|hardening|flood,storm,heap|all] [--phase-seconds S]
+#                    [--scenario standard|hardening|flood,storm,heap|deep|all] [--phase-seconds S]
 #   env: BENCH_USERS (20000), BENCH_CONCURRENCY (16), BENCH_GROUP_SIZE (100000), BENCH_RUNS (1),
 #        BENCH_FLOOR_SECONDS (10), BENCH_PORT (18480), BENCH_DB_NAME (rollcall_bench),
 #        BENCH_SCENARIO (standard), BENCH_PHASE_SECONDS (20),
@@ -42,8 +42,8 @@ while [ $# -gt 0 ]; do
     *) die "unknown option $1 (see scripts/bench.sh --help)" ;;
   esac
 done
-[[ "$scenario" =~ ^(standard|hardening|flood|storm|heap|all)(,(standard|hardening|flood|storm|heap|all))*$ ]] \
-  || die "--scenario takes standard, hardening, flood, storm, heap or all (comma-separated; got '$scenario')"
+[[ "$scenario" =~ ^(standard|hardening|flood|storm|heap|deep|all)(,(standard|hardening|flood|storm|heap|deep|all))*$ ]] \
+  || die "--scenario takes standard, hardening, flood, storm, heap, deep or all (comma-separated; got '$scenario')"
 for n in "$users" "$concurrency" "$group_size" "$runs" "$port" "$phase_seconds"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "numbers must be positive integers (got '$n')"
 done
