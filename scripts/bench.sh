@@ -101,12 +101,12 @@ for run in $(seq 1 "$runs"); do
     "$ROLLCALL_HOME/scripts/serve.sh" >"$out/server-$stamp-$run.log" 2>&1 &
   server_pid=$!
   ready=""
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "${BENCH_BOOT_SECONDS:-240}"); do
     kill -0 "$server_pid" 2>/dev/null || die "the server stopped while booting; see target/bench/server-$stamp-$run.log"
     if [ "$(http_status "$port" /health/ready 2>/dev/null || true)" = "200" ]; then ready=1; break; fi
     sleep 1
   done
-  [ -n "$ready" ] || die "the server was not ready within 240 s; see target/bench/server-$stamp-$run.log"
+  [ -n "$ready" ] || die "the server was not ready within ${BENCH_BOOT_SECONDS:-240} s; see target/bench/server-$stamp-$run.log"
   file="$out/run-$stamp-$run.json"
   BENCH_OPERATOR_TOKEN="$operator_token" java -Xmx2g -cp "$classpath" com.rollcall.bench.Bench --base "http://127.0.0.1:$port/" \
     --jdbc-url "$ROLLCALL_TEST_DB_URL" --db-user "$ROLLCALL_TEST_DB_USER" --db-password "$ROLLCALL_TEST_DB_PASSWORD" \
