@@ -473,10 +473,12 @@ public class UserRepository {
         boolean filtered = text != null && !text.isBlank();
         String where = DIRECTORY_LIVE + (filtered ? DIRECTORY_MATCHES : "");
         Query total = em.createNativeQuery("SELECT COUNT(*) FROM user_account u" + where).setParameter(1, enterpriseId);
-        // the page's bounds in the statement itself (not setFirstResult/setMaxResults, which EclipseLink leaves to the
-        // driver for a native query): the database then walks uq_user_name in order and stops after the page, where it
-        // otherwise sorted every live user of the enterprise (and ran the email subquery for each) to return 25
-        Query page = em.createNativeQuery(DIRECTORY_COLUMNS + where + " ORDER BY u.user_name_key, u.id LIMIT "
+        // By userName key alone: it is unique among the enterprise's live users (uq_user_name; only deleted users have
+        // none), so the order is the same as with the id after it, and the database walks uq_user_name in order and
+        // stops after the page; with ", u.id" MariaDB sorted every live user of the enterprise (and ran the email
+        // subquery for each) to return 25: 15 s at 1,000,000 users. The page's bounds are in the statement itself (not
+        // setFirstResult/setMaxResults, which EclipseLink leaves to the driver for a native query).
+        Query page = em.createNativeQuery(DIRECTORY_COLUMNS + where + " ORDER BY u.user_name_key LIMIT "
                 + Math.max(1, count) + " OFFSET " + Math.max(0, startIndex - 1)).setParameter(1, enterpriseId);
         if (filtered) {
             String pattern = NativeSql.containing(text.strip().toLowerCase(Locale.ROOT));
