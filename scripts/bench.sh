@@ -5,7 +5,7 @@
 # under target/bench/ (bench-<timestamp>.json, latest.json, latest.txt).
 #
 #   scripts/bench.sh [--users N] [--concurrency C] [--group-size G] [--runs R] [--quick] [--jfr]
-#                    [--scenario standard|hardening|flood,storm,heap|feed|all] [--phase-seconds S]
+#                    [--scenario standard|hardening|flood,storm,heap|feed|deep|all] [--phase-seconds S]
 #   env: BENCH_USERS (20000), BENCH_CONCURRENCY (16), BENCH_GROUP_SIZE (100000), BENCH_RUNS (1),
 #        BENCH_FLOOR_SECONDS (10), BENCH_PORT (18480), BENCH_DB_NAME (rollcall_bench),
 #        BENCH_SCENARIO (standard), BENCH_PHASE_SECONDS (20),
@@ -42,8 +42,8 @@ while [ $# -gt 0 ]; do
     *) die "unknown option $1 (see scripts/bench.sh --help)" ;;
   esac
 done
-[[ "$scenario" =~ ^(standard|hardening|flood|storm|heap|feed|all)(,(standard|hardening|flood|storm|heap|feed|all))*$ ]] \
-  || die "--scenario takes standard, hardening, flood, storm, heap, feed or all (comma-separated; got '$scenario')"
+[[ "$scenario" =~ ^(standard|hardening|flood|storm|heap|feed|deep|all)(,(standard|hardening|flood|storm|heap|feed|deep|all))*$ ]] \
+  || die "--scenario takes standard, hardening, flood, storm, heap, feed, deep or all (comma-separated; got '$scenario')"
 for n in "$users" "$concurrency" "$group_size" "$runs" "$port" "$phase_seconds"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "numbers must be positive integers (got '$n')"
 done
@@ -101,12 +101,12 @@ for run in $(seq 1 "$runs"); do
     "$ROLLCALL_HOME/scripts/serve.sh" >"$out/server-$stamp-$run.log" 2>&1 &
   server_pid=$!
   ready=""
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "${BENCH_BOOT_SECONDS:-240}"); do
     kill -0 "$server_pid" 2>/dev/null || die "the server stopped while booting; see target/bench/server-$stamp-$run.log"
     if [ "$(http_status "$port" /health/ready 2>/dev/null || true)" = "200" ]; then ready=1; break; fi
     sleep 1
   done
-  [ -n "$ready" ] || die "the server was not ready within 240 s; see target/bench/server-$stamp-$run.log"
+  [ -n "$ready" ] || die "the server was not ready within ${BENCH_BOOT_SECONDS:-240} s; see target/bench/server-$stamp-$run.log"
   file="$out/run-$stamp-$run.json"
   BENCH_OPERATOR_TOKEN="$operator_token" java -Xmx2g -cp "$classpath" com.rollcall.bench.Bench --base "http://127.0.0.1:$port/" \
     --jdbc-url "$ROLLCALL_TEST_DB_URL" --db-user "$ROLLCALL_TEST_DB_USER" --db-password "$ROLLCALL_TEST_DB_PASSWORD" \

@@ -87,11 +87,14 @@ public final class Bench {
             memory();
             ratios();
         }
+        if (scenarios.contains("deep")) {
+            new DeepTenant(base, db, System.getenv("BENCH_OPERATOR_TOKEN"), stats, tag, options).run();
+        }
         if (scenarios.contains("feed")) {
             new FeedLag(base, db, concurrency, Double.parseDouble(options.getOrDefault("phase-seconds", "20")), stats, tag).run();
         }
         Set<String> hardening = new TreeSet<>(scenarios);
-        hardening.removeAll(List.of("standard", "feed"));
+        hardening.removeAll(List.of("standard", "feed", "deep"));
         if (!hardening.isEmpty()) {
             new Hardening(base, db, serverPid, heapWatch, groupSize,
                     Double.parseDouble(options.getOrDefault("phase-seconds", "20")), System.getenv("BENCH_OPERATOR_TOKEN"),
@@ -106,17 +109,18 @@ public final class Bench {
 
     /**
      * The scenario names of {@code --scenario}: {@code standard} (scenarios 1-6, the default), {@code flood},
-     * {@code storm}, {@code heap}, {@code hardening} (= the last three), {@code all}; comma-separated.
+     * {@code storm}, {@code heap}, {@code hardening} (= the last three), {@code deep} (issue 20's deep tenant, {@link DeepTenant}), {@code all}
+     * (not deep); comma-separated.
      */
     static Set<String> scenarios(String spec) {
         Set<String> out = new TreeSet<>();
         for (String name : spec.split(",")) {
             switch (name.trim()) {
-                case "standard", "flood", "storm", "heap", "feed" -> out.add(name.trim());
+                case "standard", "flood", "storm", "heap", "feed", "deep" -> out.add(name.trim());
                 case "hardening" -> out.addAll(List.of("flood", "storm", "heap"));
                 case "all" -> out.addAll(List.of("standard", "flood", "storm", "heap"));
                 default -> throw new IllegalArgumentException("unknown scenario '" + name
-                        + "' (standard, flood, storm, heap, hardening, feed, all)");
+                        + "' (standard, flood, storm, heap, hardening, feed, deep, all)");
             }
         }
         return out;

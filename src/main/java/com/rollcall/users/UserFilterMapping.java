@@ -78,6 +78,7 @@ final class UserFilterMapping {
     private static FilterMapping.MultiValued element(String attribute, Map<String, Field> subFields) {
         String defaultSub = subFields.containsKey("value") ? "value" : "formatted";
         return new FilterMapping.MultiValued("u.id IN (SELECT x.id FROM UserAccount x JOIN x.multiValues v "
-                + "WHERE x.enterpriseId = :enterpriseId AND v.attribute = '" + attribute + "' AND (%s))", subFields, defaultSub);
+                + "WHERE x.enterpriseId = :enterpriseId AND v.enterpriseId = :enterpriseId AND v.attribute = '" + attribute
+                + "' AND (%s))", subFields, defaultSub);
     }
 }

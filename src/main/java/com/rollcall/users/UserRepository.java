@@ -243,15 +243,22 @@ public class UserRepository {
      * of licenses — in id order, at most {@code limit}.
      */
     public List<Long> unlicensed(long enterpriseId, int limit) {
-        return NativeSql.query(em, "SELECT id FROM user_account WHERE enterprise_id = ? AND active AND deleted_at IS NULL "
-                + "AND NOT holds_seat AND NOT license_exempt ORDER BY id LIMIT " + Math.max(0, limit), List.of(enterpriseId))
-                .stream().map(c -> Columns.number(c[0])).toList();
+        return NativeSql.query(em, "SELECT id FROM user_account WHERE " + UNLICENSED + " ORDER BY id LIMIT " + Math.max(0, limit),
+                List.of(enterpriseId)).stream().map(c -> Columns.number(c[0])).toList();
     }
 
+    /** How many users {@link #unlicensed} would give: read from ix_user_unlicensed alone, whatever the tenant's size. */
     public long unlicensedCount(long enterpriseId) {
-        return Columns.number(NativeSql.query(em, "SELECT COUNT(*) FROM user_account WHERE enterprise_id = ? AND active "
-                + "AND deleted_at IS NULL AND NOT holds_seat AND NOT license_exempt", List.of(enterpriseId)).get(0)[0]);
+        return Columns.number(NativeSql.query(em, "SELECT COUNT(*) FROM user_account WHERE " + UNLICENSED, List.of(enterpriseId))
+                .get(0)[0]);
     }
+
+    /**
+     * Active, live, not exempt and holding no seat, as equalities on the leading columns of ix_user_unlicensed (V100), so
+     * that the database reads only such users (usually none) instead of every active user of the enterprise.
+     */
+    private static final String UNLICENSED = "enterprise_id = ? AND holds_seat = FALSE AND license_exempt = FALSE "
+            + "AND active = TRUE AND deleted_at IS NULL";
 
     /** These users' seat states as they are now (no lock: a preview), at most {@link NativeSql#CHUNK} ids. */
     public List<SeatState> seatStates(long enterpriseId, List<Long> userIds) {
@@ -466,15 +473,20 @@ public class UserRepository {
         boolean filtered = text != null && !text.isBlank();
         String where = DIRECTORY_LIVE + (filtered ? DIRECTORY_MATCHES : "");
         Query total = em.createNativeQuery("SELECT COUNT(*) FROM user_account u" + where).setParameter(1, enterpriseId);
-        Query page = em.createNativeQuery(DIRECTORY_COLUMNS + where + " ORDER BY u.user_name_key, u.id").setParameter(1, enterpriseId);
+        // By userName key alone: it is unique among the enterprise's live users (uq_user_name; only deleted users have
+        // none), so the order is the same as with the id after it, and the database walks uq_user_name in order and
+        // stops after the page; with ", u.id" MariaDB sorted every live user of the enterprise (and ran the email
+        // subquery for each) to return 25: 15 s at 1,000,000 users. The page's bounds are in the statement itself (not
+        // setFirstResult/setMaxResults, which EclipseLink leaves to the driver for a native query).
+        Query page = em.createNativeQuery(DIRECTORY_COLUMNS + where + " ORDER BY u.user_name_key LIMIT "
+                + Math.max(1, count) + " OFFSET " + Math.max(0, startIndex - 1)).setParameter(1, enterpriseId);
         if (filtered) {
             String pattern = NativeSql.containing(text.strip().toLowerCase(Locale.ROOT));
             total.setParameter(2, pattern);
             page.setParameter(2, pattern);
         }
         long n = ((Number) total.getSingleResult()).longValue();
-        List<UserRow> rows = n == 0 ? List.of() : rows(page.setFirstResult(Math.max(0, startIndex - 1))
-                .setMaxResults(count).getResultList());
+        List<UserRow> rows = n == 0 ? List.of() : rows(page.getResultList());
         return new UserDirectoryService.UserPage(n, rows);
     }
 
