@@ -16,9 +16,10 @@
 # disk), relaxed = 2 (what scripts/test.sh's shared server runs, for speed); both = each, one after the other,
 # reported side by side. With ROLLCALL_TEST_DB_URL (+ _USER, _PASSWORD) that server is used as it is and its
 # setting is read and printed. Each run gets a fresh database and a fresh server. The report gives, per scenario,
-# the CPU-ms per operation of the server's JVM, the database and the load generator (/proc/<pid>/stat).
+# the CPU-ms per operation of the server's JVM, the database and the load generator (/proc/<pid>/stat). The
+# standard scenarios run with the server's request budgets off (ROLLCALL_BUDGET_API_*=0 unless set).
 # --quick is a smoke run (N=500, G=5000, 3 s floors, 10 s phases). --jfr records a Java Flight Recording of the
-# server per run (target/bench/server-<run>.jfr). --scenario hardening runs issue 15's scenarios instead of the
+# server per run (target/bench/server-<time>-<durability>-<run>.jfr). --scenario hardening runs issue 15's scenarios instead of the
 # standard ones (tenant flood, login storm, heap while 4 clients list big groups; about 5 minutes a run with
 # G=100000, plus the boot): see docs/benchmark.md.
 set -euo pipefail
