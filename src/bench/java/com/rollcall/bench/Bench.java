@@ -42,6 +42,9 @@ public final class Bench {
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
     private final List<Stat> stats = new ArrayList<>();
     private final Map<String, String> facts = new HashMap<>();
+    private Cpu cpu;
+    private final List<Cpu.Row> cpuRows = new ArrayList<>();
+    private Database.Server dbServer;
     private HeapWatch heapWatch;
 
     private Bench(Map<String, String> options) {
@@ -52,7 +55,7 @@ public final class Bench {
         this.floorSeconds = Double.parseDouble(options.getOrDefault("floor-seconds", "10"));
         this.base = options.get("base");
         this.db = new Database(options.get("jdbc-url"), options.get("db-user"), options.getOrDefault("db-password", ""));
-        this.serverPid = Long.parseLong(options.getOrDefault("pid", "0"));
+        this.serverPid = Cpu.javaProcess(Long.parseLong(options.getOrDefault("pid", "0")));
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,6 +71,7 @@ public final class Bench {
             heapWatch = HeapWatch.start(serverPid);
         }
         log("users=%d concurrency=%d group-size=%d", users, concurrency, groupSize);
+        describeMachine();
         Database.BenchTenant warm = db.createTenant("Bench warm-up " + tag, 10_000);
         warmUp(new Http(base + "scim/v2", warm.token()));
 
@@ -75,17 +79,18 @@ public final class Bench {
         if (scenarios.contains("standard")) {
             Database.BenchTenant tenant = db.createTenant("Bench " + tag, users + groupSize + 10_000);
             Http scim = new Http(base + "scim/v2", tenant.token());
-            log("6 floors (%.0f s each)", floorSeconds);
-            stats.add(db.commitFloor(concurrency, floorSeconds));
-            stats.add(pingFloor(new Http(base, "none")));
+            floors();
 
             String[] ids = initialSync(scim);
+            lookups(scim, false);
             incrementalSync(scim);
+            lookups(scim, true);
             deactivate(scim, ids);
             groups(scim, ids);
             largeGroup(scim, tenant);
             memory();
             ratios();
+            cpuPerOperation();
         }
         if (scenarios.contains("deep")) {
             new DeepTenant(base, db, System.getenv("BENCH_OPERATOR_TOKEN"), stats, tag, options).run();
@@ -104,6 +109,7 @@ public final class Bench {
             heapWatch.stop();
             stats.add(Stat.value("memory.heap_peak_used_mib", "heap used, peak over the run (jstat)", "MiB", heapWatch.peakMiB()));
         }
+        stats.add(Stat.value("machine.load_after", "machine load average (1 min) after the run", "load", loadAverage()));
         write();
     }
 
@@ -145,6 +151,51 @@ public final class Bench {
         parallel(n * 4, i -> ping.getNoAuth("api/ping"));
     }
 
+    /** Where the run happens: the database's durability and the machine's load, first rows of the table. */
+    private void describeMachine() throws Exception {
+        dbServer = db.server();
+        long dbPid = Long.parseLong(options.getOrDefault("db-pid", "0"));
+        if (dbPid <= 0 && dbServer.pid() > 0) {
+            dbPid = dbServer.pid();
+            log("database pid %d read from its pid file (a shared server's CPU includes other clients' queries)", dbPid);
+        }
+        cpu = new Cpu(serverPid, dbPid);
+        log("database: %s, innodb_flush_log_at_trx_commit=%d (%s); server JVM pid %d, database pid %d, %d cores",
+                dbServer.description(), dbServer.flushLogAtTrxCommit(), dbServer.durability(), cpu.serverPid(), cpu.dbPid(),
+                cpu.cores());
+        stats.add(Stat.value("database.flush_log_at_trx_commit", "MariaDB innodb_flush_log_at_trx_commit (1 = durable)",
+                "setting", dbServer.flushLogAtTrxCommit()));
+        stats.add(Stat.value("machine.load_before", "machine load average (1 min) before the run", "load", loadAverage()));
+    }
+
+    /** 6a: raw JDBC commits, C connections then one (group commit); 6b: no-op requests. */
+    private void floors() throws Exception {
+        log("6 floors (%.0f s each)", floorSeconds);
+        String[] counters = {"Innodb_log_writes", "Innodb_data_fsyncs"};
+        Map<String, Long> before = db.status(counters);
+        Cpu.Mark m = cpu.mark();
+        Stat jdbc = db.commitFloor(concurrency, floorSeconds);
+        cpuRows.add(m.row("floor.jdbc", "6a raw JDBC insert+commit, per commit", "commits", jdbc.count()));
+        Map<String, Long> after = db.status(counters);
+        stats.add(jdbc);
+        // group commit: how many commits shared one redo log write, one fsync (the whole server's counters: other
+        // clients of a shared server count too)
+        for (String counter : counters) {
+            long delta = after.getOrDefault(counter, 0L) - before.getOrDefault(counter, 0L);
+            if (before.containsKey(counter) && delta > 0) {
+                stats.add(Stat.value("floor.jdbc.commits_per_" + counter.toLowerCase(Locale.ROOT),
+                        "6a  commits per " + counter + " (group commit)", "ratio", (double) jdbc.count() / delta));
+            }
+        }
+        // the same with one connection: no commit has another to share a flush with
+        Stat single = db.commitFloor(1, Math.min(floorSeconds, 5));
+        stats.add(single);
+        m = cpu.mark();
+        Stat ping = pingFloor(new Http(base, "none"));
+        cpuRows.add(m.row("floor.ping", "6b no-op GET /api/ping, per request", "requests", ping.count()));
+        stats.add(ping);
+    }
+
     private Stat pingFloor(Http http) {
         int capacity = 5_000_000;
         long[] nanos = new long[capacity];
@@ -178,6 +229,7 @@ public final class Bench {
         long[] pair = new long[users];
         AtomicLong badGet = new AtomicLong();
         AtomicLong badPost = new AtomicLong();
+        Cpu.Mark m = cpu.mark();
         double seconds = timed(() -> parallel(users, i -> {
             Http.Answer a = scim.get("Users?filter=" + enc("userName eq \"" + Entra.userName(tag, i) + "\""));
             if (!a.ok() || Json.totalResults(a.body()) != 0) {
@@ -194,6 +246,7 @@ public final class Bench {
             post[i] = b.nanos();
             pair[i] = a.nanos() + b.nanos();
         }));
+        cpuRows.add(m.row("initial", "1 initial sync, per user (GET miss + POST)", "users", users));
         stats.add(Stat.of("initial", "1 initial sync (GET miss + POST)", "users", users, seconds, pair, badGet.get() + badPost.get()));
         stats.add(Stat.of("initial.get", "  GET /Users?filter=userName eq (miss)", "requests", users, seconds, get, badGet.get()));
         stats.add(Stat.of("initial.post", "  POST /Users", "requests", users, seconds, post, badPost.get()));
@@ -207,6 +260,7 @@ public final class Bench {
         long[] pair = new long[users];
         AtomicLong badGet = new AtomicLong();
         AtomicLong badPatch = new AtomicLong();
+        Cpu.Mark m = cpu.mark();
         double seconds = timed(() -> parallel(users, i -> {
             Http.Answer a = scim.get("Users?filter=" + enc("userName eq \"" + Entra.userName(tag, i) + "\""));
             String id = a.ok() && Json.totalResults(a.body()) == 1 ? Json.id(a.body()) : null;
@@ -223,10 +277,35 @@ public final class Bench {
             patch[i] = b.nanos();
             pair[i] = a.nanos() + b.nanos();
         }));
+        cpuRows.add(m.row("incremental", "2 incremental sync, per user (GET hit + PATCH)", "users", users));
         stats.add(Stat.of("incremental", "2 incremental sync (GET hit + PATCH)", "users", users, seconds, pair,
                 badGet.get() + badPatch.get()));
         stats.add(Stat.of("incremental.get", "  GET /Users?filter=userName eq (hit)", "requests", users, seconds, get, badGet.get()));
         stats.add(Stat.of("incremental.patch", "  PATCH /Users/{id} (Replace x2-3)", "requests", users, seconds, patch, badPatch.get()));
+    }
+
+    /**
+     * Lookups only ({@code GET /Users?filter=userName eq}), for the CPU one costs: misses after scenario 1 (names
+     * nobody has), hits after scenario 2 (its users); min(N, 5,000) of them ({@code --lookups}).
+     */
+    private void lookups(Http scim, boolean hit) {
+        int n = Math.min(users, Integer.parseInt(options.getOrDefault("lookups", "5000")));
+        String key = hit ? "lookup.hit" : "lookup.miss";
+        log("%s lookups only: %d x GET userName eq -> %s", hit ? "2L" : "1L", n, hit ? "hit" : "miss");
+        long[] nanos = new long[n];
+        AtomicLong bad = new AtomicLong();
+        Cpu.Mark m = cpu.mark();
+        double seconds = timed(() -> parallel(n, i -> {
+            Http.Answer a = scim.get("Users?filter=" + enc("userName eq \"" + Entra.userName(hit ? tag : "m" + tag, i) + "\""));
+            if (!a.ok() || Json.totalResults(a.body()) != (hit ? 1 : 0)) {
+                bad.incrementAndGet();
+                sample("GET lookup", a);
+            }
+            nanos[i] = a.nanos();
+        }));
+        String label = (hit ? "2L" : "1L") + " lookups only, GET userName eq (" + (hit ? "hit" : "miss") + ")";
+        cpuRows.add(m.row(key, label + ", per request", "requests", n));
+        stats.add(Stat.of(key, label, "requests", n, seconds, nanos, bad.get()));
     }
 
     private void deactivate(Http scim, String[] ids) {
@@ -234,6 +313,7 @@ public final class Bench {
         log("3 deactivate: %d users (PATCH active \"False\")", n);
         long[] nanos = new long[n];
         AtomicLong bad = new AtomicLong();
+        Cpu.Mark m = cpu.mark();
         double seconds = timed(() -> parallel(n, k -> {
             String id = ids[k * 10 % users];
             if (id == null) {
@@ -247,6 +327,7 @@ public final class Bench {
             }
             nanos[k] = a.nanos();
         }));
+        cpuRows.add(m.row("deactivate", "3 deactivate, per PATCH", "requests", n));
         stats.add(Stat.of("deactivate", "3 deactivate (PATCH active \"False\")", "users", n, seconds, nanos, bad.get()));
     }
 
@@ -262,6 +343,7 @@ public final class Bench {
         AtomicLong badCreate = new AtomicLong();
         AtomicLong badPatch = new AtomicLong();
         AtomicLong added = new AtomicLong();
+        Cpu.Mark m = cpu.mark();
         double seconds = timed(() -> parallel(groups, g -> {
             Http.Answer a = scim.post("Groups", Entra.createGroup("Bench group " + g + " " + tag, UUID.randomUUID().toString()));
             create[g] = a.nanos();
@@ -293,6 +375,7 @@ public final class Bench {
             }
         }));
         patchLists.add(patches);
+        cpuRows.add(m.row("groups", "4 groups, per request (POST /Groups, PATCH add 50)", "requests", groups + patchCount.get()));
         stats.add(Stat.of("groups.create", "4 POST /Groups", "groups", groups, seconds, create, badCreate.get()));
         stats.add(Stat.of("groups.add50", "4 PATCH add 50 members", "members", added.get(), seconds,
                 java.util.Arrays.copyOf(patches, Math.min(patches.length, patchCount.get())), badPatch.get()));
@@ -319,24 +402,35 @@ public final class Bench {
         AtomicLong bad = new AtomicLong();
         long start = System.nanoTime();
         int size = 0;
+        Cpu.Sum grow = cpu.sum();
+        Cpu.Sum probes = cpu.sum();
+        Cpu.Sum full = cpu.sum();
+        long[] probeRequests = new long[2];
         while (size < g) {
             int to = Math.min(g, size + batch);
+            grow.start();
             Http.Answer a = scim.patch("Groups/" + groupId, Entra.addMembers(members.subList(size, to)));
+            grow.stop();
             count(bad, a, "PATCH large add");
             growth.add(a.nanos());
             size = to;
             if (checkpoints.contains(size)) {
                 log("   at %d members", size);
-                measureAt(scim, groupId, members, size, size == g, bad);
+                measureAt(scim, groupId, members, size, size == g, bad, probes, full, probeRequests);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        cpuRows.add(grow.row("large.grow", "5 grow to " + g + ", per PATCH adding 1,000", "requests", growth.size()));
+        cpuRows.add(probes.row("large.probes", "5 probes at the checkpoints (mixed), per request", "requests", probeRequests[0]));
+        cpuRows.add(full.row("large.get_full", "5 full GET of " + g + " members, per request", "requests", probeRequests[1]));
         stats.add(Stat.of("large.grow", "5 grow to " + g + " in PATCHes of 1,000", "members", g, seconds,
                 growth.stream().mapToLong(Long::longValue).toArray(), bad.get()));
     }
 
-    private void measureAt(Http scim, String groupId, List<String> members, int size, boolean last, AtomicLong bad) {
+    private void measureAt(Http scim, String groupId, List<String> members, int size, boolean last, AtomicLong bad,
+                           Cpu.Sum probes, Cpu.Sum fullGets, long[] probeRequests) {
         String at = size >= 1000 && size % 1000 == 0 ? (size / 1000) + "k" : Integer.toString(size);
+        probes.start();
         if (size >= 1000) {
             int samples = 3;
             long[] add = new long[samples];
@@ -370,8 +464,11 @@ public final class Bench {
             get[s] = a.nanos();
         }
         stats.add(Stat.of("large.get_no_members@" + at, "5 GET ?excludedAttributes=members at " + at, "requests", gets, 0, get, 0));
+        probes.stop();
+        probeRequests[0] += (size >= 1000 ? 6 : 0) + Math.min(5, size) + 1 + gets;
 
         if (last) {
+            fullGets.start();
             int full = 3;
             long[] nanos = new long[full];
             long bytes = 0;
@@ -381,6 +478,8 @@ public final class Bench {
                 nanos[s] = a.nanos();
                 bytes = a.body().length();
             }
+            fullGets.stop();
+            probeRequests[1] += full;
             stats.add(Stat.of("large.get_full@" + at, "5 full GET /Groups/{id} at " + at + " (" + bytes / 1024 + " KiB)",
                     "requests", full, 0, nanos, 0));
         }
@@ -450,18 +549,60 @@ public final class Bench {
         }
     }
 
+    /**
+     * The yardsticks: a create is scenario 1 less its lookups (as measured by 1L, a miss each), a PATCH is scenario 2
+     * less its lookups (2L, a hit each).
+     */
+    private void cpuPerOperation() {
+        Cpu.Row initial = cpuRow("initial");
+        Cpu.Row miss = cpuRow("lookup.miss");
+        Cpu.Row incremental = cpuRow("incremental");
+        Cpu.Row hit = cpuRow("lookup.hit");
+        if (initial != null && miss != null) {
+            cpuRows.add(Cpu.Row.less("create", "=> POST /Users alone (1 less 1L), per create", "creates", initial, miss));
+        }
+        if (incremental != null && hit != null) {
+            cpuRows.add(Cpu.Row.less("patch", "=> PATCH /Users alone (2 less 2L), per PATCH", "requests", incremental, hit));
+        }
+    }
+
+    private Cpu.Row cpuRow(String key) {
+        return cpuRows.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private void write() throws IOException {
         Path out = Path.of(options.getOrDefault("out", "target/bench/run.json"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         StringBuilder json = new StringBuilder("{\n\"users\":").append(users).append(",\"concurrency\":").append(concurrency)
                 .append(",\"groupSize\":").append(groupSize).append(",\"scenario\":")
-                .append(Json.q(String.join(",", scenarios(options.getOrDefault("scenario", "standard"))))).append(",\"rows\":[\n");
+                .append(Json.q(String.join(",", scenarios(options.getOrDefault("scenario", "standard")))))
+                .append(",\"durability\":").append(Json.q(dbServer.durability()))
+                .append(",\"flushLogAtTrxCommit\":").append(dbServer.flushLogAtTrxCommit())
+                .append(",\"database\":").append(Json.q(dbServer.description()))
+                .append(",\"cores\":").append(cpu.cores()).append(",\"rows\":[\n");
         for (int i = 0; i < stats.size(); i++) {
             json.append(stats.get(i).json()).append(i + 1 < stats.size() ? ",\n" : "\n");
         }
+        json.append("],\"cpu\":[\n");
+        for (int i = 0; i < cpuRows.size(); i++) {
+            json.append(cpuRows.get(i).json()).append(i + 1 < cpuRows.size() ? ",\n" : "\n");
+        }
         json.append("]}\n");
         Files.writeString(out, json);
+        System.out.printf(Locale.ROOT, "%ndatabase: %s, innodb_flush_log_at_trx_commit=%d (%s)%n", dbServer.description(),
+                dbServer.flushLogAtTrxCommit(), dbServer.durability());
         System.out.println(Table.render(stats));
+        if (!cpuRows.isEmpty()) {
+            System.out.println(Table.cpu(cpuRows, cpu.cores()));
+        }
     }
 
     // ----------------------------------------------------------------------------- helpers

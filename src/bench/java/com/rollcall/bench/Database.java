@@ -23,6 +23,21 @@ final class Database {
     record BenchTenant(long enterpriseId, String token) {
     }
 
+    /**
+     * The database server: its version, its commit durability and, when its pid file is readable here (a local server),
+     * its pid (0 otherwise).
+     */
+    record Server(String version, int flushLogAtTrxCommit, String host, int port, long pid) {
+        /** "durable" when every commit is flushed to disk (=1, MySQL's default), else "relaxed" (=2 or =0). */
+        String durability() {
+            return flushLogAtTrxCommit == 1 ? "durable" : "relaxed";
+        }
+
+        String description() {
+            return "MariaDB/MySQL " + version + " on " + host + ":" + port;
+        }
+    }
+
     private final String url;
     private final String user;
     private final String password;
@@ -35,6 +50,35 @@ final class Database {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
+    }
+
+    Server server() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT @@innodb_flush_log_at_trx_commit, @@version, @@pid_file, @@port")) {
+            r.next();
+            long pid = 0;
+            String host = url.replaceFirst("^jdbc:[a-z]+://([^/:?]+).*$", "$1");
+            if (host.equals("127.0.0.1") || host.equals("localhost")) {
+                try {
+                    pid = Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of(r.getString(3))).trim());
+                } catch (java.io.IOException | RuntimeException e) {
+                    pid = 0;
+                }
+            }
+            return new Server(r.getString(2), r.getInt(1), host, r.getInt(4), pid);
+        }
+    }
+
+    /** Global status counters of the server (e.g. Innodb_log_writes), by name; missing ones are absent. */
+    java.util.Map<String, Long> status(String... names) throws SQLException {
+        java.util.Map<String, Long> values = new java.util.HashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('" + String.join("','", names) + "')")) {
+            while (r.next()) {
+                values.put(r.getString(1), r.getLong(2));
+            }
+        }
+        return values;
     }
 
     BenchTenant createTenant(String name, int licenseLimit) throws SQLException {
@@ -168,7 +212,10 @@ final class Database {
         }
         long count = Math.min(next.get(), capacity);
         long[] used = java.util.Arrays.copyOf(nanos, (int) count);
-        return Stat.of("floor.jdbc", "6a raw JDBC insert+commit", "commits", count - errors.get(), elapsed, used, errors.get());
+        return threads == 1
+                ? Stat.of("floor.jdbc1", "6a raw JDBC insert+commit, one connection", "commits", count - errors.get(), elapsed, used,
+                        errors.get())
+                : Stat.of("floor.jdbc", "6a raw JDBC insert+commit", "commits", count - errors.get(), elapsed, used, errors.get());
     }
 
     private static long insert(Connection c, String sql, Object... parameters) throws SQLException {
