@@ -110,12 +110,12 @@ set_alias() {
   "$asadmin_bin" ${alias_opts[@]+"${alias_opts[@]}"} --passwordfile <(alias_passwordfile "$encoded") "$verb" "$1" >/dev/null
 }
 # create_pool NAME PASSWORD_ALIAS (fail fast without the database: 1 s for a pooled connection, 1 s to connect; see
-# server-config/micro-mysql.asadmin); no SQL trace listener (a reflective proxy around every JDBC call otherwise)
+# server-config/micro-mysql.asadmin)
 create_pool() {
   as create-jdbc-connection-pool \
     --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource \
     --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validationmethod meta-data --validateatmostonceperiod 60 \
-    --maxwait 1000 --sqltracelisteners null --isolationlevel read-committed \
+    --maxwait 1000 --isolationlevel read-committed \
     --property "URL=$(esc "$ROLLCALL_DB_URL"):user=$(esc "$ROLLCALL_DB_USER"):password=\${ALIAS\=$2}:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:characterEncoding=UTF-8:cachePrepStmts=true:prepStmtCacheSize=250:prepStmtCacheSqlLimit=8192:useLocalSessionState=true:elideSetAutoCommits=true:dontTrackOpenResources=true:rewriteBatchedStatements=true:openTelemetry=DISABLED:connectTimeout=1000" \
     "$1" >/dev/null
 }
