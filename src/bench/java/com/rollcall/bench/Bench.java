@@ -161,6 +161,7 @@ public final class Bench {
         stats.add(Stat.value("machine.load_before", "machine load average (1 min) before the run", "load", loadAverage()));
     }
 
+    /** 6a: raw JDBC commits, C connections then one (group commit); 6b: no-op requests. */
     private void floors() throws Exception {
         log("6 floors (%.0f s each)", floorSeconds);
         String[] counters = {"Innodb_log_writes", "Innodb_data_fsyncs"};
@@ -179,6 +180,9 @@ public final class Bench {
                         "6a  commits per " + counter + " (group commit)", "ratio", (double) jdbc.count() / delta));
             }
         }
+        // the same with one connection: no commit has another to share a flush with
+        Stat single = db.commitFloor(1, Math.min(floorSeconds, 5));
+        stats.add(single);
         m = cpu.mark();
         Stat ping = pingFloor(new Http(base, "none"));
         cpuRows.add(m.row("floor.ping", "6b no-op GET /api/ping, per request", "requests", ping.count()));

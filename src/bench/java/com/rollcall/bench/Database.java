@@ -212,7 +212,10 @@ final class Database {
         }
         long count = Math.min(next.get(), capacity);
         long[] used = java.util.Arrays.copyOf(nanos, (int) count);
-        return Stat.of("floor.jdbc", "6a raw JDBC insert+commit", "commits", count - errors.get(), elapsed, used, errors.get());
+        return threads == 1
+                ? Stat.of("floor.jdbc1", "6a raw JDBC insert+commit, one connection", "commits", count - errors.get(), elapsed, used,
+                        errors.get())
+                : Stat.of("floor.jdbc", "6a raw JDBC insert+commit", "commits", count - errors.get(), elapsed, used, errors.get());
     }
 
     private static long insert(Connection c, String sql, Object... parameters) throws SQLException {

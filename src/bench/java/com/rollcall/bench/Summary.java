@@ -26,6 +26,13 @@ public final class Summary {
     private static final Pattern HEAD = Pattern.compile("\"users\":(\\d+),\"concurrency\":(\\d+),\"groupSize\":(\\d+)"
             + "(,\"scenario\":\"[^\"]*\")?");
 
+    /**
+     * Issue 20's baseline, the server's CPU-ms per create and per PATCH on main at 346c6a8 (durable, N=20,000, C=16; see
+     * docs/benchmark.md, "Third round"); the target is half.
+     */
+    static final double BASELINE_CREATE_SERVER_MS = 5.47;
+    static final double BASELINE_PATCH_SERVER_MS = 2.83;
+
     private Summary() {
     }
 
@@ -161,6 +168,7 @@ public final class Summary {
         b.append('\n');
         String[][] rates = {{"floor.jdbc", "6a raw JDBC commits/s"}, {"floor.jdbc.commits_per_innodb_log_writes",
                 "6a commits per redo log write"}, {"floor.jdbc.commits_per_innodb_data_fsyncs", "6a commits per fsync"},
+            {"floor.jdbc1", "6a raw JDBC commits/s, one connection"},
             {"floor.ping", "6b no-op requests/s"}, {"initial", "1 initial sync, users/s"},
             {"incremental", "2 incremental sync, users/s"}, {"deactivate", "3 deactivate, users/s"},
             {"lookup.miss", "1L lookups (miss)/s"}, {"lookup.hit", "2L lookups (hit)/s"}};
@@ -218,6 +226,15 @@ public final class Summary {
         check(b, byKey, "incremental", "incremental sync >= 800 users/s", s -> s.throughput(), v -> v >= 800, "%.0f users/s");
         for (String k : List.of("initial.get", "initial.post", "incremental.get", "incremental.patch")) {
             check(b, byKey, k, "p99 < 100 ms: " + byKey.getOrDefault(k, medians.get(0)).label().trim(), Stat::p99, v -> v < 100, "%.1f ms");
+        }
+        for (Cpu.Row r : cpu) {
+            double baseline = r.key().equals("create") ? BASELINE_CREATE_SERVER_MS : r.key().equals("patch") ? BASELINE_PATCH_SERVER_MS : 0;
+            double v = r.perOp(r.serverMs());
+            if (baseline > 0 && !Double.isNaN(v)) {
+                b.append(String.format(Locale.ROOT, "%-6s %-62s %s%n", v <= baseline / 2 ? "MET" : "MISSED",
+                        String.format(Locale.ROOT, "server CPU per %s <= half of issue 20's baseline (%.2f ms)",
+                                r.key().equals("create") ? "create" : "PATCH", baseline), String.format(Locale.ROOT, "%.2f ms", v)));
+            }
         }
         check(b, byKey, "ratio.initial_creates_vs_jdbc", "creates >= 50 % of the raw-JDBC commit floor", Stat::throughput,
                 v -> v >= 0.5, "%.3f");
