@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
  *       (once deployed) the application's own answer: never Payara's 404 page, a 501 or an empty 500;</li>
  *   <li>on SIGTERM readiness is down within a second, a request in flight (held on the license row lock) still
  *       completes, new requests get 503 + Retry-After with a SCIM body for the drain's 4 s, then the port is closed
- *       (connections refused) and the process exits with 143.</li>
+ *       (connections refused) and the process exits with 143. Every answer of the drain, the request in flight's
+ *       included, closes its connection ({@code Connection: close}), so a balancer keeps none of them in its pool
+ *       to send a request on as the port closes.</li>
  * </ul>
  */
 class InstanceLifecycleIT {
@@ -43,7 +45,8 @@ class InstanceLifecycleIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** What one request met: a status and body, or no HTTP answer at all. */
-    record Seen(long atMillis, int status, String contentType, String retryAfter, String body, String failure) {
+    record Seen(long atMillis, int status, String contentType, String retryAfter, String body, String failure,
+            String connection) {
         String kind() {
             if (failure != null) {
                 return "no answer (" + failure + ")";
@@ -57,9 +60,10 @@ class InstanceLifecycleIT {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Seen(System.currentTimeMillis() - since, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null), response.body(), null);
+                    response.headers().firstValue("Retry-After").orElse(null), response.body(), null,
+                    response.headers().firstValue("Connection").orElse(null));
         } catch (java.io.IOException e) {
-            return new Seen(System.currentTimeMillis() - since, 0, null, null, null, e.getClass().getSimpleName());
+            return new Seen(System.currentTimeMillis() - since, 0, null, null, null, e.getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -185,6 +189,7 @@ class InstanceLifecycleIT {
 
         assertTrue(readyDown >= 0 && readyDown < 1000, "readiness down within 1 s: " + readyDown + " ms");
         assertEquals(201, finished.status(), "the request in flight completed: " + finished);
+        assertEquals("close", finished.header("Connection").orElse(""), "answered in the drain: closes its connection");
         assertEquals(143, exit, "exits as SIGTERM asks");
         assertTrue(exited >= DRAIN_SECONDS * 1000L - 200 && exited < DRAIN_SECONDS * 1000L + 15_000,
                 "stopped after the drain: " + exited + " ms");
@@ -199,6 +204,7 @@ class InstanceLifecycleIT {
                 continue;
             }
             assertEquals(503, seen.status(), seen.toString());
+            assertEquals("close", seen.connection(), "a refusal closes its connection: " + seen);
             assertTrue(seen.retryAfter() != null, seen.toString());
             assertTrue(seen.contentType().startsWith("application/scim+json"), seen.toString());
             assertTrue(seen.body().contains("\"status\":\"503\"") && seen.body().contains("stopping"), seen.toString());
