@@ -12,7 +12,8 @@
 #
 #   scripts/faults.sh [--port P] [--workers W] [--outage-seconds S]
 #     --port P   nginx's port (default 18650); instances P+1, P+2, data grid P+11, P+12, database proxy P+20 (+21)
-#   Writes target/faults/latest.md (the table) and the load's raw lines under target/faults/.
+#   Writes target/faults/latest.md (the table), the load's raw lines and the console check's answer headers
+#   (console-headers.txt) under target/faults/; the instances' and nginx's logs stay in target/faults/cluster/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROLLCALL_HOME/scripts/lib/cluster.sh"
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
     --port) CLUSTER_PORT="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
     --outage-seconds) outage="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see scripts/faults.sh --help)" ;;
   esac
 done
