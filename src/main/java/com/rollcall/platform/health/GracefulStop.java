@@ -23,7 +23,8 @@ import sun.misc.SignalHandler;
  *       instance out;</li>
  *   <li>then, once no request has arrived for a moment ({@value #QUIET_MILLIS} ms, waited for at most
  *       {@value #QUIET_WAIT_MILLIS} ms more) and none is in flight, the HTTP listener is closed
- *       ({@link ListenerSwitch}), so that nothing but a refused connection meets a client from here on, and the JVM
+ *       ({@link ListenerSwitch}: the port unbound first, the connections already accepted answered, the listener
+ *       disabled a moment later), so that nothing but a refused connection meets a client from here on, and the JVM
  *       exits as the signal would have made it (status 143), running Payara's own hook, which undeploys and stops.
  *       Every answer given during the drain closed its connection (platform.rest.ServiceGate), so a balancer holds
  *       no idle connection to this instance when the listener closes, unless it kept one unused for the whole drain
