@@ -12,7 +12,8 @@
 #
 #   scripts/faults.sh [--port P] [--workers W] [--outage-seconds S]
 #     --port P   nginx's port (default 18650); instances P+1, P+2, data grid P+11, P+12, database proxy P+20 (+21)
-#   Writes target/faults/latest.md (the table) and the load's raw lines under target/faults/.
+#   Writes target/faults/latest.md (the table), the load's raw lines and the console check's answer headers
+#   (console-headers.txt) under target/faults/; the instances' and nginx's logs stay in target/faults/cluster/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROLLCALL_HOME/scripts/lib/cluster.sh"
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
     --port) CLUSTER_PORT="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
     --outage-seconds) outage="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see scripts/faults.sh --help)" ;;
   esac
 done
@@ -146,23 +147,32 @@ rm -f "$jar"
 p1=$(instance_port 1); p2=$(instance_port 2)
 # (no view state on the page, e.g. a redirect to the sign-in page: empty, and the checks below say FAIL)
 view_state() { { grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; } || true; }
-page() { curl -s -m 30 -o "$out/page.html" -w '%{http_code}' -c "$jar" -b "$jar" "$1"; }
+# Every console exchange's URL and answer headers go to console-headers.txt, so a failure can be read afterwards.
+hdrs() { { echo "== $1"; cat "$out/headers.tmp"; } >>"$out/console-headers.txt"; }
+page() {
+  local s; s=$(curl -s -m 30 -D "$out/headers.tmp" -o "$out/page.html" -w '%{http_code}' -c "$jar" -b "$jar" "$1")
+  hdrs "GET $1"; echo "$s"
+}
 signed_in() { [ "$(page "$1")" = "200" ] && grep -q 'Demo Admin' "$out/page.html"; }
 # post_search PORT: posts the users page's search form (view state $form_state) there; true if it answered the page
 # signed in and not expired ($status holds the HTTP status)
 post_search() {
-  status=$(curl -s -m 30 -o "$out/post.html" -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:$1/console/users/list.xhtml" \
+  status=$(curl -s -m 30 -D "$out/headers.tmp" -o "$out/post.html" -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:$1/console/users/list.xhtml" \
     --data-urlencode "$form_id=$form_id" --data-urlencode "${search:-q}=faults" ${button:+--data-urlencode "$button=Search"} \
     --data-urlencode "jakarta.faces.ViewState=$form_state")
+  hdrs "POST the search to port $1"
   [ "$status" = "200" ] && ! grep -qi 'expired' "$out/post.html" && grep -q 'Demo Admin' "$out/post.html"
 }
 console_ok=1; console_notes=""
 note() { console_notes="${console_notes:+$console_notes; }$1"; }
 # Sign in through the balancer (the login page and its post may land on different instances).
-curl -s -m 30 -o "$out/login.html" -c "$jar" -b "$jar" "http://127.0.0.1:$CLUSTER_PORT/login.xhtml"
-status=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:$CLUSTER_PORT/login.xhtml" \
+rm -f "$out/console-headers.txt"
+curl -s -m 30 -D "$out/headers.tmp" -o "$out/login.html" -c "$jar" -b "$jar" "http://127.0.0.1:$CLUSTER_PORT/login.xhtml"
+hdrs "GET the sign-in page through nginx"
+status=$(curl -s -m 30 -D "$out/headers.tmp" -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:$CLUSTER_PORT/login.xhtml" \
   --data-urlencode login=login --data-urlencode username=admin --data-urlencode "password=$password" \
   --data-urlencode sign-in='Sign in' --data-urlencode "jakarta.faces.ViewState=$(view_state "$out/login.html")")
+hdrs "POST the sign-in through nginx"
 [ "$status" = "302" ] && signed_in "http://127.0.0.1:$CLUSTER_PORT/console/dashboard.xhtml" \
   && note "signed in through nginx" || { console_ok=0; note "sign-in through nginx failed ($status)"; }
 signed_in "http://127.0.0.1:$p1/console/dashboard.xhtml" && signed_in "http://127.0.0.1:$p2/console/dashboard.xhtml" \

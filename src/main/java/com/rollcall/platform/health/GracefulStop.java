@@ -21,9 +21,14 @@ import sun.misc.SignalHandler;
  *   <li>for the drain ({@code rollcall.drain.seconds}, environment {@code ROLLCALL_DRAIN_SECONDS}, default 10) the
  *       instance keeps running: requests in flight finish, and a balancer that polls {@code /health/ready} takes the
  *       instance out;</li>
- *   <li>then the HTTP listener is closed ({@link ListenerSwitch}), so that nothing but a refused connection meets a
- *       client from here on, and the JVM exits as the signal would have made it (status 143), running Payara's own
- *       hook, which undeploys and stops.</li>
+ *   <li>then, once no request has arrived for a moment ({@value #QUIET_MILLIS} ms, waited for at most
+ *       {@value #QUIET_WAIT_MILLIS} ms more) and none is in flight, the HTTP listener is closed
+ *       ({@link ListenerSwitch}: the port unbound first, the connections already accepted answered, the listener
+ *       disabled a moment later), so that nothing but a refused connection meets a client from here on, and the JVM
+ *       exits as the signal would have made it (status 143), running Payara's own hook, which undeploys and stops.
+ *       Every answer given during the drain closed its connection (platform.rest.ServiceGate), so a balancer holds
+ *       no idle connection to this instance when the listener closes, unless it kept one unused for the whole drain
+ *       (server-config/nginx-rollcall.conf closes idle connections itself well before: keepalive_timeout).</li>
  * </ol>
  * A second SIGTERM during the drain exits at once. SIGINT (Ctrl-C) keeps the JVM's immediate stop. Undeploying (on
  * Payara Server) puts the handler that was there before back.
@@ -32,6 +37,10 @@ import sun.misc.SignalHandler;
 public class GracefulStop implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(GracefulStop.class.getName());
     private static final int DEFAULT_DRAIN_SECONDS = 10;
+    /** The listener closes only after this long without a request arriving (a balancer has stopped sending). */
+    static final long QUIET_MILLIS = 1000;
+    /** At most this long past the drain waiting for that quiet (a balancer that never stops probing). */
+    static final long QUIET_WAIT_MILLIS = 3000;
 
     @Inject
     private ServiceState state;
@@ -100,11 +109,24 @@ public class GracefulStop implements ServletContextListener {
                 break;
             }
         }
+        // a request arriving just as the port closes may be cut off after it was sent (a balancer cannot tell whether
+        // a POST was applied, so it answers 502): close it only after a moment in which none arrived
+        long quietEnd = System.nanoTime() + QUIET_WAIT_MILLIS * 1_000_000L;
+        while ((state.quietMillis() < QUIET_MILLIS || state.inFlight() > 0) && System.nanoTime() < quietEnd) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         int left = state.inFlight();
+        long quiet = state.quietMillis();
+        long took = (System.nanoTime() - start) / 1_000_000;
         if (left > 0) {
-            LOG.warning(() -> "Drain over after " + seconds + " s with " + left + " requests still in flight; stopping");
+            LOG.warning(() -> "Drain over after " + took + " ms with " + left + " requests still in flight; stopping");
         } else {
-            LOG.info(() -> "Drain over after " + seconds + " s; stopping");
+            LOG.info(() -> "Drain over after " + took + " ms (the last request " + quiet + " ms ago); stopping");
         }
         // Payara's own stop undeploys before it closes the port, and answered with its HTML 503 and empty 500s in
         // between: close the port first, so that from now on a client's connection is refused (and retried elsewhere)

@@ -19,6 +19,8 @@ public class ServiceState {
     private volatile boolean migrated;
     private volatile boolean draining;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** When the last request (served or refused, not /health or /metrics) reached the gate: System.nanoTime(). */
+    private volatile long lastRequest = System.nanoTime();
 
     /** True once the migrations ran (asked of the migrator until then, remembered after). */
     public boolean migrated() {
@@ -51,6 +53,16 @@ public class ServiceState {
             return "The service is not ready yet; retry in a moment.";
         }
         return null;
+    }
+
+    /** A request reached the gate (whether it is served or refused). */
+    public void requestArrived() {
+        lastRequest = System.nanoTime();
+    }
+
+    /** Milliseconds since the last request reached the gate. */
+    public long quietMillis() {
+        return (System.nanoTime() - lastRequest) / 1_000_000;
     }
 
     public void requestStarted() {

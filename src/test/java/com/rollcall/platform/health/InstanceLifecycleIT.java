@@ -35,15 +35,20 @@ import org.junit.jupiter.api.Test;
  *       (once deployed) the application's own answer: never Payara's 404 page, a 501 or an empty 500;</li>
  *   <li>on SIGTERM readiness is down within a second, a request in flight (held on the license row lock) still
  *       completes, new requests get 503 + Retry-After with a SCIM body for the drain's 4 s, then the port is closed
- *       (connections refused) and the process exits with 143.</li>
+ *       (connections refused) and the process exits with 143. Every answer of the drain, the request in flight's
+ *       included, closes its connection ({@code Connection: close}), so a balancer keeps none of them in its pool
+ *       to send a request on as the port closes.</li>
  * </ul>
  */
 class InstanceLifecycleIT {
     private static final int DRAIN_SECONDS = 4;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1, as a balancer talks to an instance (over HTTP/2 there is no Connection header to see). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** What one request met: a status and body, or no HTTP answer at all. */
-    record Seen(long atMillis, int status, String contentType, String retryAfter, String body, String failure) {
+    record Seen(long atMillis, int status, String contentType, String retryAfter, String body, String failure,
+            String connection) {
         String kind() {
             if (failure != null) {
                 return "no answer (" + failure + ")";
@@ -57,9 +62,10 @@ class InstanceLifecycleIT {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Seen(System.currentTimeMillis() - since, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null), response.body(), null);
+                    response.headers().firstValue("Retry-After").orElse(null), response.body(), null,
+                    response.headers().firstValue("Connection").orElse(null));
         } catch (java.io.IOException e) {
-            return new Seen(System.currentTimeMillis() - since, 0, null, null, null, e.getClass().getSimpleName());
+            return new Seen(System.currentTimeMillis() - since, 0, null, null, null, e.getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -126,8 +132,10 @@ class InstanceLifecycleIT {
             select.setLong(1, tenant.enterpriseId());
             select.executeQuery().close();
         }
-        CompletableFuture<ScimClient.Response> inFlight = CompletableFuture.supplyAsync(() -> scim.post("Users",
-                user("in.flight")));
+        CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(
+                URI.create(base + "scim/v2/Users")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + tenant.token()).header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(user("in.flight"))).build(), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(1000);
         assertTrue(!inFlight.isDone(), "the request waits on the lock: " + (inFlight.isDone() ? inFlight.get() : ""));
 
@@ -173,7 +181,7 @@ class InstanceLifecycleIT {
         Thread.sleep(1000);
         lock.rollback();
         lock.close();
-        ScimClient.Response finished = inFlight.get(20, TimeUnit.SECONDS);
+        HttpResponse<String> finished = inFlight.get(20, TimeUnit.SECONDS);
 
         int exit = server.awaitExit(Duration.ofSeconds(60));
         long exited = System.currentTimeMillis() - signalled[0];
@@ -181,10 +189,12 @@ class InstanceLifecycleIT {
         hammer.shutdown();
         hammer.awaitTermination(40, TimeUnit.SECONDS);
         System.out.printf("stop: readiness down after %d ms; in-flight request %d; exit %d after %d ms; %s%n", readyDown,
-                finished.status(), exit, exited, summary(stopping));
+                finished.statusCode(), exit, exited, summary(stopping));
 
         assertTrue(readyDown >= 0 && readyDown < 1000, "readiness down within 1 s: " + readyDown + " ms");
-        assertEquals(201, finished.status(), "the request in flight completed: " + finished);
+        assertEquals(201, finished.statusCode(), "the request in flight completed: " + finished.body());
+        assertEquals("close", finished.headers().firstValue("Connection").orElse(""),
+                "answered in the drain: closes its connection " + finished.headers().map());
         assertEquals(143, exit, "exits as SIGTERM asks");
         assertTrue(exited >= DRAIN_SECONDS * 1000L - 200 && exited < DRAIN_SECONDS * 1000L + 15_000,
                 "stopped after the drain: " + exited + " ms");
@@ -199,6 +209,7 @@ class InstanceLifecycleIT {
                 continue;
             }
             assertEquals(503, seen.status(), seen.toString());
+            assertEquals("close", seen.connection(), "a refusal closes its connection: " + seen);
             assertTrue(seen.retryAfter() != null, seen.toString());
             assertTrue(seen.contentType().startsWith("application/scim+json"), seen.toString());
             assertTrue(seen.body().contains("\"status\":\"503\"") && seen.body().contains("stopping"), seen.toString());
