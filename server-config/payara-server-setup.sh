@@ -114,7 +114,7 @@ set_alias() {
 create_pool() {
   as create-jdbc-connection-pool \
     --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource \
-    --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validationmethod meta-data --validateatmostonceperiod 60 \
+    --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validationmethod meta-data --validateatmostonceperiod 5 \
     --maxwait 1000 --isolationlevel read-committed \
     --property "URL=$(esc "$ROLLCALL_DB_URL"):user=$(esc "$ROLLCALL_DB_USER"):password=\${ALIAS\=$2}:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:characterEncoding=UTF-8:cachePrepStmts=true:prepStmtCacheSize=250:prepStmtCacheSqlLimit=8192:useLocalSessionState=true:elideSetAutoCommits=true:dontTrackOpenResources=true:rewriteBatchedStatements=true:openTelemetry=DISABLED:connectTimeout=1000" \
     "$1" >/dev/null

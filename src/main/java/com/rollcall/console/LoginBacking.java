@@ -2,6 +2,7 @@ package com.rollcall.console;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import com.rollcall.people.ConsoleAuthentication;
 import com.rollcall.people.LoginOutcome;
 import com.rollcall.platform.security.SessionCookies;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,6 +45,9 @@ public class LoginBacking {
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
+        if (request.getAttribute(ConsoleAuthentication.DATABASE_UNREACHABLE) instanceof RuntimeException unreachable) {
+            throw unreachable; // the "try again" page with 503 + Retry-After (ConsoleOutageFilter), not a wrong password
+        }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {

@@ -1,5 +1,6 @@
 package com.rollcall.people;
 
+import com.rollcall.platform.persistence.DatabaseOutage;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,11 @@ import java.util.Set;
 @ApplicationScoped
 public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     static final String SIGNED_IN = "rollcall.console.signedIn";
+    /**
+     * Set on the request when the credential could not be checked because the database cannot be reached: the
+     * failure itself, for the sign-in page to raise (the container's authentication layer would turn it into a 500).
+     */
+    public static final String DATABASE_UNREACHABLE = "rollcall.console.databaseUnreachable";
     static final String RETURN_TO = "rollcall.console.returnTo";
     private static final String LOGIN_PAGE = "/login.xhtml";
 
@@ -46,7 +52,17 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return signIn(request, response, context, identityStores.validate(credential));
+            CredentialValidationResult result;
+            try {
+                result = identityStores.validate(credential);
+            } catch (RuntimeException failure) {
+                if (DatabaseOutage.of(failure) == null) {
+                    throw failure;
+                }
+                request.setAttribute(DATABASE_UNREACHABLE, failure);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            return signIn(request, response, context, result);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn) {

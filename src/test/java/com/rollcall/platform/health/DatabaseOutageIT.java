@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A database outage for one server (issue 18): the server reaches MariaDB through a {@link TcpProxy} the test cuts
  * (every connection closed, new ones refused, as when the database stops). While it is cut, every request that needs
- * the database answers within 2 s with 503 + Retry-After and its API's error body naming the request id, readiness is
+ * the database answers within 2 s with 503 + Retry-After and its API's error body naming the request id (the console's
+ * sign-in: the "try again" page, never the 500 page), readiness is
  * down, and the log stays short (one line per kind of failure, the remap poller backing off); once the proxy is back
  * the same server serves again without a restart. MariaDB only (the embedded H2 lives inside the server).
  */
@@ -57,6 +58,14 @@ class DatabaseOutageIT {
                 assertEquals(201, created.status(), created.toString());
                 String id = created.json().getString("id");
                 assertEquals(200, scim.get("Users?count=1").status());
+                // the console's sign-in page, opened before the outage and sent during it
+                java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                        .cookieHandler(new java.net.CookieManager()).build();
+                String signInPage = browser.send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "login.xhtml"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+                        .matcher(signInPage);
+                assertTrue(viewState.find(), signInPage);
                 long logBefore = Files.size(server.log());
 
                 proxy.cut();
@@ -90,6 +99,19 @@ class DatabaseOutageIT {
                     client.get(60, TimeUnit.SECONDS);
                 }
                 clients.shutdown();
+                long signInStart = System.nanoTime();
+                java.net.http.HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(
+                        java.net.URI.create(server.baseUrl() + "login.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("login=login&username=admin.during.outage%40example.com"
+                                + "&password=not-checked&sign-in=Sign+in&jakarta.faces.ViewState="
+                                + java.net.URLEncoder.encode(viewState.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                long signInMillis = (System.nanoTime() - signInStart) / 1_000_000;
+                assertEquals(503, signIn.statusCode(), "the console's sign-in during the outage: " + signIn.body());
+                assertTrue(signIn.headers().firstValue("Retry-After").isPresent(), signIn.headers().toString());
+                assertTrue(signIn.body().contains("cannot reach its database"), signIn.body());
+                assertTrue(signInMillis < 2000, "the sign-in answered in " + signInMillis + " ms");
                 long readyStart = System.nanoTime();
                 ScimClient.Response ready = health.get("health/ready");
                 long readyMillis = (System.nanoTime() - readyStart) / 1_000_000;
@@ -125,6 +147,8 @@ class DatabaseOutageIT {
                 assertEquals(1, count(outageLog, "The database cannot be reached"), logHead);
                 assertTrue(count(outageLog, "Could not claim remap jobs") <= 2, logHead);
                 assertEquals(0, count(outageLog, "A system exception occurred during an invocation on EJB"), logHead);
+                assertEquals(1, count(outageLog, "Console requests get the try-again page"), logHead);
+                assertEquals(0, count(outageLog, "threw exception"), logHead);
                 assertTrue(logGrowth < 40_000, "the log grew " + logGrowth + " bytes for " + answers.size()
                         + " failed requests; it begins:\n" + logHead);
 
