@@ -269,6 +269,27 @@ class UsersUiIT {
     }
 
     @Test
+    void countsStopAtAThousandPastThePage() {
+        TestTenants.bulkUsers(tenant, "bulk", 1010);
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/users/list.xhtml");
+            assertEquals("1–25 of more than 1,000", ui.text("pager:range"));
+            assertFalse(ui.present("search-note"), "no note without a search");
+            ui.submit("pager:next");
+            assertEquals("26–50 of 1,010", ui.text("pager:range"), "counted up to 1,000 past the page's start");
+            ui.type("search:q", "bulk");
+            ui.submit("search:submit");
+            assertEquals("1–25 of more than 1,000", ui.text("pager:range"));
+            assertEquals("More than 1,000 users match; refine the search.", ui.text("search-note"));
+            ui.type("search:q", "bulk-1");
+            ui.submit("search:submit");
+            assertEquals("1–25 of 121", ui.text("pager:range"), "bulk-1, -10..19, -100..199, -1000..1009");
+            assertTrue(ui.text("users").contains("bulk-1000@example.test"), "by userName: bulk-1000 sorts first");
+            assertFalse(ui.present("search-note"));
+        }
+    }
+
+    @Test
     void aSearchPastItsTimeoutIsAMessageAndThePageStillWorks() throws Exception {
         // a real statement timeout: the users' emails locked by another connection, so the search waits past the test
         // servers' rollcall.console.search.timeout.seconds (TestDatabase); MariaDB only (H2 readers never wait on a lock)
