@@ -19,6 +19,7 @@ public class Pager implements Serializable {
     private final Reload reload;
     private int start = 1;
     private long total;
+    private boolean more;
 
     public Pager(int size, Reload reload) {
         this.size = size;
@@ -31,8 +32,17 @@ public class Pager implements Serializable {
 
     /** Called by the bean after it loaded a page. */
     public void total(long total) {
-        this.total = total;
+        total(total, false);
     }
+
+    /** Called by the bean after it loaded a page whose count stopped at a bound: {@code more} than total exist. */
+    public void total(long total, boolean more) {
+        this.total = total;
+        this.more = more;
+    }
+
+    /** Whether the count stopped at its bound (more than {@link #total()} exist). */
+    public boolean more() { return more; }
 
     /** Back to the first page without reloading (before a new search). */
     public void reset() {
@@ -61,15 +71,15 @@ public class Pager implements Serializable {
     }
 
     public boolean hasNext() {
-        return start + size <= total;
+        return start + size <= total || more;
     }
 
-    /** "x–y of n", or "0 of 0". */
+    /** "x–y of n", "x–y of more than n" (a bounded count), or "0 of 0". */
     public String getRange() {
         if (total == 0) {
             return "0 of 0";
         }
         long to = Math.min(total, (long) start + size - 1);
-        return String.format("%,d–%,d of %,d", start, to, total);
+        return String.format(more ? "%,d–%,d of more than %,d" : "%,d–%,d of %,d", start, to, total);
     }
 }

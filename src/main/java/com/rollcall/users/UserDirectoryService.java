@@ -1,11 +1,13 @@
 package com.rollcall.users;
 
+import com.rollcall.platform.persistence.DatabaseOutage;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The console's user directory: a free-text search over the enterprise's live users (userName, names,
@@ -13,16 +15,54 @@ import java.util.Optional;
  */
 @Stateless
 public class UserDirectoryService {
-    /** One page of users and how many match in all. */
-    public record UserPage(long total, List<UserRow> rows) {
+    /**
+     * One page of users; how many match, counted up to a bound ({@code more}: more than {@code total} match);
+     * {@code contains}: nothing started with the text, these contain it; {@code problem}: why there is no page (the
+     * search took too long), or null.
+     */
+    public record UserPage(long total, boolean more, List<UserRow> rows, boolean contains, String problem) {
     }
+
+    /** Matches are counted up to this many past the page's start: a count never reads the whole enterprise. */
+    public static final int COUNT_BOUND = 1000;
+
+    /** MP Config: seconds a console search (each of its statements) may take before the page says so. */
+    static final String TIMEOUT_PROPERTY = "rollcall.console.search.timeout.seconds";
 
     @Inject
     private UserRepository users;
 
-    /** Users whose userName, name, employee ID or an email contains {@code text} (all when blank), by userName. */
+    /**
+     * The enterprise's live users by userName (all when {@code text} is blank): those whose userName, employee ID or
+     * an email starts with the text (case-insensitive; index reads), or, when none does, those whose userName, name,
+     * employee ID or an email contains it. Counted up to {@link #COUNT_BOUND} past the page's start. A search that
+     * takes longer than the timeout gives an empty page with a message, never an error.
+     */
     public UserPage search(long enterpriseId, String text, int startIndex, int count) {
-        return users.directory(enterpriseId, text, startIndex, count);
+        int timeout = timeoutSeconds();
+        try {
+            return users.directory(enterpriseId, text, startIndex, count, COUNT_BOUND, timeout);
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.of(e) != DatabaseOutage.Kind.TIMEOUT) {
+                throw e;
+            }
+            String many;
+            try {
+                many = String.format("%,d", users.liveCount(enterpriseId, timeout));
+            } catch (RuntimeException again) {
+                if (DatabaseOutage.of(again) != DatabaseOutage.Kind.TIMEOUT) {
+                    throw again;
+                }
+                many = "so many";
+            }
+            String what = text == null || text.isBlank() ? "The list of users" : "This search";
+            return new UserPage(0, false, List.of(), false, what + " took too long on " + many
+                    + " users; search for the start of a user name, email or employee number.");
+        }
+    }
+
+    private static int timeoutSeconds() {
+        return ConfigProvider.getConfig().getOptionalValue(TIMEOUT_PROPERTY, Integer.class).orElse(10);
     }
 
     /** One live user of the enterprise; empty for unknown, deleted or another enterprise's ids. */

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollcall.testing.RollcallServer;
+import com.rollcall.testing.TestDatabase;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TestTenants;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -237,6 +241,75 @@ class UsersUiIT {
             ui.screenshot("users-list-page-2");
             ui.submit("pager:first");
             assertEquals("1–25 of 30", ui.text("pager:range"));
+        }
+    }
+
+    @Test
+    void searchFindsWhatStartsWithTheTextAndElseWhatContainsIt() {
+        TestTenants.manualUser(tenant, "marie.curie@example.com", "mc@lab.example", "EMP-1867", true);
+        TestTenants.manualUser(tenant, "pierre@example.com", "pierre.curie@lab.example", "EMP-1859", true);
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/users/list.xhtml");
+            ui.type("search:q", "EMP-186");
+            ui.submit("search:submit");
+            assertTrue(ui.text("users").contains("marie.curie@example.com"), "the start of an employee ID");
+            assertFalse(ui.text("users").contains("pierre@example.com"));
+            assertEquals("1–1 of 1", ui.text("pager:range"));
+            assertFalse(ui.present("search-note"));
+            ui.type("search:q", "PIERRE.C");
+            ui.submit("search:submit");
+            assertTrue(ui.text("users").contains("pierre@example.com"), "the start of an email, any case");
+            assertEquals("1–1 of 1", ui.text("pager:range"));
+            ui.type("search:q", "curie");
+            ui.submit("search:submit");
+            assertTrue(ui.text("users").contains("marie.curie@example.com"), "nothing starts with it: contains");
+            assertTrue(ui.text("users").contains("pierre@example.com"), "an email containing it");
+            assertEquals("No user name, email or employee ID starts with this; these contain it.", ui.text("search-note"));
+        }
+    }
+
+    @Test
+    void countsStopAtAThousandPastThePage() {
+        TestTenants.bulkUsers(tenant, "bulk", 1010);
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/users/list.xhtml");
+            assertEquals("1–25 of more than 1,000", ui.text("pager:range"));
+            assertFalse(ui.present("search-note"), "no note without a search");
+            ui.submit("pager:next");
+            assertEquals("26–50 of 1,010", ui.text("pager:range"), "counted up to 1,000 past the page's start");
+            ui.type("search:q", "bulk");
+            ui.submit("search:submit");
+            assertEquals("1–25 of more than 1,000", ui.text("pager:range"));
+            assertEquals("More than 1,000 users match; refine the search.", ui.text("search-note"));
+            ui.type("search:q", "bulk-1");
+            ui.submit("search:submit");
+            assertEquals("1–25 of 121", ui.text("pager:range"), "bulk-1, -10..19, -100..199, -1000..1009");
+            assertTrue(ui.text("users").contains("bulk-1000@example.test"), "by userName: bulk-1000 sorts first");
+            assertFalse(ui.present("search-note"));
+        }
+    }
+
+    @Test
+    void aSearchPastItsTimeoutIsAMessageAndThePageStillWorks() throws Exception {
+        // a real statement timeout: the users' emails locked by another connection, so the search waits past the test
+        // servers' rollcall.console.search.timeout.seconds (TestDatabase); MariaDB only (H2 readers never wait on a lock)
+        Assumptions.assumeFalse(TestDatabase.isEmbedded(), "H2 has no table lock that blocks readers");
+        TestTenants.manualUser(tenant, "rosalind@example.com", "rf@lab.example", "EMP-1920", true);
+        try (ConsoleUi ui = ConsoleUi.signIn(tenant.adminLogin(), tenant.adminPassword())) {
+            ui.open("console/users/list.xhtml");
+            try (Connection lock = TestDatabase.connect(); Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLES user_multi_value WRITE");
+                ui.type("search:q", "rosalind");
+                ui.submit("search:submit");
+                statement.execute("UNLOCK TABLES");
+            }
+            assertTrue(ui.text("messages").contains("This search took too long on "), ui.text("messages"));
+            assertTrue(ui.text("messages").contains(
+                    " users; search for the start of a user name, email or employee number."), ui.text("messages"));
+            assertEquals("Users", ui.text("page-title"));
+            ui.type("search:q", "rosalind");
+            ui.submit("search:submit");
+            assertTrue(ui.text("users").contains("rosalind@example.com"), "the same page searches again");
         }
     }
 

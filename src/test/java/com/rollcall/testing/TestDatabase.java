@@ -33,6 +33,9 @@ public final class TestDatabase {
      */
     private static final String NO_BOUND = "0";
 
+    /** The console's search gives up after this many seconds on the test servers (UsersUiIT provokes it). */
+    private static final String SEARCH_TIMEOUT = "5";
+
     private TestDatabase() {
     }
 
@@ -82,11 +85,12 @@ public final class TestDatabase {
             Path data = h2Data(instance);
             deleteTree(data);
             return Map.of("ROLLCALL_DATA", data.toString(), "ROLLCALL_H2_OPTIONS", H2_OPTIONS,
-                    "ROLLCALL_OPERATOR_TOKEN", Operator.TOKEN, "ROLLCALL_BUDGET_API_CONCURRENT", NO_BOUND);
+                    "ROLLCALL_OPERATOR_TOKEN", Operator.TOKEN, "ROLLCALL_BUDGET_API_CONCURRENT", NO_BOUND,
+                    "ROLLCALL_CONSOLE_SEARCH_TIMEOUT_SECONDS", SEARCH_TIMEOUT);
         }
         return Map.of("ROLLCALL_DB_URL", url(), "ROLLCALL_DB_USER", user(), "ROLLCALL_DB_PASSWORD", password(),
                 "ROLLCALL_DATA", target.resolve(instance).toString(), "ROLLCALL_OPERATOR_TOKEN", Operator.TOKEN,
-                "ROLLCALL_BUDGET_API_CONCURRENT", NO_BOUND);
+                "ROLLCALL_BUDGET_API_CONCURRENT", NO_BOUND, "ROLLCALL_CONSOLE_SEARCH_TIMEOUT_SECONDS", SEARCH_TIMEOUT);
     }
 
     private static Path h2Data(String instance) {

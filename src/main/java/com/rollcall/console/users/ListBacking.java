@@ -2,6 +2,7 @@ package com.rollcall.console.users;
 
 import com.rollcall.access.EffectiveAccessService;
 import com.rollcall.console.ConsoleSession;
+import com.rollcall.console.Feedback;
 import com.rollcall.console.Pager;
 import com.rollcall.enterprise.EnterpriseService;
 import com.rollcall.users.ManualUserService;
@@ -42,6 +43,7 @@ public class ListBacking implements Serializable {
     private List<UserRow> rows = List.of();
     private Map<String, String> roleSummaries = Map.of();
     private String addingRefusedReason;
+    private String note;
 
     @PostConstruct
     void load() {
@@ -58,7 +60,15 @@ public class ListBacking implements Serializable {
     void reload() {
         UserDirectoryService.UserPage page = directory.search(session.enterpriseId(), query, pager.start(), pager.size());
         rows = page.rows();
-        pager.total(page.total());
+        pager.total(page.total(), page.more());
+        note = null;
+        if (page.problem() != null) {
+            Feedback.warn(page.problem());
+        } else if (page.more() && query != null && !query.isBlank()) {
+            note = String.format("More than %,d users match; refine the search.", page.total());
+        } else if (page.contains() && !rows.isEmpty()) {
+            note = "No user name, email or employee ID starts with this; these contain it.";
+        }
         roleSummaries = rows.isEmpty() ? Map.of()
                 : access.roleSummaries(session.enterpriseId(), rows.stream().map(UserRow::scimId).toList());
     }
@@ -71,6 +81,8 @@ public class ListBacking implements Serializable {
     /** Why users cannot be added by hand now, or null when they can. */
     public String getAddingRefusedReason() { return addingRefusedReason; }
     public Pager getPager() { return pager; }
+    /** What to know about the search's matches (bounded count, contains-matching), or null. */
+    public String getNote() { return note; }
     public List<UserRow> getRows() { return rows; }
     public String getQuery() { return query; }
     public void setQuery(String query) { this.query = query; }

@@ -40,7 +40,16 @@ public final class NativeSql {
 
     /** Runs a SELECT; each row as an array of its column values. */
     public static List<Object[]> query(EntityManager em, String sql, List<?> parameters) {
-        try (PreparedStatement statement = prepare(em, sql, parameters); ResultSet rows = statement.executeQuery()) {
+        return query(em, sql, parameters, QUERY_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs a SELECT that gives up after {@code timeoutSeconds}: a {@link PersistenceException} whose cause is a
+     * {@link java.sql.SQLTimeoutException} ({@link DatabaseOutage.Kind#TIMEOUT}); the transaction stays usable.
+     */
+    public static List<Object[]> query(EntityManager em, String sql, List<?> parameters, int timeoutSeconds) {
+        try (PreparedStatement statement = prepare(em, sql, parameters, timeoutSeconds);
+                ResultSet rows = statement.executeQuery()) {
             int columns = rows.getMetaData().getColumnCount();
             List<Object[]> result = new ArrayList<>();
             while (rows.next()) {
@@ -114,6 +123,11 @@ public final class NativeSql {
     static final int QUERY_TIMEOUT_SECONDS = 30;
 
     private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters) throws SQLException {
+        return prepare(em, sql, parameters, QUERY_TIMEOUT_SECONDS);
+    }
+
+    private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters, int timeoutSeconds)
+            throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         if (connection == null) {
             throw new IllegalStateException("NativeSql needs an active transaction");
@@ -121,7 +135,7 @@ public final class NativeSql {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             // as JPA's queries (persistence.xml): a database that stops answering frees the request
-            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            statement.setQueryTimeout(Math.max(1, timeoutSeconds));
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
