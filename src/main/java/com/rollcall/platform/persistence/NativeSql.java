@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -33,6 +34,21 @@ public final class NativeSql {
     public static int update(EntityManager em, String sql, List<?> parameters) {
         try (PreparedStatement statement = prepare(em, sql, parameters)) {
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
+    }
+
+    /** Runs an INSERT of one row into a table with an AUTO_INCREMENT key; returns the key it generated. */
+    public static long insertReturningKey(EntityManager em, String sql, List<?> parameters) {
+        try (PreparedStatement statement = prepare(em, sql, parameters, Statement.RETURN_GENERATED_KEYS)) {
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new PersistenceException("no generated key for: " + sql);
+                }
+                return keys.getLong(1);
+            }
         } catch (SQLException e) {
             throw new PersistenceException(e.getMessage(), e);
         }
@@ -114,11 +130,16 @@ public final class NativeSql {
     static final int QUERY_TIMEOUT_SECONDS = 30;
 
     private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters) throws SQLException {
+        return prepare(em, sql, parameters, Statement.NO_GENERATED_KEYS);
+    }
+
+    private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters, int generatedKeys)
+            throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         if (connection == null) {
             throw new IllegalStateException("NativeSql needs an active transaction");
         }
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = connection.prepareStatement(sql, generatedKeys);
         try {
             // as JPA's queries (persistence.xml): a database that stops answering frees the request
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
