@@ -69,6 +69,12 @@ public class MultiValue {
         this.country = data.country();
     }
 
+    /** The values of its {@code user_multi_value} row after user_id and ordinal, in {@link UserRepository}'s order. */
+    Object[] insertRow() {
+        return new Object[] {enterpriseId, attribute, type, primary, display, value, valueKey, formatted, streetAddress,
+                locality, region, postalCode, country};
+    }
+
     MultiValueData data() {
         return new MultiValueData(attribute, type, primary, display, value, formatted, streetAddress, locality,
                 region, postalCode, country);

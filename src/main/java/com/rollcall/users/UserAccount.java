@@ -163,6 +163,32 @@ public class UserAccount {
     }
 
     /**
+     * The values a create writes to {@code user_account}, in the order of {@link UserRepository}'s insert
+     * (license_exempt keeps its default, linked_at/linked_by and deleted_at are null on a new user).
+     */
+    Object[] insertRow() {
+        return new Object[] {enterpriseId, scimId, userName, userNameKey, externalId, externalIdKey, source.name(),
+                active, holdsSeat, nameFormatted, familyName, givenName, middleName, honorificPrefix, honorificSuffix,
+                displayName, nickName, profileUrl, title, userType, preferredLanguage, locale, timezone, employeeNumber,
+                employeeNumberKey, costCenter, organization, division, department, managerId, createdAt, lastModified,
+                INITIAL_VERSION};
+    }
+
+    /** The multi-valued rows a create writes, in order (their ordinal is their index). */
+    List<MultiValue> multiValues() {
+        return multiValues;
+    }
+
+    /** The version a new row starts at: EclipseLink's first version of an int {@code @Version}. */
+    static final int INITIAL_VERSION = 1;
+
+    /** The user was written by plain SQL ({@link UserRepository#insert}): its generated id and first version. */
+    void inserted(long generatedId) {
+        this.id = generatedId;
+        this.version = INITIAL_VERSION;
+    }
+
+    /**
      * Soft delete (PRODUCT.md rule 4): the row stays for the audit trail, invisible to SCIM; its unique
      * keys are freed so the same userName or externalId can be provisioned afresh.
      */

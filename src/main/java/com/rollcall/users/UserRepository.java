@@ -2,6 +2,7 @@ package com.rollcall.users;
 
 import com.rollcall.platform.persistence.Columns;
 import com.rollcall.platform.persistence.NativeSql;
+import com.rollcall.platform.persistence.UtcInstantConverter;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,53 @@ public class UserRepository {
     @PersistenceContext
     private EntityManager em;
 
-    public void add(long enterpriseId, UserAccount user) {
+    private static final UtcInstantConverter TIME = new UtcInstantConverter();
+
+    private static final String INSERT_USER = "INSERT INTO user_account (enterprise_id, scim_id, user_name, "
+            + "user_name_key, external_id, external_id_key, source, active, holds_seat, name_formatted, family_name, "
+            + "given_name, middle_name, honorific_prefix, honorific_suffix, display_name, nick_name, profile_url, title, "
+            + "user_type, preferred_language, locale, timezone, employee_number, employee_number_key, cost_center, "
+            + "organization, division, department, manager_id, created_at, last_modified, version) VALUES "
+            + NativeSql.placeholders(33);
+
+    private static final String INSERT_MULTI_VALUES = "INSERT INTO user_multi_value (user_id, ordinal, enterprise_id, "
+            + "attribute, item_type, is_primary, display, item_value, item_value_key, formatted, street_address, locality, "
+            + "region, postal_code, country) VALUES ";
+
+    /**
+     * Writes a new user with plain SQL, not through the entity manager: one INSERT of the user row (its id from
+     * AUTO_INCREMENT, as JPA's IDENTITY would) and one multi-row INSERT of its multi-valued attributes. The entity
+     * stays unmanaged (there is no shared cache, so JPA reads of it in later transactions go to the database). A
+     * taken userName or externalId fails here with the unique key's violation, as a flush would.
+     */
+    public void insert(long enterpriseId, UserAccount user) {
         if (user.enterpriseId() != enterpriseId) {
             throw new IllegalArgumentException("user of another enterprise");
         }
-        em.persist(user);
+        long id = NativeSql.insertReturningKey(em, INSERT_USER, values(user.insertRow()));
+        user.inserted(id);
+        List<MultiValue> multiValues = user.multiValues();
+        for (int from = 0; from < multiValues.size(); from += NativeSql.CHUNK) {
+            int to = Math.min(multiValues.size(), from + NativeSql.CHUNK);
+            List<Object> parameters = new ArrayList<>();
+            StringBuilder sql = new StringBuilder(INSERT_MULTI_VALUES);
+            for (int ordinal = from; ordinal < to; ordinal++) {
+                sql.append(ordinal == from ? "" : ", ").append(NativeSql.placeholders(15));
+                parameters.add(id);
+                parameters.add(ordinal);
+                parameters.addAll(values(multiValues.get(ordinal).insertRow()));
+            }
+            NativeSql.update(em, sql.toString(), parameters);
+        }
+    }
+
+    /** Column values as bound: instants as {@link UtcInstantConverter}'s UTC literal, as JPA writes them. */
+    private static List<Object> values(Object[] row) {
+        List<Object> values = new ArrayList<>(row.length);
+        for (Object value : row) {
+            values.add(value instanceof java.time.Instant instant ? TIME.convertToDatabaseColumn(instant) : value);
+        }
+        return values;
     }
 
     /** A live (not soft-deleted) user by its SCIM id. */

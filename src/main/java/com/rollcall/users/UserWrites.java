@@ -76,8 +76,7 @@ class UserWrites {
         if (takesSeat) {
             user.seatTaken();
         }
-        users.add(enterpriseId, user);
-        flush();
+        insert(enterpriseId, user);
         JsonObject created = UserScimMapper.toJson(user, baseUrl);
         audit.record(actor, "USER_CREATED", "User", user.scimId(), user.userName(), null, created);
         feed.record(actor, EventType.USER_CREATED, "User", user.scimId(), created);
@@ -132,14 +131,27 @@ class UserWrites {
         try {
             users.flush();
         } catch (PersistenceException e) {
-            if (Constraints.violated(e, "uq_user_name")) {
-                throw ScimException.uniqueness("userName is already taken by another user.");
-            }
-            if (Constraints.violated(e, "uq_user_external_id")) {
-                throw ScimException.uniqueness("externalId is already taken by another user.");
-            }
-            throw e;
+            throw uniquenessOr(e);
         }
+    }
+
+    /** The plain-SQL insert, a unique-key race lost at the database turned into 409 uniqueness as in {@link #flush}. */
+    private void insert(long enterpriseId, UserAccount user) {
+        try {
+            users.insert(enterpriseId, user);
+        } catch (PersistenceException e) {
+            throw uniquenessOr(e);
+        }
+    }
+
+    private static RuntimeException uniquenessOr(PersistenceException e) {
+        if (Constraints.violated(e, "uq_user_name")) {
+            return ScimException.uniqueness("userName is already taken by another user.");
+        }
+        if (Constraints.violated(e, "uq_user_external_id")) {
+            return ScimException.uniqueness("externalId is already taken by another user.");
+        }
+        return e;
     }
 
     /** The user's SCIM form, with its groups. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,6 +39,22 @@ public final class NativeSql {
         }
     }
 
+    /** Runs an INSERT of one row into a table with an AUTO_INCREMENT key; returns the key it generated. */
+    public static long insertReturningKey(EntityManager em, String sql, List<?> parameters) {
+        try (PreparedStatement statement = prepare(em, sql, parameters, QUERY_TIMEOUT_SECONDS,
+                Statement.RETURN_GENERATED_KEYS)) {
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new PersistenceException("no generated key for: " + sql);
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
+    }
+
     /** Runs a SELECT; each row as an array of its column values. */
     public static List<Object[]> query(EntityManager em, String sql, List<?> parameters) {
         return query(em, sql, parameters, QUERY_TIMEOUT_SECONDS);
@@ -48,7 +65,8 @@ public final class NativeSql {
      * {@link java.sql.SQLTimeoutException} ({@link DatabaseOutage.Kind#TIMEOUT}); the transaction stays usable.
      */
     public static List<Object[]> query(EntityManager em, String sql, List<?> parameters, int timeoutSeconds) {
-        try (PreparedStatement statement = prepare(em, sql, parameters, timeoutSeconds);
+        try (PreparedStatement statement = prepare(em, sql, parameters, timeoutSeconds,
+                Statement.NO_GENERATED_KEYS);
                 ResultSet rows = statement.executeQuery()) {
             int columns = rows.getMetaData().getColumnCount();
             List<Object[]> result = new ArrayList<>();
@@ -123,16 +141,17 @@ public final class NativeSql {
     static final int QUERY_TIMEOUT_SECONDS = 30;
 
     private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters) throws SQLException {
-        return prepare(em, sql, parameters, QUERY_TIMEOUT_SECONDS);
+        return prepare(em, sql, parameters, QUERY_TIMEOUT_SECONDS, Statement.NO_GENERATED_KEYS);
     }
 
-    private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters, int timeoutSeconds)
+    private static PreparedStatement prepare(EntityManager em, String sql, List<?> parameters, int timeoutSeconds,
+            int generatedKeys)
             throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         if (connection == null) {
             throw new IllegalStateException("NativeSql needs an active transaction");
         }
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = connection.prepareStatement(sql, generatedKeys);
         try {
             // as JPA's queries (persistence.xml): a database that stops answering frees the request
             statement.setQueryTimeout(Math.max(1, timeoutSeconds));
