@@ -628,10 +628,16 @@ public final class Bench {
     }
 
     private void parallel(int tasks, IntConsumer task) {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        parallel(tasks, concurrency, task);
+    }
+
+    /** Runs task(0 … tasks-1) on {@code threads} workers (at most one per task); returns when all are done. */
+    static void parallel(int tasks, int threads, IntConsumer task) {
+        int workers = Math.max(1, Math.min(threads, tasks));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < Math.min(concurrency, tasks); w++) {
+        for (int w = 0; w < workers; w++) {
             futures.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
                     task.accept(i);

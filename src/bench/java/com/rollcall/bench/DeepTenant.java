@@ -634,25 +634,7 @@ final class DeepTenant {
     // ----------------------------------------------------------------------------- helpers
 
     private static void parallel(int tasks, int threads, java.util.function.IntConsumer task) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            futures.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
-                    task.accept(i);
-                }
-            }));
-        }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdown();
-        }
+        Bench.parallel(tasks, threads, task);
     }
 
     private static int env(String name, int fallback) {
