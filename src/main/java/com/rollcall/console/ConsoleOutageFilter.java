@@ -24,6 +24,12 @@ public class ConsoleOutageFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(ConsoleOutageFilter.class.getName());
     private static final FailureLog OUTAGES = new FailureLog(LOG, 60);
 
+    /** One line a minute per kind of outage for all console requests (this filter's pages and form messages alike). */
+    static void logged(DatabaseOutage.Kind kind, Throwable failure) {
+        OUTAGES.log(Level.WARNING, "console-" + kind, "Console requests get a try-again answer (503 page or form "
+                + "message): no database connection (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ")", failure);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -34,8 +40,7 @@ public class ConsoleOutageFilter extends HttpFilter {
             if (kind == null || response.isCommitted()) {
                 throw failure;
             }
-            OUTAGES.log(Level.WARNING, "console-" + kind, "Console requests get the try-again page (503): no database "
-                    + "connection (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ")", failure);
+            logged(kind, failure);
             response.resetBuffer();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", "5");

@@ -1,5 +1,6 @@
 package com.rollcall.console;
 
+import com.rollcall.platform.persistence.DatabaseOutage;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
@@ -73,13 +74,26 @@ public final class Feedback {
      * else is logged once and shown globally with a reference.
      */
     public static <T> T attempt(String clientId, Supplier<T> useCase) {
+        return attempt(clientId, useCase, Refusal::onField);
+    }
+
+    /**
+     * Runs the use case; on a refusal, shows it on the field {@code clientId} when {@code onField} says so (and a
+     * field is named), else globally; on a database outage, says to try again (logged once a minute, without a stack
+     * trace, with the console's other outages); anything else is logged once and shown with a reference.
+     */
+    private static <T> T attempt(String clientId, Supplier<T> useCase, java.util.function.Predicate<Refusal> onField) {
         try {
             return useCase.get();
         } catch (RuntimeException e) {
             Refusal refusal = Refusal.of(e).orElse(null);
             if (refusal == null) {
-                error(fault(e));
-            } else if (clientId != null && refusal.onField()) {
+                DatabaseOutage.Kind outage = DatabaseOutage.of(e);
+                if (outage != null) {
+                    ConsoleOutageFilter.logged(outage, e);
+                }
+                error(outage != null ? UNREACHABLE : fault(e));
+            } else if (clientId != null && onField.test(refusal)) {
                 fieldError(clientId, refusal.text());
                 markInvalid(clientId);
             } else {
@@ -88,6 +102,9 @@ public final class Feedback {
             return null;
         }
     }
+
+    static final String UNREACHABLE = "Rollcall cannot reach its database just now, so nothing was changed. Try again "
+            + "in a few seconds.";
 
     /** Logs an unexpected failure once; what the person reads is only a reference to the log. */
     private static String fault(Throwable failure) {
@@ -102,20 +119,7 @@ public final class Feedback {
      * {@code clientId}; every other refusal (a license limit, a locked user) concerns the page and is shown globally.
      */
     public static <T> T attemptClashOnField(String clientId, Supplier<T> useCase) {
-        try {
-            return useCase.get();
-        } catch (RuntimeException e) {
-            Refusal refusal = Refusal.of(e).orElse(null);
-            if (refusal == null) {
-                error(fault(e));
-            } else if (refusal.clash()) {
-                fieldError(clientId, refusal.text());
-                markInvalid(clientId);
-            } else {
-                error(refusal.text());
-            }
-            return null;
-        }
+        return attempt(clientId, useCase, Refusal::clash);
     }
 
     /** Flags the input itself invalid too, so the field is styled as the error (class "error", aria-invalid). */

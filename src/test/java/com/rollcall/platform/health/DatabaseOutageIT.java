@@ -147,7 +147,7 @@ class DatabaseOutageIT {
                 assertEquals(1, count(outageLog, "The database cannot be reached"), logHead);
                 assertTrue(count(outageLog, "Could not claim remap jobs") <= 2, logHead);
                 assertEquals(0, count(outageLog, "A system exception occurred during an invocation on EJB"), logHead);
-                assertEquals(1, count(outageLog, "Console requests get the try-again page"), logHead);
+                assertEquals(1, count(outageLog, "Console requests get a try-again answer"), logHead);
                 assertEquals(0, count(outageLog, "threw exception"), logHead);
                 assertTrue(logGrowth < 40_000, "the log grew " + logGrowth + " bytes for " + answers.size()
                         + " failed requests; it begins:\n" + logHead);
