@@ -149,6 +149,25 @@ class FilterAndPagingIT {
     }
 
     @Test
+    void pagesPastTheFirstKeepTheOrderTheFilterAndTheTenant() {
+        // a page past the first is read as ids, then rows: both steps must keep the sort, the filter and the tenant
+        ScimClient.forTenant(TestTenants.create("Paging other")).post("Users", "{\"userName\":\"aaa@example.com\"}");
+        for (String sort : List.of("sortBy=userName&sortOrder=descending", "sortBy=userName", "")) {
+            List<String> whole = userNames(list(sort));
+            List<String> paged = new java.util.ArrayList<>();
+            for (int start = 1; start <= 4; start++) {
+                paged.addAll(userNames(list(sort + "&startIndex=" + start + "&count=1")));
+            }
+            assertEquals(3, whole.size());
+            assertEquals(whole, paged, sort);
+        }
+        JsonObject second = list("filter=" + URLEncoder.encode("title sw \"eng\"", StandardCharsets.UTF_8)
+                + "&sortBy=userName&startIndex=2&count=1");
+        assertEquals(2, second.getInt("totalResults"));
+        assertEquals(List.of("carol_100%@example.com"), userNames(second));
+    }
+
+    @Test
     void searchByPostTakesTheSameQueryInItsBody() {
         ScimClient.Response found = scim.post("Users/.search", """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
