@@ -31,8 +31,10 @@ class TableOwnershipTest {
             Map.entry("api_client", Set.of("apiclients/ApiClientRepository", "apiclients/ApiClient")),
             Map.entry("console_user", Set.of("people/ConsoleUserRepository", "people/ConsoleUser")),
             Map.entry("audit_event", Set.of("audit/AuditRepository", "audit/AuditEvent")),
-            Map.entry("user_account", Set.of("users/UserRepository", "users/UserAccount")),
-            Map.entry("user_multi_value", Set.of("users/UserRepository", "users/UserAccount", "users/MultiValue")),
+            // UserRows: the plain SQL of a user's own writes, which UserRepository runs
+            Map.entry("user_account", Set.of("users/UserRepository", "users/UserRows", "users/UserAccount")),
+            Map.entry("user_multi_value", Set.of("users/UserRepository", "users/UserRows", "users/UserAccount",
+                    "users/MultiValue")),
             Map.entry("user_group", Set.of("groups/GroupRepository", "groups/UserGroup")),
             Map.entry("group_membership", Set.of("groups/GroupRepository", "groups/GroupMembership",
                     // a User filter on groups.value joins memberships in the one query a filter compiles to

@@ -66,9 +66,7 @@ public class ManualUserService {
         writes.requireUnique(enterpriseId, user, merged);
         UserWrites.Presence presence = writes.presence(user);
         user.replace(merged);
-        writes.reconcileSeat(actor, user);
-        writes.departedIfLeft(actor, user, presence);
-        writes.flush();
+        writes.save(actor, user, presence);
         JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, "USER_EDITED", "User", user.scimId(), user.userName(), before, after);
         feed.userChanged(actor, user.scimId(), before, after);
@@ -85,9 +83,7 @@ public class ManualUserService {
         }
         UserWrites.Presence presence = writes.presence(user);
         user.replace(user.attributes().withActive(active));
-        writes.reconcileSeat(actor, user);
-        writes.departedIfLeft(actor, user, presence);
-        writes.flush();
+        writes.save(actor, user, presence);
         JsonObject after = writes.toJson(enterpriseId, user, baseUrl);
         audit.record(actor, active ? "USER_REACTIVATED" : "USER_DEACTIVATED", "User", user.scimId(), user.userName(),
                 before, after);

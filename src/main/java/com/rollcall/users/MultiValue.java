@@ -1,5 +1,6 @@
 package com.rollcall.users;
 
+import com.rollcall.platform.persistence.Columns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Locale;
@@ -73,6 +74,25 @@ public class MultiValue {
     Object[] insertRow() {
         return new Object[] {enterpriseId, attribute, type, primary, display, value, valueKey, formatted, streetAddress,
                 locality, region, postalCode, country};
+    }
+
+    /** A value as {@link UserRepository} reads its row with plain SQL, in {@link #insertRow}'s order. */
+    static MultiValue fromRow(Object[] r) {
+        MultiValue v = new MultiValue();
+        v.enterpriseId = Columns.number(r[0]);
+        v.attribute = (String) r[1];
+        v.type = (String) r[2];
+        v.primary = Columns.bool(r[3]);
+        v.display = (String) r[4];
+        v.value = (String) r[5];
+        v.valueKey = (String) r[6];
+        v.formatted = (String) r[7];
+        v.streetAddress = (String) r[8];
+        v.locality = (String) r[9];
+        v.region = (String) r[10];
+        v.postalCode = (String) r[11];
+        v.country = (String) r[12];
+        return v;
     }
 
     MultiValueData data() {

@@ -2,6 +2,7 @@ package com.rollcall.users;
 
 import com.rollcall.licensing.SeatRule;
 import com.rollcall.platform.persistence.Clock;
+import com.rollcall.platform.persistence.Columns;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +113,13 @@ public class UserAccount {
     @Version
     private int version;
 
+    /**
+     * The multi-valued attributes as they are in the database, when plain SQL read or wrote them ({@link #fromRow},
+     * {@link #inserted}, {@link #updated}): a write rewrites the rows only when they differ. Null when JPA loaded it.
+     */
+    @Transient
+    private List<MultiValueData> storedMultiValues;
+
     protected UserAccount() {
     }
 
@@ -174,7 +183,7 @@ public class UserAccount {
                 INITIAL_VERSION};
     }
 
-    /** The multi-valued rows a create writes, in order (their ordinal is their index). */
+    /** The multi-valued rows a create or an update writes, in order (their ordinal is their index). */
     List<MultiValue> multiValues() {
         return multiValues;
     }
@@ -186,12 +195,96 @@ public class UserAccount {
     void inserted(long generatedId) {
         this.id = generatedId;
         this.version = INITIAL_VERSION;
+        this.storedMultiValues = multiValueData();
     }
 
     /**
-     * Soft delete (PRODUCT.md rule 4): the row stays for the audit trail, invisible to SCIM; its unique
-     * keys are freed so the same userName or externalId can be provisioned afresh.
+     * A user as {@link UserRepository} reads it with plain SQL, unmanaged: every column of {@code user_account} in
+     * {@link UserRows}' order (id, enterprise_id, scim_id, user_name, user_name_key, external_id, external_id_key,
+     * source, active, deleted_at, holds_seat, license_exempt, name_formatted ... manager_id, linked_at, linked_by,
+     * created_at, last_modified, version), and its multi-valued rows in ordinal order.
      */
+    static UserAccount fromRow(Object[] r, List<MultiValue> multiValues) {
+        UserAccount u = new UserAccount();
+        int i = 0;
+        u.id = Columns.number(r[i++]);
+        u.enterpriseId = Columns.number(r[i++]);
+        u.scimId = (String) r[i++];
+        u.userName = (String) r[i++];
+        u.userNameKey = (String) r[i++];
+        u.externalId = (String) r[i++];
+        u.externalIdKey = (String) r[i++];
+        u.source = UserSource.valueOf((String) r[i++]);
+        u.active = Columns.bool(r[i++]);
+        u.deletedAt = Columns.instant(r[i++]);
+        u.holdsSeat = Columns.bool(r[i++]);
+        u.licenseExempt = Columns.bool(r[i++]);
+        u.nameFormatted = (String) r[i++];
+        u.familyName = (String) r[i++];
+        u.givenName = (String) r[i++];
+        u.middleName = (String) r[i++];
+        u.honorificPrefix = (String) r[i++];
+        u.honorificSuffix = (String) r[i++];
+        u.displayName = (String) r[i++];
+        u.nickName = (String) r[i++];
+        u.profileUrl = (String) r[i++];
+        u.title = (String) r[i++];
+        u.userType = (String) r[i++];
+        u.preferredLanguage = (String) r[i++];
+        u.locale = (String) r[i++];
+        u.timezone = (String) r[i++];
+        u.employeeNumber = (String) r[i++];
+        u.employeeNumberKey = (String) r[i++];
+        u.costCenter = (String) r[i++];
+        u.organization = (String) r[i++];
+        u.division = (String) r[i++];
+        u.department = (String) r[i++];
+        u.managerId = (String) r[i++];
+        u.linkedAt = Columns.instant(r[i++]);
+        u.linkedBy = (String) r[i++];
+        u.createdAt = Columns.instant(r[i++]);
+        u.lastModified = Columns.instant(r[i++]);
+        u.version = (int) Columns.number(r[i++]);
+        if (i != r.length) {
+            throw new IllegalArgumentException("a user_account row has " + i + " columns, not " + r.length);
+        }
+        u.multiValues = new ArrayList<>(multiValues);
+        u.storedMultiValues = u.multiValueData();
+        return u;
+    }
+
+    /**
+     * The values an update writes to {@code user_account}, in the order of {@link UserRows#UPDATE_USER}: every column
+     * a write may change, then the next version (license_exempt is the roles engine's; id, enterprise, SCIM id and
+     * created_at never change).
+     */
+    Object[] updateRow() {
+        return new Object[] {userName, userNameKey, externalId, externalIdKey, source.name(), active, deletedAt,
+                holdsSeat, nameFormatted, familyName, givenName, middleName, honorificPrefix, honorificSuffix, displayName,
+                nickName, profileUrl, title, userType, preferredLanguage, locale, timezone, employeeNumber,
+                employeeNumberKey, costCenter, organization, division, department, managerId, linkedAt, linkedBy,
+                lastModified, version + 1};
+    }
+
+    /** Whether the multi-valued attributes differ from the rows in the database (always, when JPA loaded the user). */
+    boolean multiValuesChanged() {
+        return storedMultiValues == null || !storedMultiValues.equals(multiValueData());
+    }
+
+    /** The user was written back by plain SQL ({@link UserRepository#update}): its next version. */
+    void updated() {
+        this.version++;
+        this.storedMultiValues = multiValueData();
+    }
+
+    private List<MultiValueData> multiValueData() {
+        List<MultiValueData> values = new ArrayList<>(multiValues.size());
+        for (MultiValue value : multiValues) {
+            values.add(value.data());
+        }
+        return values;
+    }
+
     /** Whether this user should hold a seat now (PRODUCT.md rule 5, {@link SeatRule}). */
     boolean needsSeat() {
         return SeatRule.needsSeat(active, deletedAt == null, licenseExempt);
@@ -219,6 +312,10 @@ public class UserAccount {
         this.linkedBy = client;
     }
 
+    /**
+     * Soft delete (PRODUCT.md rule 4): the row stays for the audit trail, invisible to SCIM; its unique
+     * keys are freed so the same userName or externalId can be provisioned afresh.
+     */
     void softDelete() {
         this.deletedAt = Clock.now();
         this.active = false;
@@ -238,10 +335,7 @@ public class UserAccount {
     }
 
     UserAttributes attributes() {
-        List<MultiValueData> values = new ArrayList<>();
-        for (MultiValue value : multiValues) {
-            values.add(value.data());
-        }
+        List<MultiValueData> values = multiValueData();
         return UserAttributes.builder().userName(userName).externalId(externalId).nameFormatted(nameFormatted)
                 .familyName(familyName).givenName(givenName).middleName(middleName).honorificPrefix(honorificPrefix)
                 .honorificSuffix(honorificSuffix).displayName(displayName).nickName(nickName).profileUrl(profileUrl)

@@ -90,9 +90,7 @@ public class UserProvisioningService {
         UserWrites.Presence presence = writes.presence(user);
         user.linkToIdp(actor.name());
         user.replace(attributes);
-        writes.reconcileSeat(actor, user);
-        writes.departedIfLeft(actor, user, presence);
-        writes.flush();
+        writes.save(actor, user, presence);
         JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         JsonObject linked = ScimJson.object(after).add("linked", match.toJson(actor.name(), request, rule)).build();
         audit.record(actor, "USER_LINKED", "User", user.scimId(), user.userName(), before, linked);
@@ -137,9 +135,7 @@ public class UserProvisioningService {
         writes.requireUnique(enterpriseId, user, merged);
         UserWrites.Presence presence = writes.presence(user);
         user.replace(merged);
-        writes.reconcileSeat(actor, user);
-        writes.departedIfLeft(actor, user, presence);
-        writes.flush();
+        writes.save(actor, user, presence);
         JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         audit.record(actor, "USER_REPLACED", "User", user.scimId(), user.userName(), before, after);
         feed.userChanged(actor, user.scimId(), before, after);
@@ -171,9 +167,7 @@ public class UserProvisioningService {
         writes.requireUnique(enterpriseId, user, attributes);
         UserWrites.Presence presence = writes.presence(user);
         user.replace(attributes);
-        writes.reconcileSeat(actor, user);
-        writes.departedIfLeft(actor, user, presence);
-        writes.flush();
+        writes.save(actor, user, presence);
         JsonObject after = UserScimMapper.toJson(user, groups, baseUrl);
         audit.record(actor, "USER_PATCHED", "User", user.scimId(), user.userName(), before, after);
         feed.userChanged(actor, user.scimId(), before, after);
@@ -191,9 +185,7 @@ public class UserProvisioningService {
         removed.fire(new UserRemoved(enterpriseId, user.id()));
         users.clearLicenseExemption(enterpriseId, user.id());
         user.softDelete();
-        writes.reconcileSeat(actor, user);
-        writes.departedIfLeft(actor, user, presence);
-        users.flush();
+        writes.save(actor, user, presence);
         audit.record(actor, "USER_DELETED", "User", user.scimId(), user.userName(), before, null);
         var deleted = ScimJson.object().add("id", user.scimId()).add("userName", before.getString("userName", user.userName()));
         if (before.containsKey("externalId")) {

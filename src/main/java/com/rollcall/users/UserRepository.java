@@ -2,7 +2,6 @@ package com.rollcall.users;
 
 import com.rollcall.platform.persistence.Columns;
 import com.rollcall.platform.persistence.NativeSql;
-import com.rollcall.platform.persistence.UtcInstantConverter;
 import com.rollcall.platform.query.JpqlSearch;
 import com.rollcall.platform.query.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,19 +23,6 @@ public class UserRepository {
     @PersistenceContext
     private EntityManager em;
 
-    private static final UtcInstantConverter TIME = new UtcInstantConverter();
-
-    private static final String INSERT_USER = "INSERT INTO user_account (enterprise_id, scim_id, user_name, "
-            + "user_name_key, external_id, external_id_key, source, active, holds_seat, name_formatted, family_name, "
-            + "given_name, middle_name, honorific_prefix, honorific_suffix, display_name, nick_name, profile_url, title, "
-            + "user_type, preferred_language, locale, timezone, employee_number, employee_number_key, cost_center, "
-            + "organization, division, department, manager_id, created_at, last_modified, version) VALUES "
-            + NativeSql.placeholders(33);
-
-    private static final String INSERT_MULTI_VALUES = "INSERT INTO user_multi_value (user_id, ordinal, enterprise_id, "
-            + "attribute, item_type, is_primary, display, item_value, item_value_key, formatted, street_address, locality, "
-            + "region, postal_code, country) VALUES ";
-
     /**
      * Writes a new user with plain SQL, not through the entity manager: one INSERT of the user row (its id from
      * AUTO_INCREMENT, as JPA's IDENTITY would) and one multi-row INSERT of its multi-valued attributes. The entity
@@ -47,30 +33,44 @@ public class UserRepository {
         if (user.enterpriseId() != enterpriseId) {
             throw new IllegalArgumentException("user of another enterprise");
         }
-        long id = NativeSql.insertReturningKey(em, INSERT_USER, values(user.insertRow()));
+        long id = NativeSql.insertReturningKey(em, UserRows.INSERT_USER, UserRows.values(user.insertRow()));
+        insertMultiValues(id, user.multiValues());
         user.inserted(id);
-        List<MultiValue> multiValues = user.multiValues();
-        for (int from = 0; from < multiValues.size(); from += NativeSql.CHUNK) {
-            int to = Math.min(multiValues.size(), from + NativeSql.CHUNK);
-            List<Object> parameters = new ArrayList<>();
-            StringBuilder sql = new StringBuilder(INSERT_MULTI_VALUES);
-            for (int ordinal = from; ordinal < to; ordinal++) {
-                sql.append(ordinal == from ? "" : ", ").append(NativeSql.placeholders(15));
-                parameters.add(id);
-                parameters.add(ordinal);
-                parameters.addAll(values(multiValues.get(ordinal).insertRow()));
-            }
-            NativeSql.update(em, sql.toString(), parameters);
+    }
+
+    private void insertMultiValues(long userId, List<MultiValue> multiValues) {
+        for (UserRows.Statement insert : UserRows.insertMultiValues(userId, multiValues)) {
+            NativeSql.update(em, insert.sql(), insert.parameters());
         }
     }
 
-    /** Column values as bound: instants as {@link UtcInstantConverter}'s UTC literal, as JPA writes them. */
-    private static List<Object> values(Object[] row) {
-        List<Object> values = new ArrayList<>(row.length);
-        for (Object value : row) {
-            values.add(value instanceof java.time.Instant instant ? TIME.convertToDatabaseColumn(instant) : value);
+    /**
+     * Writes back a user read by {@link #findLiveForUpdate} or {@link #lock} (its row locked until commit) with plain
+     * SQL: one UPDATE of every column a write may change, its version one up (as JPA's {@code @Version} would), and its
+     * multi-valued rows only when they changed (all deleted, then one multi-row INSERT). A userName or externalId
+     * taken meanwhile fails here with the unique key's violation, as a flush would.
+     */
+    public void update(long enterpriseId, UserAccount user) {
+        if (user.enterpriseId() != enterpriseId || user.id() == null) {
+            throw new IllegalArgumentException("not a saved user of this enterprise");
         }
-        return values;
+        List<Object> parameters = UserRows.values(user.updateRow());
+        parameters.addAll(List.of(user.id(), enterpriseId, user.version()));
+        if (NativeSql.update(em, UserRows.UPDATE_USER, parameters) != 1) {
+            throw new jakarta.persistence.OptimisticLockException("user " + user.scimId() + " changed under its lock");
+        }
+        if (user.multiValuesChanged()) {
+            NativeSql.update(em, UserRows.DELETE_MULTI_VALUES, List.of(user.id()));
+            insertMultiValues(user.id(), user.multiValues());
+        }
+        user.updated();
+    }
+
+    /** The user of this row (all of user_account's columns) with its multi-valued rows, unmanaged. */
+    private UserAccount unmanaged(Object[] row) {
+        List<MultiValue> values = NativeSql.query(em, UserRows.MULTI_VALUES, List.of(Columns.number(row[0]))).stream()
+                .map(MultiValue::fromRow).toList();
+        return UserAccount.fromRow(row, values);
     }
 
     /** A live (not soft-deleted) user by its SCIM id. */
@@ -105,15 +105,14 @@ public class UserRepository {
                 row[1] == null ? null : ((Number) row[1]).longValue());
     }
 
-    /** The live user, its row locked until commit (writes to one user run one at a time). */
+    /**
+     * The live user, its row locked until commit (writes to one user run one at a time): plain SQL, one SELECT of the
+     * row and one of its multi-valued rows, the entity unmanaged (the entity manager never flushes it; {@link #update}
+     * writes it).
+     */
     public Optional<UserAccount> findLiveForUpdate(long enterpriseId, String scimId) {
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.scimId = :scimId AND u.enterpriseId = :enterpriseId "
-                        + "AND u.deletedAt IS NULL", UserAccount.class)
-                .setParameter("scimId", scimId)
-                .setParameter("enterpriseId", enterpriseId)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream()
-                .findFirst();
+        return NativeSql.query(em, UserRows.LIVE_FOR_UPDATE, List.of(enterpriseId, scimId)).stream().findFirst()
+                .map(this::unmanaged);
     }
 
     /**
@@ -177,11 +176,13 @@ public class UserRepository {
                 .getResultList();
     }
 
-    /** Locks a found user's row by its key (no gap locks) and re-reads it; empty if it is gone. */
+    /**
+     * Locks a found user's row by its key (no gap locks) and re-reads it, unmanaged as by {@link #findLiveForUpdate};
+     * empty if it is gone.
+     */
     public Optional<UserAccount> lock(long enterpriseId, UserAccount user) {
-        em.lock(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(user);
-        return user.enterpriseId() == enterpriseId && user.deletedAt() == null ? Optional.of(user) : Optional.empty();
+        return NativeSql.query(em, UserRows.BY_ID_FOR_UPDATE, List.of(enterpriseId, user.id())).stream().findFirst()
+                .map(this::unmanaged).filter(locked -> locked.deletedAt() == null);
     }
 
     /** A page of the enterprise's live users matching the query; their multi-valued attributes batch-loaded. */
@@ -608,9 +609,5 @@ public class UserRepository {
                     (String) r[6], UserSource.valueOf((String) r[7]), Columns.bool(r[8]), ((Number) r[9]).intValue(),
                     Columns.instant(r[10]), (String) r[11]);
         }).toList();
-    }
-
-    public void flush() {
-        em.flush();
     }
 }

@@ -52,7 +52,7 @@ class UserWrites {
      * Tells the other rooms, in this transaction, that the user left if the change deactivated or deleted them (a
      * linked console login is disabled with it).
      */
-    void departedIfLeft(Actor actor, UserAccount user, Presence before) {
+    private void departedIfLeft(Actor actor, UserAccount user, Presence before) {
         boolean deleted = user.deletedAt() != null;
         if (deleted || (before.active() && !user.active())) {
             Set<String> keys = new java.util.HashSet<>(before.emailKeys());
@@ -91,16 +91,31 @@ class UserWrites {
     }
 
     /**
-     * Makes the user's seat match its state (PRODUCT.md rules 4 and 5): an active live user holds a seat
-     * (taking one may be refused with 403), an inactive or deleted one frees it.
+     * Writes a changed user (read locked by {@link UserRepository#findLiveForUpdate} or {@link UserRepository#lock})
+     * and what follows from the change, in this order: its seat made to match its state on the user (PRODUCT.md rules
+     * 4 and 5: an active live user holds a seat, an inactive or deleted one frees it); the plain-SQL UPDATE of the user
+     * (a unique-key race lost there is 409 uniqueness); the departure of a user who left ({@link #departedIfLeft}); and
+     * last the tenant's seat counter, taken (403 at the limit, which rolls everything back) or freed. Locks are taken
+     * user row first, counter second, as in {@link #insert}.
      */
-    void reconcileSeat(Actor actor, UserAccount user) {
-        if (user.needsSeat() && !user.holdsSeat()) {
-            seats.takeSeat(actor.enterpriseId(), actor.requestId());
+    void save(Actor actor, UserAccount user, Presence before) {
+        boolean takesSeat = user.needsSeat() && !user.holdsSeat();
+        boolean freesSeat = !user.needsSeat() && user.holdsSeat();
+        if (takesSeat) {
             user.seatTaken();
-        } else if (!user.needsSeat() && user.holdsSeat()) {
-            seats.freeSeat(actor.enterpriseId());
+        } else if (freesSeat) {
             user.seatFreed();
+        }
+        try {
+            users.update(actor.enterpriseId(), user);
+        } catch (PersistenceException e) {
+            throw uniquenessOr(e);
+        }
+        departedIfLeft(actor, user, before);
+        if (takesSeat) {
+            seats.takeSeat(actor.enterpriseId(), actor.requestId());
+        } else if (freesSeat) {
+            seats.freeSeat(actor.enterpriseId());
         }
     }
 
@@ -124,18 +139,9 @@ class UserWrites {
     }
 
     /**
-     * Flushes, turning a unique-key race lost at the database on the user's own values into 409 uniqueness;
-     * any other violation (a generated id) stays a server fault.
+     * The plain-SQL insert, a unique-key race lost at the database on the user's own values turned into 409
+     * uniqueness; any other violation (a generated id) stays a server fault.
      */
-    void flush() {
-        try {
-            users.flush();
-        } catch (PersistenceException e) {
-            throw uniquenessOr(e);
-        }
-    }
-
-    /** The plain-SQL insert, a unique-key race lost at the database turned into 409 uniqueness as in {@link #flush}. */
     private void insert(long enterpriseId, UserAccount user) {
         try {
             users.insert(enterpriseId, user);

@@ -5,13 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.rollcall.testing.Parallel;
 import com.rollcall.testing.RollcallServer;
 import com.rollcall.testing.ScimClient;
 import com.rollcall.testing.Tenant;
 import com.rollcall.testing.TenantSnapshot;
+import com.rollcall.testing.TestDatabase;
 import com.rollcall.testing.TestTenants;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,6 +151,99 @@ class UserPatchIT {
         assertEquals(before, TenantSnapshot.of(tenant), "no user, value, audit event or seat was written");
         assertEquals(404, scim.get("Users/" + gone.getString("id")).status(), "the deleted user stays deleted");
         assertEquals("Gone", TestTenants.text("SELECT title FROM user_account WHERE scim_id = ?", gone.getString("id")));
+    }
+
+    /**
+     * The write is plain SQL (issue 20): a PATCH that only deactivates changes active, the seat, lastModified and the
+     * version, and keeps every other column of the row (the roles engine's license exemption, the link to the IdP,
+     * the manager...) and every multi-valued row as they were; its SCIM form differs in active and meta alone.
+     */
+    @Test
+    void aPatchOfActiveAloneKeepsEveryOtherColumnAndEveryMultiValuedRow() throws SQLException {
+        JsonObject user = create("""
+                {"userName":"keep.patch@example.com","externalId":"ext-keep","title":"Kept","displayName":"Keep Me",
+                 "name":{"givenName":"Keep","familyName":"Me","formatted":"Keep Me"},"locale":"de-DE",
+                 "emails":[{"value":"Keep.Patch@example.com","type":"work","primary":true},
+                           {"value":"keep2@example.com","type":"home"}],
+                 "phoneNumbers":[{"value":"+1 555 0100","type":"mobile"}],
+                 "addresses":[{"streetAddress":"1 Road","locality":"Town","postalCode":"12345","country":"DE","type":"work"}],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"E-1","department":"Ops",
+                   "manager":{"value":"mgr-1"}}}""");
+        String id = user.getString("id");
+        TestTenants.execute("UPDATE user_account SET license_exempt = TRUE, linked_at = '2026-01-02 03:04:05.678', "
+                + "linked_by = 'Okta client' WHERE scim_id = ?", id);
+        JsonObject linked = read(user);
+        Map<String, String> row = rows("SELECT * FROM user_account WHERE scim_id = ?", id).get(0);
+        List<Map<String, String>> values = rows("SELECT v.* FROM user_multi_value v JOIN user_account u ON u.id = v.user_id "
+                + "WHERE u.scim_id = ? ORDER BY v.ordinal", id);
+        assertEquals(4, values.size());
+
+        ScimClient.Response patched = patch(id, "[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]");
+        assertEquals(200, patched.status(), patched.toString());
+
+        Map<String, String> after = rows("SELECT * FROM user_account WHERE scim_id = ?", id).get(0);
+        for (String changed : List.of("active", "holds_seat", "last_modified", "version")) {
+            assertNotEquals(row.remove(key(row, changed)), after.remove(key(after, changed)), changed);
+        }
+        assertEquals(row, after, "every other column as it was");
+        assertEquals(values, rows("SELECT v.* FROM user_multi_value v JOIN user_account u ON u.id = v.user_id "
+                + "WHERE u.scim_id = ? ORDER BY v.ordinal", id), "the multi-valued rows as they were");
+        assertEquals(1, TestTenants.number("SELECT COUNT(*) FROM user_account WHERE scim_id = ? AND active = FALSE "
+                + "AND holds_seat = FALSE AND license_exempt = TRUE AND version = 2", id));
+        assertEquals(withoutActiveAndMeta(linked), withoutActiveAndMeta(patched.json()));
+        assertEquals(patched.json(), read(user));
+        assertEquals("W/\"2\"", patched.json().getJsonObject("meta").getString("version"));
+    }
+
+    /**
+     * Two PATCHes of one user at once (Entra's sync threads) queue on the user's row lock: both apply, one after the
+     * other (versions 2 and 3), neither undoes the other.
+     */
+    @Test
+    void twoConcurrentPatchesOfOneUserBothApplyOneAfterTheOther() {
+        JsonObject user = create("{\"userName\":\"twice.patch@example.com\"}");
+        String id = user.getString("id");
+        List<ScimClient.Response> answers = Parallel.together(2, client -> patch(id, client == 0
+                ? "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"From one\"}]"
+                : "[{\"op\":\"add\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"twice@example.com\"}]"));
+        for (ScimClient.Response answer : answers) {
+            assertEquals(200, answer.status(), answer.toString());
+        }
+        assertEquals(List.of("W/\"2\"", "W/\"3\""), answers.stream()
+                .map(answer -> answer.json().getJsonObject("meta").getString("version")).sorted().toList());
+        JsonObject read = read(user);
+        assertEquals("From one", read.getString("title"));
+        assertEquals("twice@example.com", read.getJsonArray("emails").getJsonObject(0).getString("value"));
+        assertEquals("W/\"3\"", read.getJsonObject("meta").getString("version"));
+    }
+
+    private static JsonObject withoutActiveAndMeta(JsonObject user) {
+        return Json.createObjectBuilder(user).remove("active").remove("meta").build();
+    }
+
+    /** The column's key as the driver labels it (lower case on MariaDB, upper case on H2). */
+    private static String key(Map<String, String> row, String column) {
+        return row.containsKey(column) ? column : column.toUpperCase(Locale.ROOT);
+    }
+
+    /** Rows of a query, each column by label as text. */
+    private static List<Map<String, String>> rows(String sql, Object... parameters) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
     }
 
     private JsonObject read(JsonObject user) {
