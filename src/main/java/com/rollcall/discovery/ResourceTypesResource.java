@@ -6,7 +6,7 @@ import com.rollcall.scim.message.ScimException;
 import com.rollcall.scim.schema.SchemaDocuments;
 import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.Produces;
 
 /** {@code /scim/v2/ResourceTypes}: User (with the enterprise extension) and Group. */
 @Path("ResourceTypes")
-@RequestScoped
+@ApplicationScoped
 @Produces(Urns.MEDIA_TYPE)
 public class ResourceTypesResource {
     @Inject

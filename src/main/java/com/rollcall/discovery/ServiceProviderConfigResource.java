@@ -3,7 +3,7 @@ package com.rollcall.discovery;
 import com.rollcall.platform.rest.RequestInfo;
 import com.rollcall.scim.schema.ServiceProviderConfigDocument;
 import com.rollcall.scim.schema.Urns;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 
 /** {@code /scim/v2/ServiceProviderConfig}: what this server supports, truthfully. */
 @Path("ServiceProviderConfig")
-@RequestScoped
+@ApplicationScoped
 @Produces(Urns.MEDIA_TYPE)
 public class ServiceProviderConfigResource {
     @Inject

@@ -7,7 +7,7 @@ import com.rollcall.platform.rest.SearchRequest;
 import com.rollcall.scim.schema.Projection;
 import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +33,7 @@ import java.util.List;
 
 /** {@code /scim/v2/Groups}: not transactional; each handler calls one service use case. */
 @Path("Groups")
-@RequestScoped
+@ApplicationScoped
 @Produces(Urns.MEDIA_TYPE)
 @Consumes({Urns.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class GroupsResource {

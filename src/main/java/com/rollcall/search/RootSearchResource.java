@@ -11,7 +11,7 @@ import com.rollcall.scim.schema.Projection;
 import com.rollcall.scim.schema.ScimSchemas;
 import com.rollcall.scim.schema.Urns;
 import com.rollcall.users.UserProvisioningService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -32,7 +32,7 @@ import java.util.function.Function;
  * a filter neither understands is 400 invalidFilter. sortBy applies within each resource type.
  */
 @Path(".search")
-@RequestScoped
+@ApplicationScoped
 @Produces(Urns.MEDIA_TYPE)
 @Consumes({Urns.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class RootSearchResource {

@@ -5,7 +5,7 @@ import com.rollcall.platform.rest.ScimResponses;
 import com.rollcall.platform.rest.SearchRequest;
 import com.rollcall.platform.query.ListQuery;
 import com.rollcall.scim.schema.Urns;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code /scim/v2/Users}: not transactional; each handler calls one service use case. */
 @Path("Users")
-@RequestScoped
+@ApplicationScoped
 @Produces(Urns.MEDIA_TYPE)
 @Consumes({Urns.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class UsersResource {
