@@ -10,7 +10,9 @@
 #        BENCH_FLOOR_SECONDS (10), BENCH_PORT (18480), BENCH_DB_NAME (rollcall_bench),
 #        BENCH_SCENARIO (standard), BENCH_PHASE_SECONDS (20), BENCH_DURABILITY (durable),
 #        BENCH_MARIADB_PORT (3316), BENCH_MARIADB_DIR (/tmp/rollcall-bench-mariadb-<port>), BENCH_BOOT_SECONDS (240),
-#        ROLLCALL_JAVA_OPTS (the server's JVM options, default -Xmx1g as serve.sh)
+#        ROLLCALL_JAVA_OPTS (the server's JVM options, default -Xmx1g as serve.sh),
+#        BENCH_JDBC_PROPERTIES (Connector/J properties added to the private database's URL, e.g.
+#        useServerPrepStmts=true, for trying one against the pool's own)
 # The database is a private mariadbd the bench starts itself (Debian's, installed if missing; its own datadir, port
 # and socket; stopped at the end): durable = innodb_flush_log_at_trx_commit=1 (MySQL's default, every commit on
 # disk), relaxed = 2 (what scripts/test.sh's shared server runs, for speed); both = each, one after the other,
@@ -49,7 +51,7 @@ while [ $# -gt 0 ]; do
     --durability) durability="$2"; shift 2 ;;
     --quick) users=500; group_size=5000; floor_seconds=3; phase_seconds=10; shift ;;
     --jfr) jfr=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) die "unknown option $1 (see scripts/bench.sh --help)" ;;
   esac
 done
@@ -153,7 +155,7 @@ CREATE USER IF NOT EXISTS 'rollcall_test'@'localhost' IDENTIFIED BY '$password';
 GRANT ALL PRIVILEGES ON \`rollcall\\_%\`.* TO 'rollcall_test'@'127.0.0.1';
 GRANT ALL PRIVILEGES ON \`rollcall\\_%\`.* TO 'rollcall_test'@'localhost';
 SQL
-  export ROLLCALL_TEST_DB_URL="jdbc:mysql://127.0.0.1:$mariadb_port/$ROLLCALL_TEST_DB_NAME?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+  export ROLLCALL_TEST_DB_URL="jdbc:mysql://127.0.0.1:$mariadb_port/$ROLLCALL_TEST_DB_NAME?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true${BENCH_JDBC_PROPERTIES:+&$BENCH_JDBC_PROPERTIES}"
   export ROLLCALL_TEST_DB_USER="rollcall_test"
   export ROLLCALL_TEST_DB_PASSWORD="$password"
 }
