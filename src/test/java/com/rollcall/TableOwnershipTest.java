@@ -31,9 +31,12 @@ class TableOwnershipTest {
             Map.entry("api_client", Set.of("apiclients/ApiClientRepository", "apiclients/ApiClient")),
             Map.entry("console_user", Set.of("people/ConsoleUserRepository", "people/ConsoleUser")),
             Map.entry("audit_event", Set.of("audit/AuditRepository", "audit/AuditEvent")),
-            // UserRows: the plain SQL of a user's own writes, which UserRepository runs
-            Map.entry("user_account", Set.of("users/UserRepository", "users/UserRows", "users/UserAccount")),
-            Map.entry("user_multi_value", Set.of("users/UserRepository", "users/UserRows", "users/UserAccount",
+            // UserRows: the plain SQL of a user's own writes, which UserRepository runs; UserDirectoryRepository: the
+            // console's listing of users
+            Map.entry("user_account", Set.of("users/UserRepository", "users/UserRows", "users/UserDirectoryRepository",
+                    "users/UserAccount")),
+            Map.entry("user_multi_value", Set.of("users/UserRepository", "users/UserRows", "users/UserDirectoryRepository",
+                    "users/UserAccount",
                     "users/MultiValue")),
             Map.entry("user_group", Set.of("groups/GroupRepository", "groups/UserGroup")),
             Map.entry("group_membership", Set.of("groups/GroupRepository", "groups/GroupMembership",

@@ -70,13 +70,13 @@ public class MultiValue {
         this.country = data.country();
     }
 
-    /** The values of its {@code user_multi_value} row after user_id and ordinal, in {@link UserRepository}'s order. */
+    /** The values of its {@code user_multi_value} row after user_id and ordinal, in {@link UserRows}' order. */
     Object[] insertRow() {
         return new Object[] {enterpriseId, attribute, type, primary, display, value, valueKey, formatted, streetAddress,
                 locality, region, postalCode, country};
     }
 
-    /** A value as {@link UserRepository} reads its row with plain SQL, in {@link #insertRow}'s order. */
+    /** A value as {@link UserRows#MULTI_VALUES} reads its row, in {@link #insertRow}'s order. */
     static MultiValue fromRow(Object[] r) {
         MultiValue v = new MultiValue();
         v.enterpriseId = Columns.number(r[0]);

@@ -32,6 +32,9 @@ public class UserDirectoryService {
     @Inject
     private UserRepository users;
 
+    @Inject
+    private UserDirectoryRepository directory;
+
     /**
      * The enterprise's live users by userName (all when {@code text} is blank): those whose userName, employee ID or
      * an email starts with the text (case-insensitive; index reads), or, when none does, those whose userName, name,
@@ -41,14 +44,14 @@ public class UserDirectoryService {
     public UserPage search(long enterpriseId, String text, int startIndex, int count) {
         int timeout = timeoutSeconds();
         try {
-            return users.directory(enterpriseId, text, startIndex, count, COUNT_BOUND, timeout);
+            return directory.page(enterpriseId, text, startIndex, count, COUNT_BOUND, timeout);
         } catch (RuntimeException e) {
             if (DatabaseOutage.of(e) != DatabaseOutage.Kind.TIMEOUT) {
                 throw e;
             }
             String many;
             try {
-                many = String.format("%,d", users.liveCount(enterpriseId, timeout));
+                many = String.format("%,d", directory.liveCount(enterpriseId, timeout));
             } catch (RuntimeException again) {
                 if (DatabaseOutage.of(again) != DatabaseOutage.Kind.TIMEOUT) {
                     throw again;
@@ -67,7 +70,7 @@ public class UserDirectoryService {
 
     /** One live user of the enterprise; empty for unknown, deleted or another enterprise's ids. */
     public Optional<UserRow> find(long enterpriseId, String scimId) {
-        return users.directoryRow(enterpriseId, scimId);
+        return directory.row(enterpriseId, scimId);
     }
 
     /** Live users whose userName or display name contains the text: a short list to pick from. */

@@ -7,7 +7,6 @@ import com.rollcall.platform.query.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -243,7 +242,7 @@ public class UserRepository {
 
     /** Live users whose userName or display name contains the text (any case), by userName: a short list to pick from. */
     public List<UserSummary> pick(long enterpriseId, String text, int limit) {
-        String pattern = NativeSql.containing(text.trim().toLowerCase(java.util.Locale.ROOT));
+        String pattern = NativeSql.containing(text.trim().toLowerCase(Locale.ROOT));
         return NativeSql.query(em, SUMMARY + "WHERE enterprise_id = ? AND deleted_at IS NULL AND (user_name_key LIKE ? "
                 + "ESCAPE '!' OR LOWER(display_name) LIKE ? ESCAPE '!') ORDER BY user_name_key LIMIT " + Math.max(1, limit),
                 List.of(enterpriseId, pattern, pattern)).stream().map(UserRepository::summary).toList();
@@ -364,18 +363,6 @@ public class UserRepository {
         return new UserSummary(Columns.number(c[0]), (String) c[1], (String) c[2], (String) c[3], Columns.bool(c[4]),
                 UserSource.valueOf((String) c[5]));
     }
-
-    private static final String DIRECTORY_COLUMNS = "SELECT u.scim_id, u.user_name, u.display_name, u.given_name, u.family_name, "
-            + "(SELECT m.item_value FROM user_multi_value m WHERE m.user_id = u.id AND m.attribute = 'emails' "
-            + "ORDER BY m.is_primary DESC, m.ordinal LIMIT 1), u.employee_number, u.source, u.active, u.version, "
-            + "u.linked_at, u.linked_by FROM user_account u";
-    private static final String DIRECTORY_LIVE = " WHERE u.enterprise_id = ?1 AND u.deleted_at IS NULL";
-    /** "Contains" over every searched field (JDBC parameters: the pattern six times). */
-    private static final String DIRECTORY_CONTAINS = " AND (u.user_name_key LIKE ? ESCAPE '!' "
-            + "OR LOWER(u.display_name) LIKE ? ESCAPE '!' OR LOWER(u.given_name) LIKE ? ESCAPE '!' "
-            + "OR LOWER(u.family_name) LIKE ? ESCAPE '!' OR u.employee_number_key LIKE ? ESCAPE '!' "
-            + "OR EXISTS (SELECT 1 FROM user_multi_value e WHERE e.user_id = u.id AND e.attribute = 'emails' "
-            + "AND e.item_value_key LIKE ? ESCAPE '!'))";
 
     // ---- backup export (PRODUCT.md rule 11) ----------------------------------------------------------------
 
@@ -509,105 +496,5 @@ public class UserRepository {
         List<SharedValue> shared = new ArrayList<>();
         sizes.forEach((value, n) -> shared.add(new SharedValue(value, n, holders.getOrDefault(value, List.of()))));
         return new Listing<>(count, shared);
-    }
-
-    // ---- the console's directory ------------------------------------------------------------------------
-
-    /**
-     * The ids of the enterprise's live users whose userName, employee ID or an email starts with the LIKE pattern
-     * {@code ?} (given three times, each after the enterprise id): three index range reads (uq_user_name,
-     * ix_user_employee_number, ix_multi_value_lookup), each stopped after {@code limit} rows.
-     */
-    private static String directoryPrefixIds(long limit) {
-        return "(SELECT p.id FROM user_account p WHERE p.enterprise_id = ? AND p.user_name_key LIKE ? ESCAPE '!' "
-                + "AND p.deleted_at IS NULL ORDER BY p.user_name_key LIMIT " + limit + ") UNION "
-                + "(SELECT p.id FROM user_account p WHERE p.enterprise_id = ? AND p.employee_number_key LIKE ? ESCAPE '!' "
-                + "AND p.deleted_at IS NULL LIMIT " + limit + ") UNION "
-                + "(SELECT m.user_id FROM user_multi_value m JOIN user_account p ON p.id = m.user_id "
-                + "WHERE m.enterprise_id = ? AND m.attribute = 'emails' AND m.item_value_key LIKE ? ESCAPE '!' "
-                + "AND p.deleted_at IS NULL LIMIT " + limit + ")";
-    }
-
-    /**
-     * One page of the console's directory (see UserDirectoryService#search for what matches), each statement bounded:
-     * matches are counted up to {@code startIndex - 1 + bound} (more is "more than"), and every statement gives up
-     * after {@code timeoutSeconds} (a PersistenceException caused by an SQLTimeoutException).
-     */
-    UserDirectoryService.UserPage directory(long enterpriseId, String text, int startIndex, int count, int bound,
-            int timeoutSeconds) {
-        int start = Math.max(1, startIndex);
-        int size = Math.max(1, count);
-        long cap = (long) start - 1 + bound;
-        String pageBounds = " ORDER BY u.user_name_key LIMIT " + size + " OFFSET " + (start - 1);
-        String key = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        // By userName key alone: it is unique among the enterprise's live users (uq_user_name; only deleted users have
-        // none), so the database walks uq_user_name in order and stops after the page (with ", u.id" MariaDB sorted
-        // every live user of the enterprise to return 25: 15 s at 1,000,000 users). The page's bounds are in the
-        // statement itself (EclipseLink leaves setFirstResult/setMaxResults of a native query to the driver).
-        if (key.isEmpty()) {
-            long n = boundedCount("SELECT 1 FROM user_account u" + DIRECTORY_LIVE_JDBC, List.of(enterpriseId), cap,
-                    timeoutSeconds);
-            List<UserRow> rows = n == 0 ? List.of() : rows(NativeSql.query(em,
-                    DIRECTORY_COLUMNS + DIRECTORY_LIVE_JDBC + pageBounds, List.of(enterpriseId), timeoutSeconds));
-            return page(n, cap, rows, false);
-        }
-        String prefix = NativeSql.likeEscaped(key) + "%";
-        List<Object> prefixParameters = List.of(enterpriseId, prefix, enterpriseId, prefix, enterpriseId, prefix);
-        String ids = directoryPrefixIds(cap + 1);
-        long n = ((Number) NativeSql.query(em, "SELECT COUNT(*) FROM (" + ids + ") k", prefixParameters,
-                timeoutSeconds).get(0)[0]).longValue();
-        if (n > 0) {
-            List<UserRow> rows = rows(NativeSql.query(em, DIRECTORY_COLUMNS + " JOIN (" + ids + ") k ON k.id = u.id"
-                    + pageBounds, prefixParameters, timeoutSeconds));
-            return page(n, cap, rows, false);
-        }
-        // nothing starts with the text: what contains it, anywhere (a scan of the enterprise's users, bounded by the
-        // count's cap, the page's LIMIT and the timeout)
-        String contains = NativeSql.containing(key);
-        List<Object> parameters = new ArrayList<>(List.of(enterpriseId));
-        for (int i = 0; i < 6; i++) {
-            parameters.add(contains);
-        }
-        n = boundedCount("SELECT 1 FROM user_account u" + DIRECTORY_LIVE_JDBC + DIRECTORY_CONTAINS, parameters, cap,
-                timeoutSeconds);
-        List<UserRow> rows = n == 0 ? List.of() : rows(NativeSql.query(em,
-                DIRECTORY_COLUMNS + DIRECTORY_LIVE_JDBC + DIRECTORY_CONTAINS + pageBounds, parameters, timeoutSeconds));
-        return page(n, cap, rows, true);
-    }
-
-    private static final String DIRECTORY_LIVE_JDBC = " WHERE u.enterprise_id = ? AND u.deleted_at IS NULL";
-
-    /** How many rows {@code select} gives, counted up to {@code cap + 1}. */
-    private long boundedCount(String select, List<?> parameters, long cap, int timeoutSeconds) {
-        return ((Number) NativeSql.query(em, "SELECT COUNT(*) FROM (" + select + " LIMIT " + (cap + 1) + ") k",
-                parameters, timeoutSeconds).get(0)[0]).longValue();
-    }
-
-    private static UserDirectoryService.UserPage page(long n, long cap, List<UserRow> rows, boolean contains) {
-        return new UserDirectoryService.UserPage(Math.min(n, cap), n > cap, rows, contains, null);
-    }
-
-    /** The enterprise's live users, counted through ix_user_live (an index-only count: 1.5 s at 1,000,000). */
-    long liveCount(long enterpriseId, int timeoutSeconds) {
-        return ((Number) NativeSql.query(em, "SELECT COUNT(*) FROM user_account u" + DIRECTORY_LIVE_JDBC,
-                List.of(enterpriseId), timeoutSeconds).get(0)[0]).longValue();
-    }
-
-    /** One live user of the enterprise; empty for unknown, deleted or another enterprise's ids. */
-    Optional<UserRow> directoryRow(long enterpriseId, String scimId) {
-        if (scimId == null || scimId.isBlank()) {
-            return Optional.empty();
-        }
-        return rows(em.createNativeQuery(DIRECTORY_COLUMNS + DIRECTORY_LIVE + " AND u.scim_id = ?2").setParameter(1, enterpriseId)
-                .setParameter(2, scimId.strip()).getResultList()).stream().findFirst();
-    }
-
-    private static List<UserRow> rows(List<?> result) {
-        return result.stream().map(o -> {
-            Object[] r = (Object[]) o;
-            return new UserRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (String) r[6], UserSource.valueOf((String) r[7]), Columns.bool(r[8]), ((Number) r[9]).intValue(),
-                    Columns.instant(r[10]), (String) r[11]);
-        }).toList();
     }
 }
