@@ -39,17 +39,12 @@ final class ListenerSwitch {
     /** The switch of this server's listener, or null where there is none to be had. */
     static ListenerSwitch find() {
         try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            Class<?> globals = Class.forName("org.glassfish.internal.api.Globals", true, loader);
-            Object locator = globals.getMethod("getDefaultBaseServiceLocator").invoke(null);
-            Class<?> locatorType = Class.forName("org.glassfish.hk2.api.ServiceLocator", true, loader);
-            Class<?> runnerType = Class.forName("org.glassfish.embeddable.CommandRunner", true, loader);
-            Object runner = locatorType.getMethod("getService", Class.class, Annotation[].class)
-                    .invoke(locator, runnerType, new Annotation[0]);
+            Class<?> runnerType = payaraClass("org.glassfish.embeddable.CommandRunner");
+            Object runner = payaraService(runnerType);
             if (runner == null) {
                 return null;
             }
-            Class<?> resultType = Class.forName("org.glassfish.embeddable.CommandResult", true, loader);
+            Class<?> resultType = payaraClass("org.glassfish.embeddable.CommandResult");
             return new ListenerSwitch(runner, runnerType.getMethod("run", String.class, String[].class),
                     resultType.getMethod("getExitStatus"));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -88,14 +83,8 @@ final class ListenerSwitch {
      */
     private static boolean unbind() {
         try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            Class<?> globals = Class.forName("org.glassfish.internal.api.Globals", true, loader);
-            Object locator = globals.getMethod("getDefaultBaseServiceLocator").invoke(null);
-            Class<?> locatorType = Class.forName("org.glassfish.hk2.api.ServiceLocator", true, loader);
             // GrizzlyService is the server's one RequestDispatcher
-            Class<?> dispatcherType = Class.forName("org.glassfish.api.container.RequestDispatcher", true, loader);
-            Object grizzly = locatorType.getMethod("getService", Class.class, Annotation[].class)
-                    .invoke(locator, dispatcherType, new Annotation[0]);
+            Object grizzly = payaraService(payaraClass("org.glassfish.api.container.RequestDispatcher"));
             if (grizzly == null) {
                 return false;
             }
@@ -114,5 +103,18 @@ final class ListenerSwitch {
             LOG.log(Level.INFO, "Could not unbind the HTTP port before closing the listener: {0}", e.toString());
             return false;
         }
+    }
+
+    /** A class of Payara's, through the application's class loader (they are not on Rollcall's compile path). */
+    private static Class<?> payaraClass(String name) throws ClassNotFoundException {
+        return Class.forName(name, true, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** The server's service of this type from its HK2 service locator, or null. */
+    private static Object payaraService(Class<?> type) throws ReflectiveOperationException {
+        Object locator = payaraClass("org.glassfish.internal.api.Globals").getMethod("getDefaultBaseServiceLocator")
+                .invoke(null);
+        return payaraClass("org.glassfish.hk2.api.ServiceLocator").getMethod("getService", Class.class, Annotation[].class)
+                .invoke(locator, type, new Annotation[0]);
     }
 }
