@@ -161,15 +161,8 @@ public final class PayaraServerDomain implements AutoCloseable {
 
     /** The HTTP status of a GET (0 when nothing answers). */
     public int status(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        String answer = probe(path);
+        return answer.chars().allMatch(Character::isDigit) ? Integer.parseInt(answer) : 0;
     }
 
     /**

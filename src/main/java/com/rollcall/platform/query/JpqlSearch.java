@@ -34,7 +34,7 @@ public final class JpqlSearch {
         if (query.count() > 0) {
             String order = " ORDER BY " + orderBy(mapping, query, idPath);
             List<T> items = query.startIndex() > 1
-                    ? pageAfterSkipping(em, type, from, scope, body, idPath, order, enterpriseId, where, query, hints)
+                    ? pageAfterSkipping(em, type, alias, from, scope, body, idPath, order, enterpriseId, where, query, hints)
                     : firstPage(em, type, alias, body, order, enterpriseId, where, query, hints);
             // A page that is not full, and not empty past the first, is the end of the matches: it tells the
             // total without a COUNT (an Entra lookup by userName is one statement, hit or miss).
@@ -60,8 +60,9 @@ public final class JpqlSearch {
      * then the page's entities by those ids, in the same order. An OFFSET still costs what it skips, but a
      * 900,000-user skip reads index entries instead of 900,000 rows.
      */
-    private static <T> List<T> pageAfterSkipping(EntityManager em, Class<T> type, String from, String scope, String body,
-            String idPath, String order, long enterpriseId, JpqlQuery where, ListQuery query, Map<String, String> hints) {
+    private static <T> List<T> pageAfterSkipping(EntityManager em, Class<T> type, String alias, String from, String scope,
+            String body, String idPath, String order, long enterpriseId, JpqlQuery where, ListQuery query,
+            Map<String, String> hints) {
         TypedQuery<Object> ids = em.createQuery("SELECT " + idPath + body + order, Object.class)
                 .setFirstResult(query.startIndex() - 1)
                 .setMaxResults(query.count());
@@ -70,7 +71,7 @@ public final class JpqlSearch {
         if (pageIds.isEmpty()) {
             return List.of();
         }
-        TypedQuery<T> page = em.createQuery("SELECT " + from.substring(from.indexOf(' ') + 1) + " FROM " + from
+        TypedQuery<T> page = em.createQuery("SELECT " + alias + " FROM " + from
                 + " WHERE " + scope + " AND " + idPath + " IN :pageIds" + order, type);
         page.setParameter("enterpriseId", enterpriseId);
         page.setParameter("pageIds", pageIds);
